@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "modegate",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "modegate", targets: ["modegate"]),
+        .library(name: "ModegateCore", targets: ["ModegateCore"]),
+        .library(name: "ModegateReports", targets: ["ModegateReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // Gate files, run records and the store, statistics and the judge: no printing, no network.
+        .target(
+            name: "ModegateCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Pure renderers of a verdict: text, json, markdown, junit, github, the decision document.
+        .target(
+            name: "ModegateReports",
+            dependencies: [
+                "ModegateCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The command line: parses arguments, calls the libraries, maps outcomes to exit codes.
+        .executableTarget(
+            name: "modegate",
+            dependencies: [
+                "ModegateCore",
+                "ModegateReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "JudgeBenchmark",
+            dependencies: ["ModegateCore"],
+            path: "Benchmarks/JudgeBenchmark"
+        ),
+        // Fixtures and goldens are read through #filePath, not bundled.
+        .testTarget(name: "ModegateCoreTests", dependencies: ["ModegateCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ModegateReportsTests", dependencies: ["ModegateReports"], exclude: ["Goldens"]),
+        .testTarget(name: "ModegateCLITests", dependencies: ["ModegateCore"], exclude: ["Fixtures"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Reads a gate file into a `GatePlan`: parse the YAML, validate it against `GateSchema.root` while
+/// filling defaults, apply the cross-field rules, then decode the tree into the typed plan.
+/// Every problem found is collected before failing; nothing in the file is expanded from the environment.
+public enum GateLoader {
+    /// Loads the gate file at `path`.
+    ///
+    /// - Parameter sha256: hex SHA-256 of the file bytes, stored as `GatePlan.sourceSHA256`. The core has
+    ///   no hash of its own (Foundation on Linux has none), so the caller supplies one or gets `nil`.
+    /// - Throws: `DiagnosticsError` with every diagnostic; a missing or unreadable file is one at line 0.
+    public static func load(path: String, sha256: ((Data) -> String)? = nil) throws -> GatePlan {
+        let data = try readFile(at: path)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DiagnosticsError([Diagnostic(file: path, line: 0, column: 0, message: GateMessage.notUTF8)])
+        }
+        return try plan(from: validatedTree(yaml: text, path: path), path: path, sha256: sha256?(data))
+    }
+
+    /// Loads gate text already in memory; `path` names it in diagnostics and the plan.
+    public static func load(yaml: String, path: String, sha256: ((Data) -> String)? = nil) throws -> GatePlan {
+        try plan(from: validatedTree(yaml: yaml, path: path), path: path, sha256: sha256?(Data(yaml.utf8)))
+    }
+
+    /// The validated tree with every default filled, as the file's own keys (what `modegate check` can show).
+    public static func validatedTree(yaml: String, path: String) throws -> JSONValue {
+        let document = try YAMLDocumentReader.read(yaml, file: path)
+        guard let root = document.root else {
+            throw DiagnosticsError([Diagnostic(file: path, line: 0, column: 0, message: GateMessage.emptyFile)])
+        }
+        guard case .mapping = root else {
+            let position = document.position(of: root)
+            throw DiagnosticsError([Diagnostic(
+                file: path, line: position.line, column: position.column,
+                message: GateMessage.rootNotMapping(found: root.foundDescription))])
+        }
+        var validator = SchemaValidator(file: path, document: document)
+        let tree = validator.validate(root, as: .object(GateSchema.root), at: .root) ?? .null
+        var rules = GateRules(file: path, positions: validator.positions)
+        rules.check(tree)
+        let diagnostics = inFileOrder(validator.diagnostics + rules.diagnostics)
+        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+        return tree
+    }
+
+    private static func readFile(at path: String) throws -> Data {
+        var isDirectory: ObjCBool = false
+        let reason: String
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            reason = "no such file"
+        } else if isDirectory.boolValue {
+            reason = "it is a directory"
+        } else if let data = FileManager.default.contents(atPath: path) {
+            return data
+        } else {
+            reason = "permission denied"
+        }
+        throw DiagnosticsError([Diagnostic(file: path, line: 0, column: 0, message: GateMessage.cannotRead(reason))])
+    }
+
+    /// Position order, whole-file problems first; ties keep the order they were found in.
+    private static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated()
+            .sorted { lhs, rhs in
+                (lhs.element.line, lhs.element.column, lhs.offset) < (rhs.element.line, rhs.element.column, rhs.offset)
+            }
+            .map(\.element)
+    }
+
+    /// Adds what the plan holds beyond the file's keys, then decodes. The tree already matches the
+    /// plan types, so a decoding failure is a bug in this module, reported as such rather than trapped.
+    private static func plan(from tree: JSONValue, path: String, sha256: String?) throws -> GatePlan {
+        guard case .object(var members) = tree, case .object(var judgement)? = members["judgement"] else {
+            throw mismatch("the tree is not a mapping with a judgement")
+        }
+        judgement["seed"] = members["workload"]?["seed"]
+        members["judgement"] = .object(judgement)
+        if members["name"] == nil || members["name"] == .null {
+            members["name"] = .string(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+        }
+        members["source_path"] = .string(path)
+        members["source_sha256"] = sha256.map(JSONValue.string) ?? .null
+        do {
+            let data = try StableJSON.data(JSONValue.object(members), pretty: false)
+            return try StableJSON.decoder().decode(GatePlan.self, from: data)
+        } catch {
+            throw mismatch("\(error)")
+        }
+    }
+
+    private static func mismatch(_ detail: String) -> DiagnosticsError {
+        DiagnosticsError([Diagnostic(file: "modegate", line: 0, column: 0, message: GateMessage.planMismatch(detail))])
+    }
+}

@@ -1,0 +1,51 @@
+/// A gate file after validation: every default filled, every cross-field rule checked.
+/// Built only by `GateLoader`; everything downstream (harness, judge, reports) reads this.
+public struct GatePlan: Sendable, Codable, Equatable {
+    public var version: Int
+    /// From `name:`, else the file name without its extension.
+    public var name: String
+    public var description: String
+    /// The path the gate was loaded from, as given.
+    public var sourcePath: String
+    /// Lowercase hex SHA-256 of the file bytes, when the caller passed a digest function to the
+    /// loader (Foundation on Linux has no hash, and the core takes no crypto dependency).
+    public var sourceSHA256: String?
+    public var workload: WorkloadPlan
+    public var model: ModelPlan
+    public var mcp: MCPPlan
+    public var baseline: ArmPlan
+    public var candidate: ArmPlan
+    public var thresholds: Thresholds
+    /// `judgement:` with the seed taken from `workload.seed`.
+    public var judgement: JudgementSettings
+    public var budget: BudgetPlan
+    public var reports: [ReportRequest]
+
+    public init(
+        version: Int, name: String, description: String, sourcePath: String, sourceSHA256: String?,
+        workload: WorkloadPlan, model: ModelPlan, mcp: MCPPlan, baseline: ArmPlan, candidate: ArmPlan,
+        thresholds: Thresholds, judgement: JudgementSettings, budget: BudgetPlan, reports: [ReportRequest]
+    ) {
+        self.version = version
+        self.name = name
+        self.description = description
+        self.sourcePath = sourcePath
+        self.sourceSHA256 = sourceSHA256
+        self.workload = workload
+        self.model = model
+        self.mcp = mcp
+        self.baseline = baseline
+        self.candidate = candidate
+        self.thresholds = thresholds
+        self.judgement = judgement
+        self.budget = budget
+        self.reports = reports
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case version, name, description, workload, model, mcp, baseline, candidate, thresholds, judgement, budget
+        case reports
+        case sourcePath = "source_path"
+        case sourceSHA256 = "source_sha256"
+    }
+}

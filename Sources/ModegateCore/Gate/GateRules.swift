@@ -1,0 +1,109 @@
+import Foundation
+
+/// Cross-field rules the schema alone cannot express. They read the validated, default-filled tree,
+/// where a value that failed validation is absent (not `null`), so each rule only judges values that
+/// are known to be well-formed, and report at the value that causes the problem.
+struct GateRules {
+    let file: String
+    let positions: [SchemaPath: SourcePosition]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, positions: [SchemaPath: SourcePosition]) {
+        self.file = file
+        self.positions = positions
+    }
+
+    private static let serversPath = SchemaPath.root.appending("mcp").appending("servers")
+
+    mutating func check(_ tree: JSONValue) {
+        let root = SchemaPath.root
+        if let model = tree["model"] { checkModel(model, at: root.appending("model")) }
+        let servers = tree["mcp"]?["servers"]?.objectValue
+        if let servers { checkServers(servers, at: Self.serversPath) }
+        for arm in ["baseline", "candidate"] {
+            if let plan = tree[arm] { checkArm(plan, named: arm, servers: servers, at: root.appending(arm)) }
+        }
+        if let reports = tree["reports"]?.arrayValue { checkReports(reports, at: root.appending("reports")) }
+    }
+
+    private mutating func checkModel(_ model: JSONValue, at path: SchemaPath) {
+        guard let provider = model["provider"]?.stringValue else { return }
+        let providerPath = path.appending("provider")
+        var needs: [(key: String, meaning: String)] = []
+        if provider != ModelPlan.Provider.scripted.rawValue { needs.append(("name", "the model to call")) }
+        if provider == ModelPlan.Provider.azureOpenAI.rawValue {
+            needs.append(("base_url", "the Azure OpenAI resource endpoint"))
+            needs.append(("api_version", "the Azure OpenAI api-version"))
+        }
+        for need in needs where model[need.key] == .null {
+            report(GateMessage.providerNeeds(provider, key: need.key, meaning: need.meaning),
+                   at: providerPath, path: path.appending(need.key))
+        }
+    }
+
+    private mutating func checkServers(_ servers: [String: JSONValue], at path: SchemaPath) {
+        for (name, server) in servers {
+            let serverPath = path.appending(name)
+            if let command = server["command"], let url = server["url"] {
+                let both = command != .null && url != .null
+                if both || (command == .null && url == .null) {
+                    report(GateMessage.serverTransport(name, both: both), at: serverPath, path: serverPath)
+                }
+            }
+            if let pattern = server["error_pattern"]?.stringValue, (try? NSRegularExpression(pattern: pattern)) == nil {
+                let patternPath = serverPath.appending("error_pattern")
+                report(GateMessage.badErrorPattern(pattern), at: patternPath, path: patternPath)
+            }
+        }
+    }
+
+    private mutating func checkArm(
+        _ arm: JSONValue, named name: String, servers: [String: JSONValue]?, at path: SchemaPath
+    ) {
+        let serverPath = path.appending("mcp_server")
+        if arm["runtime"]?.stringValue == ArmPlan.Runtime.mcp.rawValue, arm["mcp_server"] == .null {
+            report(GateMessage.runtimeNeedsServer(arm: name), at: path.appending("runtime"), path: serverPath)
+        }
+        guard let server = arm["mcp_server"]?.stringValue, let servers, servers[server] == nil else { return }
+        // A server that is written in the file but invalid has its own diagnostic; do not call it undefined.
+        guard positions[Self.serversPath.appending(server)] == nil else { return }
+        let defined = servers.keys.sorted()
+        let suggestion = NameSuggestion.closest(to: server, among: defined)
+        report(GateMessage.unknownServer(server, defined: defined, suggestion: suggestion),
+               at: serverPath, path: serverPath)
+    }
+
+    private mutating func checkReports(_ reports: [JSONValue], at path: SchemaPath) {
+        var writers: [String: SchemaPath] = [:]
+        for (index, report) in reports.enumerated() {
+            let itemPath = path.appending(index: index)
+            guard let format = report["format"]?.stringValue.flatMap(ReportFormat.init(rawValue:)) else { continue }
+            guard let file = report["path"]?.stringValue else {
+                if format.needsPath, report["path"] == .null {
+                    self.report(GateMessage.reportNeedsPath(format.rawValue), at: itemPath,
+                                path: itemPath.appending("path"))
+                }
+                continue
+            }
+            if let first = writers[file] {
+                let filePath = itemPath.appending("path")
+                self.report(GateMessage.reportPathReused(file, first: first.description), at: filePath, path: filePath)
+            } else {
+                writers[file] = itemPath
+            }
+        }
+    }
+
+    /// Reports at the nearest position known: the value itself, or the closest enclosing one.
+    private mutating func report(_ message: String, at location: SchemaPath, path: SchemaPath) {
+        var lookup: SchemaPath? = location
+        var position: SourcePosition?
+        while let candidate = lookup, position == nil {
+            position = positions[candidate]
+            lookup = candidate.parent
+        }
+        diagnostics.append(Diagnostic(
+            file: file, line: position?.line ?? 0, column: position?.column ?? 0, message: message,
+            keyPath: path.description))
+    }
+}

@@ -1,0 +1,121 @@
+extension GateSchema {
+    static let mcp = SchemaObject(
+        title: "mcp",
+        description: "MCP servers that provide tools, or an external Code Mode runtime.",
+        fields: [
+            SchemaField("enabled", .boolean, default: false,
+                        "Start and use the servers below; when false they are declared but not started."),
+            SchemaField("servers", .map(keys: .serverName, values: .object(mcpServer)), default: [:],
+                        "Servers by name. Each sets exactly one of `command` (stdio) or `url` (streamable HTTP)."),
+        ])
+
+    static let mcpServer = SchemaObject(
+        title: "MCP server",
+        description: "One MCP server, spawned over stdio or reached over streamable HTTP.",
+        fields: [
+            .optional("command", .array(of: .string(.nonEmpty), minItems: 1),
+                      "Program and arguments of a stdio server."),
+            SchemaField("env", .map(keys: .environmentVariable, values: .string(.any)), default: [:],
+                        "Extra environment of a stdio server, passed verbatim (no expansion)."),
+            .optional("url", .string(.httpURL), "Endpoint of a streamable-HTTP server."),
+            SchemaField("headers_env", .map(keys: .headerName, values: .string(.environmentVariable)),
+                        default: [:],
+                        "HTTP headers whose values are read at run time from the named environment variables."),
+            SchemaField("timeout_seconds", .integer(minimum: 1, maximum: 3600), default: 60,
+                        "Timeout of one request to the server."),
+            .optional("error_pattern", .string(.nonEmpty),
+                      "Regular expression; a tool result whose text matches counts as a tool error."),
+        ])
+
+    /// Both arms share one shape; only the defaults of `strategy` and `max_steps` differ.
+    static func arm(title: String, strategy: String, maxSteps: Int) -> SchemaObject {
+        SchemaObject(
+            title: title,
+            description: "How the \(title) uses tools. Defaults: strategy \(strategy), max_steps \(maxSteps).",
+            fields: [
+                SchemaField("strategy", .stringEnum(["tool_call", "codemode"]), default: .string(strategy),
+                            "tool_call: the model calls tools turn by turn; codemode: it writes a program."),
+                SchemaField("runtime", .stringEnum(["builtin", "mcp"]), default: "builtin",
+                            "builtin: the embedded JavaScript sandbox; mcp: an external Code Mode server."),
+                .optional("mcp_server", .string(.serverName),
+                          "Server in mcp.servers; required with runtime: mcp (tools map by role)."),
+                SchemaField("discovery", .boolean, default: true,
+                            "Offer search_tools / tool_info before the model writes code."),
+                SchemaField("max_steps", .integer(minimum: 1, maximum: 1000), default: .number(Double(maxSteps)),
+                            "Model turns per trial."),
+                .section("limits", limits),
+            ])
+    }
+
+    static let limits = SchemaObject(
+        title: "limits",
+        description: "Sandbox limits of one Code Mode program.",
+        fields: [
+            SchemaField("timeout_seconds", .integer(minimum: 1, maximum: 3600), default: 30,
+                        "Wall-clock limit of one program."),
+            SchemaField("memory_mb", .integer(minimum: 16, maximum: 65536), default: 256,
+                        "Memory limit of the sandbox."),
+            SchemaField("max_tool_calls", .integer(minimum: 1, maximum: 1_000_000), default: 500,
+                        "Tool calls one program may make."),
+            SchemaField("max_code_chars", .integer(minimum: 1, maximum: 10_000_000), default: 12000,
+                        "Longest program accepted."),
+            SchemaField("max_output_bytes", .integer(minimum: 1, maximum: 1_000_000_000), default: 200_000,
+                        "Largest result returned to the model."),
+            SchemaField("denied_tools", .array(of: .string(.nonEmpty), minItems: 0), default: [],
+                        "Tools a program may not call; a call counts as guardrail blocked."),
+        ])
+
+    static let thresholds = SchemaObject(
+        title: "thresholds",
+        description: "Promotion criteria: RLM Code's names and meanings, extended.",
+        fields: [
+            SchemaField("min_reward_delta", .number(minimum: -1, maximum: 1), default: 0,
+                        "Candidate mean reward minus baseline must be at least this."),
+            SchemaField("min_completion_delta", .number(minimum: -1, maximum: 1), default: 0,
+                        "Candidate completion rate minus baseline must be at least this."),
+            SchemaField("max_steps_increase", .number(minimum: -1000, maximum: 1000), default: 0.5,
+                        "Largest allowed absolute increase of mean steps (RLM semantics)."),
+            SchemaField("fail_on_completion_regression", .boolean, default: true,
+                        "Fail when cases the baseline completed are not completed by the candidate."),
+            SchemaField("max_guardrail_blocked", .integer(minimum: 0, maximum: nil), default: 0,
+                        "Most guardrail-blocked actions allowed in the candidate run."),
+            SchemaField("max_error_rate", .number(minimum: 0, maximum: 1), default: 0.05,
+                        "Largest share of trials ending in an infrastructure error, per arm."),
+            .optional("max_token_increase_ratio", .number(minimum: -1, maximum: 1000),
+                      "e.g. 0.10 = the candidate may use 10% more tokens; null = no gate."),
+            .optional("max_cost_increase_ratio", .number(minimum: -1, maximum: 1000),
+                      "Largest allowed relative cost increase; null = no gate."),
+            .optional("max_p95_latency_increase_ratio", .number(minimum: -1, maximum: 1000),
+                      "Largest allowed relative increase of p95 trial latency; null = no gate."),
+        ])
+
+    static let judgement = SchemaObject(
+        title: "judgement",
+        description: "How the judge decides each gate.",
+        fields: [
+            SchemaField("mode", .stringEnum(["point", "statistical"]), default: "statistical",
+                        "point: compare observed values (RLM parity); statistical: paired bootstrap and McNemar."),
+            SchemaField("confidence", .number(minimum: 0.5, maximum: 0.9999), default: 0.95,
+                        "Confidence of the intervals and tests in statistical mode."),
+            SchemaField("bootstrap_resamples", .integer(minimum: 100, maximum: 1_000_000), default: 5000,
+                        "Bootstrap resamples per interval."),
+        ])
+
+    static let budget = SchemaObject(
+        title: "budget",
+        description: "Hard limits of one run; null = unlimited. Exhausting one is a run error.",
+        fields: [
+            .optional("max_model_requests", .integer(minimum: 1, maximum: nil), "Model requests across both arms."),
+            .optional("max_seconds", .number(minimum: 1, maximum: nil), "Wall-clock seconds of the whole run."),
+            .optional("max_cost", .number(minimum: 0, maximum: nil), "Cost across both arms, in the pricing currency."),
+        ])
+
+    static let report = SchemaObject(
+        title: "report",
+        description: "One report of the verdict.",
+        fields: [
+            SchemaField(required: "format", .stringEnum(ReportFormat.allCases.map(\.rawValue)),
+                        "text and github go to stdout / the step summary; json, markdown and junit need a path."),
+            .optional("path", .string(.nonEmpty), "File to write; required for json, markdown and junit."),
+        ])
+}

@@ -1,0 +1,53 @@
+/// MCP servers the gate may use (`mcp:`): tool suites, or an external Code Mode runtime.
+public struct MCPPlan: Sendable, Codable, Equatable {
+    /// One server. Exactly one of `command` and `url` is set; `transport` says which.
+    public struct Server: Sendable, Codable, Equatable {
+        public var command: [String]?
+        /// Extra environment of a stdio server, verbatim.
+        public var env: [String: String]
+        public var url: String?
+        /// Header name → name of the environment variable holding its value.
+        public var headersEnv: [String: String]
+        public var timeoutSeconds: Int
+        /// Regular expression: tool results whose text matches count as errors.
+        public var errorPattern: String?
+
+        public init(
+            command: [String]? = nil, env: [String: String] = [:], url: String? = nil,
+            headersEnv: [String: String] = [:], timeoutSeconds: Int, errorPattern: String? = nil
+        ) {
+            self.command = command
+            self.env = env
+            self.url = url
+            self.headersEnv = headersEnv
+            self.timeoutSeconds = timeoutSeconds
+            self.errorPattern = errorPattern
+        }
+
+        public enum Transport: Sendable, Equatable {
+            case stdio(command: [String])
+            case http(url: String)
+        }
+
+        /// How to reach the server. The loader guarantees one of the two is set.
+        public var transport: Transport {
+            if let command, !command.isEmpty { return .stdio(command: command) }
+            return .http(url: url ?? "")
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case command, env, url
+            case headersEnv = "headers_env"
+            case timeoutSeconds = "timeout_seconds"
+            case errorPattern = "error_pattern"
+        }
+    }
+
+    public var enabled: Bool
+    public var servers: [String: Server]
+
+    public init(enabled: Bool, servers: [String: Server] = [:]) {
+        self.enabled = enabled
+        self.servers = servers
+    }
+}

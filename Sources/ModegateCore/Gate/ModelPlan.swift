@@ -1,0 +1,77 @@
+/// The model both arms use (`model:`). Secrets are named, never held: `apiKeyEnv` is the name of an
+/// environment variable that the provider reads when it sends a request.
+public struct ModelPlan: Sendable, Codable, Equatable {
+    public enum Provider: String, Sendable, Codable, CaseIterable {
+        /// The offline, deterministic model: runs in seconds without a network.
+        case scripted
+        /// Chat Completions; also vLLM, llama.cpp server and Ollama through `baseURL`.
+        case openai
+        case azureOpenAI = "azure_openai"
+        case anthropic
+    }
+
+    /// Prices that turn token usage into cost.
+    public struct Pricing: Sendable, Codable, Equatable {
+        public var inputPerMillion: Double
+        public var outputPerMillion: Double
+        /// `nil` = cached input tokens cost the same as other input tokens.
+        public var cachedInputPerMillion: Double?
+        public var currency: String
+
+        public init(inputPerMillion: Double, outputPerMillion: Double, cachedInputPerMillion: Double? = nil,
+                    currency: String) {
+            self.inputPerMillion = inputPerMillion
+            self.outputPerMillion = outputPerMillion
+            self.cachedInputPerMillion = cachedInputPerMillion
+            self.currency = currency
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case currency
+            case inputPerMillion = "input_per_million"
+            case outputPerMillion = "output_per_million"
+            case cachedInputPerMillion = "cached_input_per_million"
+        }
+    }
+
+    public var provider: Provider
+    /// Model or deployment name; always set unless the provider is `scripted`.
+    public var name: String?
+    public var baseURL: String?
+    public var apiKeyEnv: String?
+    /// Azure OpenAI `api-version`; always set for `azureOpenAI`.
+    public var apiVersion: String?
+    public var temperature: Double
+    public var maxOutputTokens: Int
+    public var timeoutSeconds: Int
+    public var maxRetries: Int
+    /// `nil` = cost is unknown, so cost gates and the cost budget cannot be judged.
+    public var pricing: Pricing?
+
+    public init(
+        provider: Provider, name: String? = nil, baseURL: String? = nil, apiKeyEnv: String? = nil,
+        apiVersion: String? = nil, temperature: Double, maxOutputTokens: Int, timeoutSeconds: Int, maxRetries: Int,
+        pricing: Pricing? = nil
+    ) {
+        self.provider = provider
+        self.name = name
+        self.baseURL = baseURL
+        self.apiKeyEnv = apiKeyEnv
+        self.apiVersion = apiVersion
+        self.temperature = temperature
+        self.maxOutputTokens = maxOutputTokens
+        self.timeoutSeconds = timeoutSeconds
+        self.maxRetries = maxRetries
+        self.pricing = pricing
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case provider, name, temperature, pricing
+        case baseURL = "base_url"
+        case apiKeyEnv = "api_key_env"
+        case apiVersion = "api_version"
+        case maxOutputTokens = "max_output_tokens"
+        case timeoutSeconds = "timeout_seconds"
+        case maxRetries = "max_retries"
+    }
+}

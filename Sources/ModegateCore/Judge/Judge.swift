@@ -1,0 +1,120 @@
+/// Turns two stored runs into a verdict (DESIGN §8). Pure: the same inputs and seed give the same
+/// verdict, byte for byte.
+public struct Judge: Sendable {
+    /// Every threshold comparison allows this much floating-point slack, so 0.7 − 0.8 meets
+    /// `min_reward_delta: -0.1` (RLM Code compares without it and fails that case).
+    public static let tolerance = 1e-9
+
+    /// Which gates to evaluate.
+    public enum GateSet: Sendable {
+        /// Every gate of `thresholds`.
+        case full
+        /// RLM Code's four gates only (reward, completion, steps, completion regressions), for
+        /// the RLM-style `bench compare|validate` spelling.
+        case rlm
+    }
+
+    public var thresholds: Thresholds
+    public var settings: JudgementSettings
+    public var gateSet: GateSet
+
+    public init(thresholds: Thresholds, settings: JudgementSettings, gateSet: GateSet = .full) {
+        self.thresholds = thresholds
+        self.settings = settings
+        self.gateSet = gateSet
+    }
+
+    public func judge(candidate: StoredRun, baseline: StoredRun) -> Verdict {
+        let pairing = Pairing(candidate: candidate.trials, baseline: baseline.trials)
+        var verdict = Verdict(
+            status: .pass, errorKind: nil, errorMessage: nil, judgement: settings, thresholds: thresholds,
+            candidate: ArmReport(candidate), baseline: ArmReport(baseline), coverage: pairing.coverage, gates: [],
+            completionRegressions: pairing.completionRegressions, completionGains: pairing.completionGains,
+            rewardRegressions: pairing.rewardRegressions, warnings: warnings(candidate, baseline, pairing))
+        if let (kind, message) = unjudgeable(candidate, baseline, pairing) {
+            verdict.status = .error
+            verdict.errorKind = kind
+            verdict.errorMessage = message
+            return verdict
+        }
+        switch settings.mode {
+        case .point: verdict.gates = pointGates(candidate: candidate, baseline: baseline, pairing: pairing)
+        case .statistical: verdict.gates = statisticalGates(candidate: candidate, baseline: baseline, pairing: pairing)
+        }
+        verdict.status = Self.combine(verdict.gates.map(\.status))
+        return verdict
+    }
+
+    /// Fail if any gate fails, else inconclusive if any is, else pass.
+    static func combine(_ statuses: [GateResult.Status]) -> Verdict.Status {
+        if statuses.contains(.fail) { return .fail }
+        if statuses.contains(.inconclusive) { return .inconclusive }
+        return .pass
+    }
+
+    private func unjudgeable(_ candidate: StoredRun, _ baseline: StoredRun, _ pairing: Pairing) -> (Verdict.ErrorKind, String)? {
+        for (arm, run) in [("candidate", candidate), ("baseline", baseline)] {
+            if !run.isFinished {
+                return (.runError, "the \(arm) run \(run.id) did not finish (no summary.json); finish it with `modegate run GATE --resume \(run.id)`")
+            }
+            if run.cancelled {
+                let reason = run.cancelReason.map { ": \($0)" } ?? ""
+                return (.runError, "the \(arm) run \(run.id) was cancelled before the workload finished\(reason)")
+            }
+        }
+        if pairing.pairs.isEmpty && (gateSet == .full || settings.mode == .statistical) {
+            return (.invalidInput, "the runs share no cases (candidate \(candidate.id): \(pairing.coverage.candidateTrials) trials, baseline \(baseline.id): \(pairing.coverage.baselineTrials) trials); judge runs of the same presets")
+        }
+        return nil
+    }
+
+    private func warnings(_ candidate: StoredRun, _ baseline: StoredRun, _ pairing: Pairing) -> [String] {
+        var warnings = candidate.warnings + baseline.warnings
+        if candidate.path == baseline.path {
+            warnings.append("candidate and baseline are the same run (\(candidate.id))")
+        } else if let strategy = candidate.strategy, strategy == baseline.strategy {
+            warnings.append("candidate and baseline are both \(strategy.rawValue) runs")
+        }
+        let coverage = pairing.coverage
+        if !coverage.candidateOnly.isEmpty || !coverage.baselineOnly.isEmpty {
+            warnings.append(
+                "the runs cover different cases: \(coverage.candidateOnly.count) trials only in the candidate, \(coverage.baselineOnly.count) only in the baseline; they are left out of paired gates")
+        }
+        if !coverage.duplicateTrials.isEmpty {
+            warnings.append("\(coverage.duplicateTrials.count) trials were recorded more than once; the last record of each was used")
+        }
+        return warnings
+    }
+}
+
+extension ArmReport {
+    init(_ run: StoredRun) {
+        self.init(
+            id: run.id, source: run.source, path: run.path, strategy: run.strategy, presets: run.presets,
+            metrics: ArmMetrics(run))
+    }
+}
+
+extension ArmMetrics {
+    init(_ run: StoredRun) {
+        let trials = run.trials
+        let count = Double(max(trials.count, 1))
+        var tokens = 0
+        var cost = 0.0
+        var guardrail = 0
+        var errors = 0
+        for trial in trials {
+            tokens += trial.tokens
+            cost += trial.cost
+            guardrail += trial.guardrailBlocked
+            errors += trial.infrastructureError ? 1 : 0
+        }
+        self.init(
+            totalCases: run.summary.totalCases, completedCases: run.summary.completedCases,
+            attemptedCases: run.summary.attemptedCases, avgReward: run.summary.avgReward,
+            completionRate: run.summary.completionRate, avgSteps: run.summary.avgSteps, trials: trials.count,
+            meanTokens: Double(tokens) / count, meanCost: cost / count,
+            p95Latency: LatencySummary(trials.map(\.latency)).p95, guardrailBlocked: guardrail,
+            infrastructureErrors: errors, errorRate: Double(errors) / count)
+    }
+}

@@ -1,0 +1,83 @@
+/// Trials of two runs matched by (preset, case id, repetition), with what did not match.
+public struct Pairing: Sendable {
+    public struct Pair: Sendable, Hashable {
+        public var candidate: TrialOutcome
+        public var baseline: TrialOutcome
+    }
+
+    /// Paired trials in key order.
+    public var pairs: [Pair]
+    public var coverage: Coverage
+
+    public init(candidate: [TrialOutcome], baseline: [TrialOutcome]) {
+        var baselineIndex: [PairKey: Int] = [:]
+        baselineIndex.reserveCapacity(baseline.count)
+        var duplicates = Set<PairKey>()
+        for (index, trial) in baseline.enumerated() {
+            // A later record of the same trial wins, as in RLM Code (and after a resume).
+            if baselineIndex.updateValue(index, forKey: trial.key) != nil { duplicates.insert(trial.key) }
+        }
+        var candidateIndex: [PairKey: Int] = [:]
+        candidateIndex.reserveCapacity(candidate.count)
+        for (index, trial) in candidate.enumerated() {
+            if candidateIndex.updateValue(index, forKey: trial.key) != nil { duplicates.insert(trial.key) }
+        }
+        var pairs: [Pair] = []
+        pairs.reserveCapacity(min(candidateIndex.count, baselineIndex.count))
+        var candidateOnly: [PairKey] = []
+        for (key, index) in candidateIndex {
+            if let match = baselineIndex[key] {
+                pairs.append(Pair(candidate: candidate[index], baseline: baseline[match]))
+            } else {
+                candidateOnly.append(key)
+            }
+        }
+        pairs.sort { $0.candidate.key < $1.candidate.key }
+        let baselineOnly = baselineIndex.keys.filter { candidateIndex[$0] == nil }
+        var cases = Set<CaseKey>()
+        for pair in pairs { cases.insert(pair.candidate.key.caseKey) }
+        self.pairs = pairs
+        self.coverage = Coverage(
+            pairedCases: cases.count, pairedTrials: pairs.count, candidateTrials: candidateIndex.count,
+            baselineTrials: baselineIndex.count, candidateOnly: candidateOnly.sorted(),
+            baselineOnly: baselineOnly.sorted(), duplicateTrials: duplicates.sorted())
+    }
+
+    /// Trials where the baseline completed and the candidate did not.
+    public var completionRegressions: [PairKey] {
+        pairs.filter { $0.baseline.completed && !$0.candidate.completed }.map(\.candidate.key)
+    }
+
+    /// Trials where the candidate completed and the baseline did not.
+    public var completionGains: [PairKey] {
+        pairs.filter { !$0.baseline.completed && $0.candidate.completed }.map(\.candidate.key)
+    }
+
+    /// Trials where the candidate's reward is lower than the baseline's.
+    public var rewardRegressions: [PairKey] {
+        pairs.filter { $0.candidate.reward < $0.baseline.reward - Judge.tolerance }.map(\.candidate.key)
+    }
+}
+
+/// How much of the two runs the judge could pair.
+public struct Coverage: Sendable, Hashable, Codable {
+    public var pairedCases: Int
+    public var pairedTrials: Int
+    public var candidateTrials: Int
+    public var baselineTrials: Int
+    public var candidateOnly: [PairKey]
+    public var baselineOnly: [PairKey]
+    public var duplicateTrials: [PairKey]
+
+    /// Share of all distinct trials that are paired.
+    public var ratio: Double {
+        let union = candidateTrials + baselineTrials - pairedTrials
+        return union > 0 ? Double(pairedTrials) / Double(union) : 0
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case pairedCases = "paired_cases", pairedTrials = "paired_trials", candidateTrials = "candidate_trials"
+        case baselineTrials = "baseline_trials", candidateOnly = "candidate_only", baselineOnly = "baseline_only"
+        case duplicateTrials = "duplicate_trials"
+    }
+}

@@ -1,0 +1,62 @@
+/// The promotion criteria of a gate (`thresholds:` in the gate file). RLM Code's names and meanings,
+/// extended with safety, error-rate and cost gates. `nil` ratios switch their gate off.
+public struct Thresholds: Sendable, Hashable, Codable {
+    public var minRewardDelta: Double
+    public var minCompletionDelta: Double
+    /// Absolute increase of mean steps (RLM semantics), not a ratio.
+    public var maxStepsIncrease: Double
+    public var failOnCompletionRegression: Bool
+    public var maxGuardrailBlocked: Int
+    public var maxErrorRate: Double
+    public var maxTokenIncreaseRatio: Double?
+    public var maxCostIncreaseRatio: Double?
+    public var maxP95LatencyIncreaseRatio: Double?
+
+    /// RLM Code's documented promotion criteria, the defaults when no gate file is given.
+    public static let rlmDefaults = Thresholds(
+        minRewardDelta: 0, minCompletionDelta: 0, maxStepsIncrease: 0.5, failOnCompletionRegression: true,
+        maxGuardrailBlocked: 0, maxErrorRate: 0.05)
+
+    public init(
+        minRewardDelta: Double, minCompletionDelta: Double, maxStepsIncrease: Double,
+        failOnCompletionRegression: Bool, maxGuardrailBlocked: Int, maxErrorRate: Double,
+        maxTokenIncreaseRatio: Double? = nil, maxCostIncreaseRatio: Double? = nil,
+        maxP95LatencyIncreaseRatio: Double? = nil
+    ) {
+        self.minRewardDelta = minRewardDelta
+        self.minCompletionDelta = minCompletionDelta
+        self.maxStepsIncrease = maxStepsIncrease
+        self.failOnCompletionRegression = failOnCompletionRegression
+        self.maxGuardrailBlocked = maxGuardrailBlocked
+        self.maxErrorRate = maxErrorRate
+        self.maxTokenIncreaseRatio = maxTokenIncreaseRatio
+        self.maxCostIncreaseRatio = maxCostIncreaseRatio
+        self.maxP95LatencyIncreaseRatio = maxP95LatencyIncreaseRatio
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case minRewardDelta = "min_reward_delta"
+        case minCompletionDelta = "min_completion_delta"
+        case maxStepsIncrease = "max_steps_increase"
+        case failOnCompletionRegression = "fail_on_completion_regression"
+        case maxGuardrailBlocked = "max_guardrail_blocked"
+        case maxErrorRate = "max_error_rate"
+        case maxTokenIncreaseRatio = "max_token_increase_ratio"
+        case maxCostIncreaseRatio = "max_cost_increase_ratio"
+        case maxP95LatencyIncreaseRatio = "max_p95_latency_increase_ratio"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        // Switched-off gates are written as explicit nulls so the JSON shows every criterion.
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(minRewardDelta, forKey: .minRewardDelta)
+        try container.encode(minCompletionDelta, forKey: .minCompletionDelta)
+        try container.encode(maxStepsIncrease, forKey: .maxStepsIncrease)
+        try container.encode(failOnCompletionRegression, forKey: .failOnCompletionRegression)
+        try container.encode(maxGuardrailBlocked, forKey: .maxGuardrailBlocked)
+        try container.encode(maxErrorRate, forKey: .maxErrorRate)
+        try container.encode(maxTokenIncreaseRatio, forKey: .maxTokenIncreaseRatio)
+        try container.encode(maxCostIncreaseRatio, forKey: .maxCostIncreaseRatio)
+        try container.encode(maxP95LatencyIncreaseRatio, forKey: .maxP95LatencyIncreaseRatio)
+    }
+}

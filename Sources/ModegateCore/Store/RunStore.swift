@@ -1,0 +1,85 @@
+import Foundation
+
+/// The run store of DESIGN §7: `<root>/runs/<run-id>/{manifest.json, summary.json, results.jsonl}`,
+/// plus RLM Code summaries found under `.rlm_code/rlm/benchmarks/`, listed read-only.
+public struct RunStore: Sendable {
+    /// The store folder, `.modegate` by default.
+    public var root: URL
+    /// Where RLM Code keeps its benchmark summaries; nil to ignore them.
+    public var rlmBenchmarks: URL?
+
+    public init(root: URL, rlmBenchmarks: URL? = nil) {
+        self.root = root
+        self.rlmBenchmarks = rlmBenchmarks
+    }
+
+    /// The store of a working directory: `.modegate` (or `$MODEGATE_HOME`) and `.rlm_code/rlm/benchmarks`.
+    public static func standard(in directory: URL, environment: [String: String]) -> RunStore {
+        let root = environment["MODEGATE_HOME"].map { URL(fileURLWithPath: $0, relativeTo: directory) }
+            ?? directory.appendingPathComponent(".modegate")
+        return RunStore(
+            root: root.standardizedFileURL,
+            rlmBenchmarks: directory.appendingPathComponent(".rlm_code/rlm/benchmarks"))
+    }
+
+    public var runsFolder: URL { root.appendingPathComponent("runs") }
+
+    /// Every readable run, newest first. Unreadable entries are returned as problems, not thrown,
+    /// so one damaged folder does not hide the others.
+    public func catalog() -> (entries: [RunCatalogEntry], problems: [StoreError]) {
+        var entries: [RunCatalogEntry] = []
+        var problems: [StoreError] = []
+        let files = FileManager.default
+        for name in (try? files.contentsOfDirectory(atPath: runsFolder.path)) ?? [] where !name.hasPrefix(".") {
+            let folder = runsFolder.appendingPathComponent(name)
+            do {
+                entries.append(try NativeRunReader.catalogEntry(folder: folder))
+            } catch let error as StoreError {
+                problems.append(error)
+            } catch {
+                problems.append(.unreadable(path: folder.path, reason: "\(error)"))
+            }
+        }
+        if let rlmBenchmarks {
+            for name in (try? files.contentsOfDirectory(atPath: rlmBenchmarks.path)) ?? [] where name.hasSuffix(".json") {
+                let path = rlmBenchmarks.appendingPathComponent(name).path
+                // RLM Code also writes its comparison reports here; only summaries are runs.
+                guard let run = try? RLMSummaryImporter.load(path: path) else { continue }
+                entries.append(run.catalogEntry)
+            }
+        }
+        return (entries.sorted(by: RunCatalogEntry.newestFirst), problems)
+    }
+
+    /// Loads a run with all its trials.
+    public func open(_ entry: RunCatalogEntry) throws -> StoredRun {
+        switch entry.source {
+        case .native: try NativeRunReader.load(folder: URL(fileURLWithPath: entry.path))
+        case .rlmCode: try RLMSummaryImporter.load(path: entry.path)
+        }
+    }
+
+    /// Creates the folder of a new run and writes its manifest.
+    public func create(manifest: RunManifest) throws -> RunWriter {
+        try RunWriter(folder: runsFolder.appendingPathComponent(manifest.runID), manifest: manifest)
+    }
+
+    /// A fresh run id: UTC time, strategy and a random suffix, so ids sort by time and never collide.
+    public static func makeRunID(strategy: Strategy, at date: Date, suffix: UInt32 = UInt32.random(in: 0...UInt32.max)) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let hex = String(suffix, radix: 16)
+        return "\(formatter.string(from: date))-\(strategy.rawValue)-\(String(repeating: "0", count: 8 - hex.count))\(hex)"
+    }
+}
+
+extension StoredRun {
+    public var catalogEntry: RunCatalogEntry {
+        RunCatalogEntry(
+            id: id, source: source, path: path, strategy: strategy, presets: presets, model: manifest?.model,
+            metrics: summary, isFinished: isFinished, cancelled: cancelled, startedAt: startedAt,
+            finishedAt: finishedAt)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// The top of `summary.json` that listing and judging need; decoding just these fields skips
+/// building the per-trial `case_results` of a large run.
+struct RunSummaryHeader: Decodable, Sendable {
+    var totalCases: Int
+    var completedCases: Int
+    var attemptedCases: Int
+    var avgReward: Double
+    var avgSteps: Double
+    var cancelled: Bool
+    var cancelReason: String?
+    var finishedAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case totalCases = "total_cases", completedCases = "completed_cases", attemptedCases = "attempted_cases"
+        case avgReward = "avg_reward", avgSteps = "avg_steps", cancelled, cancelReason = "cancel_reason"
+        case finishedAt = "finished_at"
+    }
+
+    init(_ summary: RunSummary) {
+        totalCases = summary.totalCases
+        completedCases = summary.completedCases
+        attemptedCases = summary.attemptedCases
+        avgReward = summary.avgReward
+        avgSteps = summary.avgSteps
+        cancelled = summary.cancelled
+        cancelReason = summary.cancelReason
+        finishedAt = summary.finishedAt
+    }
+
+    var metrics: RunMetrics {
+        RunMetrics(
+            totalCases: totalCases, completedCases: completedCases, attemptedCases: attemptedCases,
+            avgReward: avgReward, avgSteps: avgSteps)
+    }
+}

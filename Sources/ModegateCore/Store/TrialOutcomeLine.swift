@@ -1,0 +1,33 @@
+/// The fields of a `results.jsonl` line that the judge reads. Decoding only these (and not the
+/// final answer, score detail and timestamps) keeps loading a 100,000-trial run fast.
+struct TrialOutcomeLine: Decodable, Sendable {
+
+    struct Latency: Decodable, Sendable { var total: Double }
+    struct Failure: Decodable, Sendable { var category: TrialError.Category }
+
+    var preset: String
+    var caseID: String
+    var repetition: Int
+    var completed: Bool
+    var reward: Double
+    var steps: Int
+    var promptTokens: Int
+    var completionTokens: Int
+    var cost: Double
+    var latency: Latency
+    var codemodeGuardrailBlocked: Int
+    var error: Failure?
+
+    enum CodingKeys: String, CodingKey {
+        case preset, caseID = "case_id", repetition, completed, reward, steps, cost, latency, error
+        case promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
+        case codemodeGuardrailBlocked = "codemode_guardrail_blocked"
+    }
+
+    var outcome: TrialOutcome {
+        TrialOutcome(
+            key: PairKey(preset: preset, caseID: caseID, repetition: repetition), completed: completed, reward: reward,
+            steps: steps, tokens: promptTokens + completionTokens, cost: cost, latency: latency.total,
+            guardrailBlocked: codemodeGuardrailBlocked, infrastructureError: error?.category.isInfrastructure ?? false)
+    }
+}

@@ -1,0 +1,92 @@
+import ModegateCore
+
+/// The terminal report: who was compared and how, one aligned row per gate, the evidence behind
+/// any gate that did not pass, and a last line that names the verdict and the exit code.
+public struct TextRenderer: VerdictRenderer {
+    /// Creates the renderer; colour is decided per call by `ReportContext.colour`.
+    public init() {}
+
+    /// Renders the table; ANSI colour only when `context.colour` is true.
+    public func render(_ verdict: Verdict, context: ReportContext) -> String {
+        var lines = header(verdict)
+        if !verdict.gates.isEmpty {
+            lines.append("")
+            lines += gateTable(verdict.gates, colour: context.colour)
+            lines += reasons(verdict.gates)
+        }
+        lines += regressions(verdict.completionRegressions)
+        if !verdict.warnings.isEmpty {
+            lines.append("")
+            lines.append("warnings:")
+            lines += verdict.warnings.map { "  - " + indented($0) }
+        }
+        lines.append("")
+        let label = paint(ReportText.statusLabel(verdict.status), status: verdict.status.rawValue, colour: context.colour)
+        lines.append(ReportText.verdictLine(verdict, label: label))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func header(_ verdict: Verdict) -> [String] {
+        let coverage = verdict.coverage
+        var unpaired = "unpaired: \(coverage.candidateOnly.count) candidate-only, \(coverage.baselineOnly.count) baseline-only trials"
+        if !coverage.duplicateTrials.isEmpty { unpaired += ", \(coverage.duplicateTrials.count) duplicates" }
+        let rows = [
+            ("candidate", ReportText.arm(verdict.candidate)),
+            ("baseline", ReportText.arm(verdict.baseline)),
+            ("mode", ReportText.mode(verdict.judgement)),
+            ("coverage", "\(coverage.pairedCases) paired cases, \(coverage.pairedTrials) paired trials; \(unpaired)"),
+        ]
+        return rows.map { "\(pad($0.0, to: 10))\($0.1)" }
+    }
+
+    private func gateTable(_ gates: [GateResult], colour: Bool) -> [String] {
+        let figures = gates.map(GateFigures.init)
+        // Point-mode verdicts have no intervals: leave the column out rather than print it empty.
+        let showEvidence = figures.contains { !$0.evidence.isEmpty }
+        var rows = [["gate", "observed", "threshold"] + (showEvidence ? ["interval"] : []) + ["status"]]
+        for (gate, figure) in zip(gates, figures) {
+            rows.append([gate.name.title, figure.observed, figure.bound] + (showEvidence ? [figure.evidence] : []) + [figure.statusLabel])
+        }
+        let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.enumerated().map { index, row in
+            var cells = zip(row.dropLast(), widths).map { pad($0, to: $1 + 2) }
+            // Status is the last column, so colouring it cannot disturb the alignment.
+            let status = index == 0 ? row[row.count - 1] : paint(row[row.count - 1], status: gates[index - 1].status.rawValue, colour: colour)
+            cells.append(status)
+            return cells.joined()
+        }
+    }
+
+    /// The judge's sentence for every gate that did not pass: why it failed or what would decide it.
+    private func reasons(_ gates: [GateResult]) -> [String] {
+        let open = gates.filter { $0.status != .pass }
+        guard !open.isEmpty else { return [] }
+        return [""] + open.map { "\($0.name.title) (\($0.status.rawValue)): " + indented($0.detail) }
+    }
+
+    private func regressions(_ keys: [PairKey]) -> [String] {
+        guard !keys.isEmpty else { return [] }
+        let (shown, more) = ReportText.keyList(keys)
+        return ["", "completion regressions (\(keys.count)):"] + shown.map { "  \($0)" } + (more > 0 ? ["  … and \(more) more"] : [])
+    }
+
+    /// Keeps a multi-line message inside its list item instead of breaking the layout.
+    private func indented(_ text: String) -> String {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "\n    ")
+    }
+
+    private func pad(_ text: String, to width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    /// Green for pass, red for fail and error, yellow for inconclusive; plain when colour is off.
+    private func paint(_ text: String, status: String, colour: Bool) -> String {
+        guard colour else { return text }
+        let code = switch status {
+        case "pass": "32"
+        case "inconclusive": "33"
+        default: "31"
+        }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+}

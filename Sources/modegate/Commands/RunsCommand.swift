@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import ModegateCore
+
+/// `modegate runs`: stored runs, newest first by their recorded times.
+struct RunsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "runs", abstract: "List stored runs, newest first.")
+
+    @Flag(help: "Print the list as JSON.")
+    var json = false
+
+    func run() throws {
+        let workspace = Workspace()
+        let (entries, problems) = workspace.store.catalog()
+        for problem in problems { Console.error("modegate: warning: skipped \(problem.description)") }
+        if json {
+            do {
+                Console.out(try StableJSON.string(entries.map(RunListing.init)))
+            } catch {
+                throw Failure.exit(for: error)
+            }
+            return
+        }
+        if entries.isEmpty {
+            Console.error("modegate: no stored runs in \(workspace.store.runsFolder.path)")
+            return
+        }
+        var rows = [["ID", "STRATEGY", "PRESETS", "FINISHED", "CASES", "COMPLETED", "AVG REWARD", "AVG STEPS", "STATE"]]
+        for entry in entries {
+            let metrics = entry.metrics
+            rows.append([
+                entry.id, entry.strategy?.rawValue ?? "-", entry.presets.joined(separator: ","),
+                entry.finishedAt.map(ISO8601Timestamp.format) ?? "-",
+                metrics.map { String($0.totalCases) } ?? "-", metrics.map { String($0.completedCases) } ?? "-",
+                metrics.map { String(format: "%.3f", $0.avgReward) } ?? "-",
+                metrics.map { String(format: "%.2f", $0.avgSteps) } ?? "-",
+                entry.source == .rlmCode ? "rlm_code" : (!entry.isFinished ? "interrupted" : (entry.cancelled ? "cancelled" : "finished")),
+            ])
+        }
+        Console.out(TextTable(rows: rows).rendered)
+    }
+}
+
+/// One line of `modegate runs --json`.
+struct RunListing: Encodable {
+    let id: String
+    let source: String
+    let path: String
+    let strategy: String?
+    let presets: [String]
+    let model: String?
+    let startedAt: Date?
+    let finishedAt: Date?
+    let finished: Bool
+    let cancelled: Bool
+    let metrics: RunMetrics?
+
+    init(_ entry: RunCatalogEntry) {
+        id = entry.id
+        source = entry.source.rawValue
+        path = entry.path
+        strategy = entry.strategy?.rawValue
+        presets = entry.presets
+        model = entry.model
+        startedAt = entry.startedAt
+        finishedAt = entry.finishedAt
+        finished = entry.isFinished
+        cancelled = entry.cancelled
+        metrics = entry.metrics
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, source, path, strategy, presets, model, finished, cancelled, metrics
+        case startedAt = "started_at", finishedAt = "finished_at"
+    }
+}
+
+/// Left-aligned columns separated by two spaces.
+struct TextTable {
+    let rows: [[String]]
+
+    var rendered: String {
+        let widths = rows.reduce(into: [Int]()) { widths, row in
+            for (index, cell) in row.enumerated() {
+                if index >= widths.count { widths.append(0) }
+                widths[index] = max(widths[index], cell.count)
+            }
+        }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}
