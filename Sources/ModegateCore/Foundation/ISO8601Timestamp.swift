@@ -6,17 +6,32 @@ import Foundation
 /// microseconds and `+00:00`) go through Foundation's parser.
 public enum ISO8601Timestamp {
     public static func parse(_ text: String) -> Date? {
-        if let date = parseFixedUTC(text) { return date }
+        if let date = parseFixed(text) { return date }
         return parseGeneral(text)
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS[.fraction]Z` (UTC only).
-    static func parseFixedUTC(_ text: String) -> Date? {
+    /// `YYYY-MM-DDTHH:MM:SS[.fraction]` then `Z` or `±HH:MM`, with every fraction digit kept
+    /// (Foundation's parser stops at milliseconds; Python writes microseconds).
+    static func parseFixed(_ text: String) -> Date? {
         var utf8 = Array(text.utf8)
-        guard utf8.count >= 20, utf8.last == UInt8(ascii: "Z"), utf8[4] == 45, utf8[7] == 45,
-            utf8[10] == UInt8(ascii: "T"), utf8[13] == 58, utf8[16] == 58
+        var offsetSeconds = 0
+        if utf8.last == UInt8(ascii: "Z") {
+            utf8.removeLast()
+        } else if utf8.count >= 25, utf8[utf8.count - 3] == 58,
+            utf8[utf8.count - 6] == UInt8(ascii: "+") || utf8[utf8.count - 6] == UInt8(ascii: "-")
+        {
+            let zone = Array(utf8.suffix(6))
+            guard let hours = Int(String(decoding: zone[1..<3], as: UTF8.self)),
+                let minutes = Int(String(decoding: zone[4..<6], as: UTF8.self))
+            else { return nil }
+            offsetSeconds = (hours * 3600 + minutes * 60) * (zone[0] == UInt8(ascii: "-") ? -1 : 1)
+            utf8.removeLast(6)
+        } else {
+            return nil
+        }
+        guard utf8.count >= 19, utf8[4] == 45, utf8[7] == 45, utf8[10] == UInt8(ascii: "T"), utf8[13] == 58,
+            utf8[16] == 58
         else { return nil }
-        utf8.removeLast()
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
@@ -32,11 +47,12 @@ public enum ISO8601Timestamp {
         else { return nil }
         var fraction = 0.0
         if utf8.count > 19 {
-            guard utf8[19] == UInt8(ascii: "."), utf8.count > 20, let digits = number(20..<utf8.count) else { return nil }
+            guard utf8[19] == UInt8(ascii: "."), utf8.count > 20, utf8.count <= 38, let digits = number(20..<utf8.count)
+            else { return nil }
             fraction = Double(digits) / pow(10, Double(utf8.count - 20))
         }
         let days = daysFromCivil(year: year, month: month, day: day)
-        let seconds = Double(days * 86_400 + hour * 3_600 + minute * 60 + second) + fraction
+        let seconds = Double(days * 86_400 + hour * 3_600 + minute * 60 + second - offsetSeconds) + fraction
         return Date(timeIntervalSince1970: seconds)
     }
 
