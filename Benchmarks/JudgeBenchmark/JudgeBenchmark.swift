@@ -7,6 +7,10 @@ import ModegateCore
 struct JudgeBenchmark {
     static func main() throws {
         let arguments = CommandLine.arguments
+        if arguments.count > 3, arguments[1] == "--measure", let runs = Int(arguments[2]) {
+            try measure(runs: runs, command: Array(arguments.dropFirst(3)))
+            return
+        }
         let binDirectory = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent()
         let modegate = binDirectory.appendingPathComponent("modegate").path
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("modegate-bench-\(getpid())")
@@ -41,27 +45,37 @@ struct JudgeBenchmark {
         say(String(format: "in process: load both runs %.3f s, judge (statistical, %d resamples) %.3f s → %@",
                      loading, resamples, judging, verdict?.status.rawValue ?? "?"))
 
-        var wholeProcess: [ChildProcess.Measurement] = []
-        for _ in 0..<3 {
-            wholeProcess.append(try ChildProcess.measure(
-                [modegate, "validate", "--candidate", folder.appendingPathComponent("cand").path,
-                 "--baseline", folder.appendingPathComponent("base").path, "--json",
-                 "--bootstrap-resamples", String(resamples)], directory: work.path))
-        }
-        report("modegate validate, 2 × \(cases * repetitions) trials, statistical", wholeProcess)
+        try measureInFreshProcess(
+            "modegate validate, 2 × \(cases * repetitions) trials, statistical", runs: 3,
+            [modegate, "validate", "--candidate", folder.appendingPathComponent("cand").path,
+             "--baseline", folder.appendingPathComponent("base").path, "--json",
+             "--bootstrap-resamples", String(resamples)])
 
         let small = RunStore(root: work.appendingPathComponent("small"))
         try SyntheticRuns.write(store: small, id: "base", strategy: .toolCall, cases: 3, repetitions: 1, seed: 3,
                                 finishedAt: Date(timeIntervalSince1970: 1_800_000_000))
         try SyntheticRuns.write(store: small, id: "cand", strategy: .codemode, cases: 3, repetitions: 1, seed: 4,
                                 finishedAt: Date(timeIntervalSince1970: 1_800_000_600))
-        var tiny: [ChildProcess.Measurement] = []
-        for _ in 0..<21 {
-            tiny.append(try ChildProcess.measure(
-                [modegate, "validate", "--candidate", small.runsFolder.appendingPathComponent("cand").path,
-                 "--baseline", small.runsFolder.appendingPathComponent("base").path, "--json"], directory: work.path))
-        }
-        report("modegate validate, 2 × 3 trials", tiny)
+        try measureInFreshProcess(
+            "modegate validate, 2 × 3 trials", runs: 21,
+            [modegate, "validate", "--candidate", small.runsFolder.appendingPathComponent("cand").path,
+             "--baseline", small.runsFolder.appendingPathComponent("base").path, "--json"])
+    }
+
+    /// Children are spawned from a fresh, small copy of this program: on Linux a child's peak
+    /// memory starts at its parent's at spawn, and this process holds two large runs by now.
+    static func measureInFreshProcess(_ label: String, runs: Int, _ command: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = ["--measure", String(runs), label] + command
+        try process.run()
+        process.waitUntilExit()
+    }
+
+    static func measure(runs: Int, command: [String]) throws {
+        let label = command[0]
+        let measurements = try (0..<runs).map { _ in try ChildProcess.measure(Array(command.dropFirst()), directory: "/") }
+        report(label, measurements)
     }
 
     /// Unbuffered, so figures appear as they are measured.
