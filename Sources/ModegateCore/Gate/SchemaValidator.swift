@@ -41,15 +41,8 @@ struct SchemaValidator {
     private mutating func validateObject(_ node: Node, _ object: SchemaObject, at path: SchemaPath) -> JSONValue? {
         guard case .mapping(let mapping) = node else { return mismatch(node, expected: .object(object), at: path) }
         var members: [String: JSONValue] = [:]
-        var firstLines: [String: Int] = [:]
-        for (keyNode, valueNode) in mapping {
-            guard let key = keyName(keyNode, at: path) else { continue }
-            let keyPath = path.appending(key)
-            if let firstLine = firstLines[key] {
-                report(GateMessage.duplicateKey(key, firstLine: firstLine), at: keyNode, path: keyPath)
-                continue
-            }
-            firstLines[key] = document.position(of: keyNode).line
+        let entries = uniqueEntries(mapping, at: path)
+        for (key, keyNode, valueNode, keyPath) in entries {
             guard let field = object.field(named: key) else {
                 let allowed = object.fields.map(\.name)
                 let suggestion = NameSuggestion.closest(to: key, among: allowed)
@@ -59,7 +52,8 @@ struct SchemaValidator {
             }
             if let value = validate(valueNode, as: field.type, at: keyPath) { members[key] = value }
         }
-        for field in object.fields where firstLines[field.name] == nil {
+        let present = Set(entries.map(\.key))
+        for field in object.fields where !present.contains(field.name) {
             switch field.presence {
             case .defaulted(let value):
                 members[field.name] = value
@@ -83,15 +77,7 @@ struct SchemaValidator {
             return mismatch(node, expected: .map(keys: keys, values: values), at: path)
         }
         var members: [String: JSONValue] = [:]
-        var firstLines: [String: Int] = [:]
-        for (keyNode, valueNode) in mapping {
-            guard let key = keyName(keyNode, at: path) else { continue }
-            let keyPath = path.appending(key)
-            if let firstLine = firstLines[key] {
-                report(GateMessage.duplicateKey(key, firstLine: firstLine), at: keyNode, path: keyPath)
-                continue
-            }
-            firstLines[key] = document.position(of: keyNode).line
+        for (key, keyNode, valueNode, keyPath) in uniqueEntries(mapping, at: path) {
             if let problem = keys.problem(with: key) {
                 report(problem, at: keyNode, path: keyPath)
             }
@@ -121,6 +107,26 @@ struct SchemaValidator {
         }
         // A list with a bad item is dropped whole: keeping the rest would shift indexes in later messages.
         return failed ? nil : .array(items)
+    }
+
+    /// The entries of a mapping with string keys, in file order; a repeated key is reported at its
+    /// second occurrence and left out, so the first one counts.
+    private mutating func uniqueEntries(_ mapping: Node.Mapping, at path: SchemaPath)
+        -> [(key: String, keyNode: Node, valueNode: Node, keyPath: SchemaPath)]
+    {
+        var entries: [(key: String, keyNode: Node, valueNode: Node, keyPath: SchemaPath)] = []
+        var firstLines: [String: Int] = [:]
+        for (keyNode, valueNode) in mapping {
+            guard let key = keyName(keyNode, at: path) else { continue }
+            let keyPath = path.appending(key)
+            if let firstLine = firstLines[key] {
+                report(GateMessage.duplicateKey(key, firstLine: firstLine), at: keyNode, path: keyPath)
+                continue
+            }
+            firstLines[key] = document.position(of: keyNode).line
+            entries.append((key, keyNode, valueNode, keyPath))
+        }
+        return entries
     }
 
     /// Mapping keys are plain strings; anything else (a list or mapping used as a key) is reported.
