@@ -29,11 +29,27 @@ let package = Package(
             ]
         ),
         // The command line: parses arguments, calls the libraries, maps outcomes to exit codes.
+        // JavaScriptCore's C API: Debian's libjavascriptcoregtk-4.1-dev, the system framework on macOS.
+        .systemLibrary(
+            name: "CJavaScriptCore",
+            pkgConfig: "javascriptcoregtk-4.1",
+            providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]
+        ),
+        // The Code Mode sandbox: JavaScript programs in pooled worker processes, tools over pipes.
+        .target(
+            name: "ModegateSandbox",
+            dependencies: ["ModegateCore", "CJavaScriptCore"],
+            linkerSettings: [
+                .linkedLibrary("javascriptcoregtk-4.1", .when(platforms: [.linux])),
+                .linkedFramework("JavaScriptCore", .when(platforms: [.macOS])),
+            ]
+        ),
         .executableTarget(
             name: "modegate",
             dependencies: [
                 "ModegateCore",
                 "ModegateReports",
+                "ModegateSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,10 +58,16 @@ let package = Package(
             dependencies: ["ModegateCore"],
             path: "Benchmarks/JudgeBenchmark"
         ),
+        .executableTarget(
+            name: "SandboxBenchmark",
+            dependencies: ["ModegateSandbox"],
+            path: "Benchmarks/SandboxBenchmark"
+        ),
         // Fixtures and goldens are read through #filePath, not bundled.
         .testTarget(name: "ModegateCoreTests", dependencies: ["ModegateCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ModegateReportsTests", dependencies: ["ModegateReports"], exclude: ["Goldens"]),
         .testTarget(name: "ModegateCLITests", dependencies: ["ModegateCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ModegateSandboxTests", dependencies: ["ModegateSandbox"]),
     ],
     swiftLanguageModes: [.v6]
 )

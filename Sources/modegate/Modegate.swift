@@ -4,7 +4,7 @@ import ArgumentParser
 /// calling to Code Mode. Each subcommand builds one request, calls the libraries and maps the
 /// outcome to an exit code (DESIGN §2).
 @main
-struct Modegate: ParsableCommand {
+struct Modegate: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -17,7 +17,7 @@ struct Modegate: ParsableCommand {
         version: version,
         subcommands: [
             CompareCommand.self, ValidateCommand.self, DecisionCommand.self, BenchCommand.self,
-            RunsCommand.self, ShowCommand.self, CheckCommand.self,
+            RunsCommand.self, ShowCommand.self, CheckCommand.self, ExecCommand.self, SandboxWorkerCommand.self,
         ]
     )
 }

@@ -1,0 +1,160 @@
+import CJavaScriptCore
+import Foundation
+import ModegateCore
+
+/// Runs programs in JavaScriptCore on the thread that created it; every engine object stays on
+/// that thread. Each program gets a fresh global context in one long-lived context group, so
+/// nothing a program defines or pollutes survives into the next.
+final class ProgramEngine {
+    struct Finished {
+        var outcome: SandboxOutcome
+        var logs: [String]
+        var logsTruncated: Bool
+        /// The worker should be replaced (after running out of memory its heap may stay large).
+        var recycle: Bool
+    }
+
+    /// Sends a wave of calls to the host and waits for their results; nil when the host is gone.
+    typealias Exchange = ([ToolInvocation]) -> [ToolResult]?
+
+    /// The program's body goes inside an async arrow function, on the same first line, so its
+    /// line numbers are the program's own and top-level `await` and `return` work.
+    static let prefix = "(async () => {"
+    static let suffix = "\n})"
+
+    private let group: JSContextGroupRef
+    private let watchdog = Watchdog()
+
+    init() {
+        group = JSContextGroupCreate()
+        // Start the engine now, before the memory limit: its start-up reserves a large address range.
+        let warm = JSGlobalContextCreateInGroup(group, nil)
+        _ = JSString.with("1 + 1") { JSEvaluateScript(warm, $0, nil, nil, 1, nil) }
+        JSGlobalContextRelease(warm)
+    }
+
+    func run(program: String, tools: [String], limits: SandboxLimits, exchange: Exchange) -> Finished {
+        let session = ProgramSession(group: group, tools: tools, limits: limits)
+        defer { session.close() }
+        watchdog.start(budget: limits.cpuSeconds)
+        let outcome = execute(program, session: session, exchange: exchange)
+        let recycle = outcome == .outOfMemory
+        return Finished(outcome: outcome, logs: session.logs, logsTruncated: session.logsTruncated, recycle: recycle)
+    }
+
+    private func execute(_ program: String, session: ProgramSession, exchange: Exchange) -> SandboxOutcome {
+        let context = session.context
+        var exception: JSValueRef?
+        let source = Self.prefix + program + Self.suffix
+        let function = watchdog.enter(group) {
+            JSString.with(source) { script in
+                JSString.with("program.js") { JSEvaluateScript(context, script, nil, $0, 1, &exception) }
+            }
+        }
+        if let exception {
+            let error = EngineException(context: context, value: exception)
+            if error.name == "SyntaxError" { return syntaxError(program, error: error, exception: exception, context: context) }
+            return outcome(rejection: exception, session: session)
+        }
+        guard let function = EngineValues.object(context, function) else {
+            return .exception(name: "Error", message: "the program did not compile to a function", stack: "")
+        }
+        let promise = watchdog.enter(group) { JSObjectCallAsFunction(context, function, nil, 0, nil, &exception) }
+        if let exception { return outcome(rejection: exception, session: session) }
+        guard let promise else { return .value(.null) }
+        session.observe(promise)
+        var wave = 0
+        while true {
+            if watchdog.fired { return .timeout(.cpu) }
+            if let reason = session.blockedReason { return .guardrailBlocked(reason: reason) }
+            switch session.settlement {
+            case .fulfilled(let value): return outcome(value: value, session: session)
+            case .rejected(let reason): return outcome(rejection: reason, session: session)
+            case .pending: break
+            }
+            guard !session.pending.isEmpty else { return .stalled }
+            let calls = session.pending
+            session.pending.removeAll()
+            wave += 1
+            guard let results = exchange(calls.map(\.invocation)), results.count == calls.count else {
+                return .workerFailure("the host stopped answering tool calls")
+            }
+            for (call, result) in zip(calls, results) {
+                deliver(result, to: call, session: session)
+                if watchdog.fired { return .timeout(.cpu) }
+            }
+        }
+    }
+
+    /// Settles one tool call's promise; the program's reactions run before this returns.
+    private func deliver(_ result: ToolResult, to call: ProgramSession.PendingCall, session: ProgramSession) {
+        let context = session.context
+        var argument: JSValueRef?
+        let function: JSObjectRef
+        switch result {
+        case .success(let value):
+            let text = (try? StableJSON.string(value, pretty: false)) ?? "null"
+            argument = EngineValues.fromJSON(context, text) ?? JSValueMakeNull(context)
+            function = call.resolve
+        case .failure(let message):
+            argument = session.makeToolError(tool: call.invocation.name, message: message)
+            function = call.reject
+        }
+        _ = watchdog.enter(group) { JSObjectCallAsFunction(context, function, nil, 1, &argument, nil) }
+    }
+
+    private func outcome(value: JSValueRef, session: ProgramSession) -> SandboxOutcome {
+        let text: String
+        do {
+            text = try EngineValues.json(session.context, value) ?? "null"
+        } catch let error as EngineException {
+            if Self.isOutOfMemory(error) { return .outOfMemory }
+            return .exception(name: error.name, message: "the result is not JSON: \(error.message)", stack: error.stack)
+        } catch {
+            return .exception(name: "Error", message: "the result is not JSON", stack: "")
+        }
+        let bytes = text.utf8.count
+        if bytes > session.limits.maxOutputBytes { return .outputTooLarge(bytes: bytes, limit: session.limits.maxOutputBytes) }
+        do {
+            return .value(try StableJSON.decoder().decode(JSONValue.self, from: Data(text.utf8)))
+        } catch {
+            return .exception(name: "Error", message: "the result could not be read back: \(error)", stack: "")
+        }
+    }
+
+    private func outcome(rejection: JSValueRef, session: ProgramSession) -> SandboxOutcome {
+        if watchdog.fired { return .timeout(.cpu) }
+        if let failure = session.toolError(for: rejection) { return .toolError(tool: failure.tool, message: failure.message) }
+        let error = EngineException(context: session.context, value: rejection)
+        if Self.isOutOfMemory(error) { return .outOfMemory }
+        return .exception(name: error.name, message: error.message, stack: error.stack)
+    }
+
+    static func isOutOfMemory(_ error: EngineException) -> Bool {
+        error.name == "RangeError" && error.message.lowercased().contains("out of memory")
+    }
+
+    private func syntaxError(_ program: String, error: EngineException, exception: JSValueRef, context: JSContextRef) -> SandboxOutcome {
+        let reportedLine = EngineValues.object(context, exception)
+            .flatMap { EngineValues.property(context, $0, "line") }
+            .map { Int(JSValueToNumber(context, $0, nil)) } ?? 1
+        // An error on the wrapper's closing line means the program ended too early.
+        let programLines = program.split(separator: "\n", omittingEmptySubsequences: false).count
+        if reportedLine > programLines {
+            let end = SyntaxPosition.end(of: program)
+            return .syntaxError(line: end.line, column: end.column, message: "Unexpected end of the program")
+        }
+        let position = SyntaxPosition.locate(program: program, reportedLine: reportedLine) { prefix in
+            self.checkSyntax(Self.prefix + prefix, context: context)
+        }
+        return .syntaxError(line: position.line, column: position.column, message: error.message)
+    }
+
+    /// The engine's parse error for `source`, or nil when it parses.
+    private func checkSyntax(_ source: String, context: JSContextRef) -> String? {
+        var exception: JSValueRef?
+        let valid = JSString.with(source) { JSCheckScriptSyntax(context, $0, nil, 1, &exception) }
+        if valid { return nil }
+        return exception.map { EngineException(context: context, value: $0).message } ?? "syntax error"
+    }
+}

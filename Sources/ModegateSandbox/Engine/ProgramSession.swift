@@ -1,0 +1,196 @@
+import CJavaScriptCore
+import Foundation
+import ModegateCore
+
+/// One program's life in the engine: a fresh global context, the `tools` and `console` it sees,
+/// the calls it has pending and how it settled. Lives and dies on the engine's thread.
+final class ProgramSession {
+    enum Settlement {
+        case pending
+        case fulfilled(JSValueRef)
+        case rejected(JSValueRef)
+    }
+
+    struct PendingCall {
+        var invocation: ToolInvocation
+        var resolve: JSObjectRef
+        var reject: JSObjectRef
+    }
+
+    let context: JSGlobalContextRef
+    let limits: SandboxLimits
+    private(set) var natives: [NativeFunction] = []
+    private(set) var settlement = Settlement.pending
+    var pending: [PendingCall] = []
+    private(set) var callsMade = 0
+    private(set) var blockedReason: String?
+    private(set) var logs: [String] = []
+    private(set) var logBytes = 0
+    private(set) var logsTruncated = false
+    /// Errors we threw for failed tools, to tell an uncaught tool failure from other exceptions.
+    private var toolErrors: [(error: JSObjectRef, tool: String, message: String)] = []
+    private var protected: [JSValueRef] = []
+    /// `Promise.prototype.then` as it was before the program could replace it.
+    private var then: JSObjectRef?
+
+    init(group: JSContextGroupRef, tools: [String], limits: SandboxLimits) {
+        context = JSGlobalContextCreateInGroup(group, nil)
+        self.limits = limits
+        JSString.with("eval and new Function are disabled in the sandbox") {
+            JSGlobalContextSetEvalEnabled(context, false, $0)
+        }
+        let global = JSContextGetGlobalObject(context)!
+        for name in ["WebAssembly", "console"] { EngineValues.delete(context, global, name) }
+        then = EngineValues.object(context, EngineValues.property(context, global, "Promise"))
+            .flatMap { EngineValues.object(context, EngineValues.property(context, $0, "prototype")) }
+            .flatMap { EngineValues.object(context, EngineValues.property(context, $0, "then")) }
+        if let then { keep(then) }
+        install(tools: tools, on: global)
+        installConsole(on: global)
+    }
+
+    /// Releases the context and everything protected in it; the session is unusable afterwards.
+    func close() {
+        for value in protected { JSValueUnprotect(context, value) }
+        protected.removeAll()
+        JSGarbageCollect(context)
+        JSGlobalContextRelease(context)
+        natives.removeAll()
+    }
+
+    func keep(_ value: JSValueRef) {
+        JSValueProtect(context, value)
+        protected.append(value)
+    }
+
+    func native(_ body: @escaping NativeFunction.Body) -> JSObjectRef {
+        let function = NativeFunction(body)
+        natives.append(function)
+        return function.makeObject(in: context)
+    }
+
+    /// Watches a promise with the original `then`, so a program that replaces `then` cannot hide its result.
+    func observe(_ promise: JSValueRef) {
+        let fulfilled = native { [unowned self] _, arguments, _ in
+            let value = arguments.first ?? JSValueMakeUndefined(self.context)!
+            self.keep(value)
+            self.settlement = .fulfilled(value)
+            return nil
+        }
+        let rejected = native { [unowned self] _, arguments, _ in
+            let value = arguments.first ?? JSValueMakeUndefined(self.context)!
+            self.keep(value)
+            self.settlement = .rejected(value)
+            return nil
+        }
+        guard let then, let promiseObject = EngineValues.object(context, promise) else {
+            settlement = .fulfilled(promise)
+            return
+        }
+        var handlers: [JSValueRef?] = [fulfilled, rejected]
+        JSObjectCallAsFunction(context, then, promiseObject, 2, &handlers, nil)
+    }
+
+    /// The tool failure a rejection came from, when it is one of ours.
+    func toolError(for value: JSValueRef) -> (tool: String, message: String)? {
+        toolErrors.first { JSValueIsStrictEqual(context, $0.error, value) }.map { ($0.tool, $0.message) }
+    }
+
+    func makeToolError(tool: String, message: String) -> JSObjectRef {
+        let error = EngineValues.makeError(context, name: "ToolError", message: message)
+        EngineValues.set(context, error, "tool", EngineValues.string(context, tool))
+        keep(error)
+        toolErrors.append((error, tool, message))
+        return error
+    }
+
+    // MARK: What the program sees
+
+    private func install(tools: [String], on global: JSObjectRef) {
+        let toolsObject = JSObjectMake(context, nil, nil)!
+        JSObjectSetPrototype(context, toolsObject, JSValueMakeNull(context))
+        let fixed = JSPropertyAttributes(kJSPropertyAttributeReadOnly | kJSPropertyAttributeDontDelete)
+        for name in tools {
+            EngineValues.set(context, toolsObject, name, native { [unowned self] _, arguments, exception in
+                self.call(tool: name, arguments: arguments, exception: exception)
+            }, attributes: fixed)
+        }
+        JSObjectSetPrototype(context, toolsObject, JSValueMakeNull(context))
+        freeze(toolsObject, global: global)
+        EngineValues.set(context, global, "tools", toolsObject, attributes: fixed)
+    }
+
+    private func freeze(_ object: JSObjectRef, global: JSObjectRef) {
+        guard let objectConstructor = EngineValues.object(context, EngineValues.property(context, global, "Object")),
+            let freeze = EngineValues.object(context, EngineValues.property(context, objectConstructor, "freeze"))
+        else { return }
+        var argument: JSValueRef? = object
+        JSObjectCallAsFunction(context, freeze, objectConstructor, 1, &argument, nil)
+    }
+
+    private func installConsole(on global: JSObjectRef) {
+        let console = JSObjectMake(context, nil, nil)!
+        for level in ["log", "info", "warn", "error", "debug"] {
+            EngineValues.set(context, console, level, native { [unowned self] context, arguments, _ in
+                self.log(arguments.map { Self.format(context, $0) }.joined(separator: " "))
+                return nil
+            })
+        }
+        EngineValues.set(context, global, "console", console)
+    }
+
+    private func log(_ line: String) {
+        guard !logsTruncated else { return }
+        let size = line.utf8.count + 1
+        if logBytes + size > limits.maxLogBytes {
+            logsTruncated = true
+            return
+        }
+        logBytes += size
+        logs.append(line)
+    }
+
+    /// Strings print as they are, other values as JSON where possible (like a terminal console).
+    private static func format(_ context: JSContextRef, _ value: JSValueRef) -> String {
+        if JSValueIsString(context, value) { return JSString.describe(context, value) }
+        if JSValueIsObject(context, value), let text = try? EngineValues.json(context, value) { return text }
+        return JSString.describe(context, value)
+    }
+
+    /// `tools.NAME(args)`: checks policy, then returns a promise the host settles later.
+    private func call(tool: String, arguments: [JSValueRef], exception: UnsafeMutablePointer<JSValueRef?>?) -> JSValueRef? {
+        func fail(_ error: JSObjectRef) -> JSValueRef? {
+            exception?.pointee = error
+            return nil
+        }
+        if blockedReason == nil, limits.deniedTools.contains(tool) {
+            blockedReason = "tool '\(tool)' is denied by policy"
+        }
+        if blockedReason == nil, callsMade >= limits.maxToolCalls {
+            blockedReason = "the program exceeded its budget of \(limits.maxToolCalls) tool calls"
+        }
+        if let blockedReason {
+            return fail(EngineValues.makeError(context, name: "GuardrailError", message: blockedReason))
+        }
+        let argument: JSValueRef = arguments.first ?? JSValueMakeUndefined(context)
+        let json: JSONValue
+        do {
+            let text = try EngineValues.json(context, argument) ?? "null"
+            json = try StableJSON.decoder().decode(JSONValue.self, from: Data(text.utf8))
+        } catch let error as EngineException {
+            return fail(EngineValues.makeError(context, name: "TypeError", message: "tools.\(tool): arguments must be JSON: \(error.message)"))
+        } catch {
+            return fail(EngineValues.makeError(context, name: "TypeError", message: "tools.\(tool): arguments must be JSON"))
+        }
+        var resolve: JSObjectRef?
+        var reject: JSObjectRef?
+        guard let promise = JSObjectMakeDeferredPromise(context, &resolve, &reject, nil), let resolve, let reject else {
+            return fail(EngineValues.makeError(context, name: "Error", message: "could not create a promise"))
+        }
+        keep(resolve)
+        keep(reject)
+        callsMade += 1
+        pending.append(PendingCall(invocation: ToolInvocation(id: callsMade, name: tool, arguments: json), resolve: resolve, reject: reject))
+        return promise
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import ModegateCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The worker process: `modegate __sandbox-worker --memory-mb N`. It starts the engine, then
+/// limits itself (address space, no file writes), then runs programs sent as JSON lines on
+/// stdin, answering on stdout. It never returns.
+public enum SandboxWorker {
+    public static func main(memoryMB: Int) -> Never {
+        signal(SIGPIPE, SIG_IGN)
+        // WebAssembly is a second compiler and memory model we do not need to trust.
+        setenv("JSC_useWasm", "0", 1)
+        // The protocol owns the real stdout; anything else that prints goes to stderr instead.
+        let protocolOutput = dup(STDOUT_FILENO)
+        dup2(STDERR_FILENO, STDOUT_FILENO)
+        let channel = LineChannel(input: STDIN_FILENO, output: protocolOutput)
+        let engine = ProgramEngine()
+        ResourceLimits.applyAfterEngineStart(memoryMB: memoryMB)
+        let encoder = StableJSON.encoder(pretty: false)
+        let decoder = StableJSON.decoder()
+        func send(_ message: WorkerMessage) {
+            guard let data = try? encoder.encode(message), channel.writeLine(data) else { exit(0) }
+        }
+        send(.ready)
+        while let line = channel.readLine() {
+            guard case .run(let program, let tools, let limits)? = try? decoder.decode(HostMessage.self, from: line) else {
+                continue
+            }
+            let finished = engine.run(program: program, tools: tools, limits: limits) { calls in
+                send(.wave(calls))
+                guard let reply = channel.readLine(),
+                    case .results(let results)? = try? decoder.decode(HostMessage.self, from: reply)
+                else { return nil }
+                return results
+            }
+            send(.done(outcome: finished.outcome, logs: finished.logs, logsTruncated: finished.logsTruncated,
+                       recycle: finished.recycle))
+            if finished.recycle { exit(0) }
+        }
+        exit(0)
+    }
+}
+
+/// The limits a worker puts on itself once the engine is running.
+enum ResourceLimits {
+    static func applyAfterEngineStart(memoryMB: Int) {
+        set(Int32(RLIMIT_FSIZE.rawValue), 0)
+        set(Int32(RLIMIT_CORE.rawValue), 0)
+        // The engine reserved its address range at start-up; allow `memoryMB` on top of that.
+        if let size = currentAddressSpace() {
+            set(Int32(RLIMIT_AS.rawValue), size + UInt64(memoryMB) << 20)
+        }
+    }
+
+    private static func set(_ resource: Int32, _ value: UInt64) {
+        var limit = rlimit(rlim_cur: rlim_t(value), rlim_max: rlim_t(value))
+        setrlimit(__rlimit_resource_t(resource), &limit)
+    }
+
+    /// VmSize from /proc/self/status, in bytes.
+    static func currentAddressSpace() -> UInt64? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmSize:") })
+        else { return nil }
+        let digits = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first { Int($0) != nil }
+        return digits.flatMap { UInt64($0) }.map { $0 * 1024 }
+    }
+}

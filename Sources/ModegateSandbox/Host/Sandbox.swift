@@ -1,0 +1,54 @@
+import Foundation
+import ModegateCore
+
+/// Runs Code Mode programs safely: guardrails on the parsed program first, then a pooled worker
+/// process with CPU, wall-clock and memory limits, with tool calls answered by the host in waves.
+public actor Sandbox {
+    public struct Configuration: Sendable {
+        /// The binary that has the hidden `__sandbox-worker` command: modegate itself by default.
+        public var workerExecutable: String
+        /// Idle workers kept warm per memory limit.
+        public var warmWorkers: Int
+
+        public init(workerExecutable: String = Configuration.currentExecutable, warmWorkers: Int = 2) {
+            self.workerExecutable = workerExecutable
+            self.warmWorkers = warmWorkers
+        }
+
+        public static var currentExecutable: String {
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        }
+    }
+
+    private let pool: WorkerPool
+
+    public init(configuration: Configuration = Configuration()) {
+        pool = WorkerPool(executable: configuration.workerExecutable, warmTarget: configuration.warmWorkers)
+    }
+
+    /// Starts workers ahead of the first program.
+    public func warm(memoryMB: Int = SandboxLimits().memoryMB, count: Int = 1) async throws {
+        try await pool.warm(memoryMB: memoryMB, count: count)
+    }
+
+    public func shutdown() async { await pool.shutdown() }
+
+    /// Runs one program. Never throws: every failure is a typed outcome.
+    public nonisolated func run(_ program: String, tools: any SandboxToolHandler, limits: SandboxLimits) async -> SandboxRun {
+        let started = DispatchTime.now().uptimeNanoseconds
+        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
+        if let reason = ProgramGuardrails(limits: limits).check(program) {
+            return SandboxRun(outcome: .guardrailBlocked(reason: reason), wallSeconds: elapsed())
+        }
+        let worker: WorkerProcess
+        do {
+            worker = try await pool.acquire(memoryMB: limits.memoryMB)
+        } catch {
+            return SandboxRun(outcome: .workerFailure("\(error)"), wallSeconds: elapsed())
+        }
+        var run = await ProgramConversation(worker: worker, tools: tools, limits: limits).run(program)
+        run.wallSeconds = elapsed()
+        await pool.release(worker, reusable: run.reusable)
+        return run.record
+    }
+}

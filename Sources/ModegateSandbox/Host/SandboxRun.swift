@@ -1,0 +1,42 @@
+import ModegateCore
+
+/// Everything one program did: its outcome, what it logged, and every tool call it made.
+public struct SandboxRun: Sendable, Hashable {
+    public var outcome: SandboxOutcome
+    public var logs: [String]
+    public var logsTruncated: Bool
+    public var toolCalls: [ToolCallRecord]
+    /// Waves of tool calls: calls issued while the engine ran, answered together.
+    public var waves: Int
+    /// Seconds from submission to outcome, as the host saw them.
+    public var wallSeconds: Double
+
+    public init(
+        outcome: SandboxOutcome, logs: [String] = [], logsTruncated: Bool = false, toolCalls: [ToolCallRecord] = [],
+        waves: Int = 0, wallSeconds: Double = 0
+    ) {
+        self.outcome = outcome
+        self.logs = logs
+        self.logsTruncated = logsTruncated
+        self.toolCalls = toolCalls
+        self.waves = waves
+        self.wallSeconds = wallSeconds
+    }
+}
+
+/// One tool call a program made and what came back.
+public struct ToolCallRecord: Sendable, Hashable, Codable {
+    public var id: Int
+    public var wave: Int
+    public var name: String
+    public var arguments: JSONValue
+    public var result: ToolResult
+
+    public init(id: Int, wave: Int, name: String, arguments: JSONValue, result: ToolResult) {
+        self.id = id
+        self.wave = wave
+        self.name = name
+        self.arguments = arguments
+        self.result = result
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import ModegateCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One sandbox worker seen from the host: a child process of the same binary, JSON lines on its
+/// stdin and stdout, and a reader thread that turns its output into messages.
+final class WorkerProcess: @unchecked Sendable {
+    enum SpawnError: Error, CustomStringConvertible {
+        case failed(String, Int32)
+        case notReady(String)
+
+        var description: String {
+            switch self {
+            case .failed(let path, let code): "could not start the sandbox worker \(path): \(String(cString: strerror(code)))"
+            case .notReady(let path): "the sandbox worker \(path) exited before it was ready (is it a modegate binary?)"
+            }
+        }
+    }
+
+    let pid: pid_t
+    let memoryMB: Int
+    let inbox = Mailbox<WorkerMessage>()
+    private let channel: LineChannel
+    private let lock = NSLock()
+    private static let spawnLock = NSLock()
+    private var exitStatus: Int32?
+    private var killed = false
+
+    init(executable: String, memoryMB: Int) throws {
+        self.memoryMB = memoryMB
+        // Pipes and spawn under one lock, so a worker started on another thread can never inherit
+        // this worker's pipe ends (which would keep them open after this worker dies).
+        Self.spawnLock.lock()
+        defer { Self.spawnLock.unlock() }
+        var toWorker: [Int32] = [0, 0]
+        var fromWorker: [Int32] = [0, 0]
+        guard pipe(&toWorker) == 0 else { throw SpawnError.failed(executable, errno) }
+        guard pipe(&fromWorker) == 0 else {
+            close(toWorker[0])
+            close(toWorker[1])
+            throw SpawnError.failed(executable, errno)
+        }
+        for descriptor in toWorker + fromWorker { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, toWorker[0], STDIN_FILENO)
+        posix_spawn_file_actions_adddup2(&actions, fromWorker[1], STDOUT_FILENO)
+        let arguments = [executable, "__sandbox-worker", "--memory-mb", String(memoryMB)]
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var child: pid_t = 0
+        let code = posix_spawn(&child, executable, &actions, nil, argv, environ)
+        close(toWorker[0])
+        close(fromWorker[1])
+        guard code == 0 else {
+            close(toWorker[1])
+            close(fromWorker[0])
+            throw SpawnError.failed(executable, code)
+        }
+        pid = child
+        channel = LineChannel(input: fromWorker[0], output: toWorker[1])
+        let reader = Thread { [self, input = fromWorker[0], output = toWorker[1]] in
+            self.readUntilExit()
+            close(input)
+            close(output)
+        }
+        reader.name = "sandbox-worker-\(child)"
+        reader.start()
+    }
+
+    /// False when the worker is gone.
+    @discardableResult
+    func send(_ message: HostMessage) -> Bool {
+        guard let data = try? StableJSON.encoder(pretty: false).encode(message) else { return false }
+        return channel.writeLine(data)
+    }
+
+    /// Kills the worker at once (the wall-clock limit, or shutdown); the reader reaps it.
+    func kill() {
+        lock.lock()
+        killed = true
+        lock.unlock()
+        Glibc.kill(pid, SIGKILL)
+    }
+
+    var wasKilled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return killed
+    }
+
+    /// How the process ended, once it has (`waitpid` status), else nil.
+    var status: Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return exitStatus
+    }
+
+    private func readUntilExit() {
+        let decoder = StableJSON.decoder()
+        while let line = channel.readLine() {
+            if let message = try? decoder.decode(WorkerMessage.self, from: line) { inbox.put(message) }
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        lock.lock()
+        exitStatus = status
+        lock.unlock()
+        inbox.close()
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Newline-delimited messages over a pair of file descriptors, with blocking reads: the reader
+/// sleeps in `read(2)` until bytes arrive, so a round trip costs microseconds, not a polling tick.
+final class LineChannel: @unchecked Sendable {
+    private let input: Int32
+    private let output: Int32
+    private var buffer = [UInt8]()
+    private var start = 0
+    private let writeLock = NSLock()
+
+    init(input: Int32, output: Int32) {
+        self.input = input
+        self.output = output
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    /// The next line without its newline, or nil at end of input.
+    func readLine() -> Data? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = Data(buffer[start..<newline])
+                start = newline + 1
+                if start == buffer.count {
+                    buffer.removeAll(keepingCapacity: true)
+                    start = 0
+                }
+                return line
+            }
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                start = 0
+            }
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            buffer.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// Writes one line; false when the other side has gone.
+    @discardableResult
+    func writeLine(_ data: Data) -> Bool {
+        var line = data
+        line.append(UInt8(ascii: "\n"))
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        return line.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(output, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ModegateCore
+
+/// Host → worker, one JSON object per line on the worker's stdin.
+enum HostMessage: Codable, Sendable {
+    /// Run one program with these tool names and limits.
+    case run(program: String, tools: [String], limits: SandboxLimits)
+    /// The answers to the last wave, in its call order.
+    case results([ToolResult])
+
+    enum CodingKeys: String, CodingKey { case type, program, tools, limits, results }
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .type) {
+        case "run":
+            self = .run(
+                program: try container.decode(String.self, forKey: .program),
+                tools: try container.decode([String].self, forKey: .tools),
+                limits: try container.decode(SandboxLimits.self, forKey: .limits))
+        case "results": self = .results(try container.decode([ToolResult].self, forKey: .results))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown message '\(other)'")
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .run(let program, let tools, let limits):
+            try container.encode("run", forKey: .type)
+            try container.encode(program, forKey: .program)
+            try container.encode(tools, forKey: .tools)
+            try container.encode(limits, forKey: .limits)
+        case .results(let results):
+            try container.encode("results", forKey: .type)
+            try container.encode(results, forKey: .results)
+        }
+    }
+}
+
+/// Worker → host, one JSON object per line on the worker's stdout.
+enum WorkerMessage: Codable, Sendable {
+    /// The engine is up and the memory limit is set: ready for a program.
+    case ready
+    /// The program is idle, waiting on these calls.
+    case wave([ToolInvocation])
+    /// The program ended. `recycle` asks the host not to reuse this worker (after running out of memory).
+    case done(outcome: SandboxOutcome, logs: [String], logsTruncated: Bool, recycle: Bool)
+
+    enum CodingKeys: String, CodingKey {
+        case type, calls, outcome, logs, recycle
+        case logsTruncated = "logs_truncated"
+    }
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .type) {
+        case "ready": self = .ready
+        case "wave": self = .wave(try container.decode([ToolInvocation].self, forKey: .calls))
+        case "done":
+            self = .done(
+                outcome: try container.decode(SandboxOutcome.self, forKey: .outcome),
+                logs: try container.decode([String].self, forKey: .logs),
+                logsTruncated: try container.decode(Bool.self, forKey: .logsTruncated),
+                recycle: try container.decode(Bool.self, forKey: .recycle))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown message '\(other)'")
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .ready:
+            try container.encode("ready", forKey: .type)
+        case .wave(let calls):
+            try container.encode("wave", forKey: .type)
+            try container.encode(calls, forKey: .calls)
+        case .done(let outcome, let logs, let logsTruncated, let recycle):
+            try container.encode("done", forKey: .type)
+            try container.encode(outcome, forKey: .outcome)
+            try container.encode(logs, forKey: .logs)
+            try container.encode(logsTruncated, forKey: .logsTruncated)
+            try container.encode(recycle, forKey: .recycle)
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import ModegateCore
+import ModegateSandbox
+
+/// `modegate exec [--suite S] PROGRAM.js`: runs a Code Mode program in the sandbox and shows its
+/// result and tool calls. Exit 0 when it returned a value, 1 when it ended in a typed error,
+/// 3 for unreadable input, 4 when the sandbox itself failed.
+struct ExecCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exec", abstract: "Run a Code Mode program in the sandbox.",
+        discussion: "Without --suite the program gets no tools. Suites: \(ExecSuites.names.joined(separator: ", ")).")
+
+    @Argument(help: "The program: the body of an async function (top-level await and return work). '-' reads stdin.")
+    var program: String
+
+    @Option(help: "Give the program the tools of this suite.")
+    var suite: String?
+
+    @Flag(help: "Print the outcome, tool calls and logs as JSON.")
+    var json = false
+
+    @Option(help: "CPU and wall-clock limit in seconds.")
+    var timeout: Double = 30
+
+    @Option(help: "Memory the program may use, in MB.")
+    var memoryMb: Int = 256
+
+    @Option(help: "Maximum tool calls.")
+    var maxToolCalls: Int = 500
+
+    @Option(help: "A tool the program must not call (repeatable).")
+    var deny: [String] = []
+
+    func validate() throws {
+        if let suite, ExecSuites.handler(named: suite) == nil {
+            throw ValidationError("unknown suite '\(suite)'; available: \(ExecSuites.names.joined(separator: ", "))")
+        }
+        guard timeout > 0, memoryMb >= 16, maxToolCalls >= 0 else {
+            throw ValidationError("--timeout must be positive, --memory-mb at least 16, --max-tool-calls not negative")
+        }
+    }
+
+    func run() async throws {
+        let source: String
+        do {
+            source = try readProgram()
+        } catch {
+            throw Failure.exit(for: error)
+        }
+        let tools: any SandboxToolHandler = suite.flatMap(ExecSuites.handler(named:)) ?? NoTools()
+        let limits = SandboxLimits(
+            cpuSeconds: timeout, wallSeconds: timeout, memoryMB: memoryMb, maxToolCalls: maxToolCalls, deniedTools: deny)
+        let sandbox = Sandbox(configuration: .init(warmWorkers: 0))
+        let run = await sandbox.run(source, tools: tools, limits: limits)
+        await sandbox.shutdown()
+        if json {
+            Console.out(try StableJSON.string(ExecReport(run)))
+        } else {
+            Console.out(ExecReport.text(run))
+        }
+        switch run.outcome {
+        case .value: return
+        case .workerFailure(let message):
+            if !json { Console.error("modegate: error: \(message)") }
+            throw ExitCode(ExitStatus.runError.rawValue)
+        default:
+            if !json { Console.error("modegate: \(run.outcome.kind): \(run.outcome.summary)") }
+            throw ExitCode(1)
+        }
+    }
+
+    private func readProgram() throws -> String {
+        if program == "-" {
+            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        guard let data = FileManager.default.contents(atPath: program) else {
+            throw InputError("\(program): error: cannot read the program file")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// The suites `exec --suite` knows. Until the built-in workload suites exist, the demo suite.
+enum ExecSuites {
+    static let names = ["demo"]
+
+    static func handler(named name: String) -> (any SandboxToolHandler)? {
+        name == "demo" ? DemoTools.handler : nil
+    }
+}
+
+/// What `exec` prints.
+struct ExecReport: Encodable {
+    let outcome: SandboxOutcome
+    let toolCalls: [ToolCallRecord]
+    let waves: Int
+    let logs: [String]
+    let logsTruncated: Bool
+    let wallSeconds: Double
+
+    init(_ run: SandboxRun) {
+        outcome = run.outcome
+        toolCalls = run.toolCalls
+        waves = run.waves
+        logs = run.logs
+        logsTruncated = run.logsTruncated
+        wallSeconds = run.wallSeconds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case outcome, waves, logs
+        case toolCalls = "tool_calls", logsTruncated = "logs_truncated", wallSeconds = "wall_seconds"
+    }
+
+    static func text(_ run: SandboxRun) -> String {
+        var lines: [String] = []
+        if case .value(let value) = run.outcome {
+            lines.append((try? StableJSON.string(value)) ?? "null")
+        } else {
+            lines.append("\(run.outcome.kind): \(run.outcome.summary)")
+            if case .exception(_, _, let stack) = run.outcome, !stack.isEmpty { lines.append(stack) }
+        }
+        lines.append("tool calls: \(run.toolCalls.count) in \(run.waves) waves")
+        for call in run.toolCalls {
+            let arguments = (try? StableJSON.string(call.arguments, pretty: false)) ?? "?"
+            let result: String
+            switch call.result {
+            case .success(let value): result = (try? StableJSON.string(value, pretty: false)) ?? "?"
+            case .failure(let message): result = "error: \(message)"
+            }
+            lines.append("  #\(call.id) (wave \(call.wave)) \(call.name)(\(arguments)) → \(result)")
+        }
+        if !run.logs.isEmpty {
+            lines.append("console:")
+            lines += run.logs.map { "  \($0)" }
+            if run.logsTruncated { lines.append("  … (output truncated)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
