@@ -14,8 +14,8 @@ final class ProgramEngine {
         var recycle: Bool
     }
 
-    /// Sends a wave of calls to the host and waits for their results; nil when the host is gone.
-    typealias Exchange = ([ToolInvocation]) -> [ToolResult]?
+    /// Sends a wave of calls to the host and returns its raw `results` line; nil when the host is gone.
+    typealias Exchange = ([ProgramSession.PendingCall]) -> Data?
 
     /// The program's body goes inside an async arrow function, on the same first line, so its
     /// line numbers are the program's own and top-level `await` and `return` work.
@@ -76,28 +76,29 @@ final class ProgramEngine {
             let calls = session.pending
             session.pending.removeAll()
             wave += 1
-            guard let results = exchange(calls.map(\.invocation)), results.count == calls.count else {
+            guard let line = exchange(calls), let results = ResultsLine(line, context: session.context),
+                results.count == calls.count
+            else {
                 return .workerFailure("the host stopped answering tool calls")
             }
-            for (call, result) in zip(calls, results) {
-                deliver(result, to: call, session: session)
+            for (index, call) in calls.enumerated() {
+                deliver(results.result(at: index), to: call, session: session)
                 if watchdog.fired { return .timeout(.cpu) }
             }
         }
     }
 
     /// Settles one tool call's promise; the program's reactions run before this returns.
-    private func deliver(_ result: ToolResult, to call: ProgramSession.PendingCall, session: ProgramSession) {
+    private func deliver(_ result: ResultsLine.Result, to call: ProgramSession.PendingCall, session: ProgramSession) {
         let context = session.context
         var argument: JSValueRef?
         let function: JSObjectRef
         switch result {
         case .success(let value):
-            let text = (try? StableJSON.string(value, pretty: false)) ?? "null"
-            argument = EngineValues.fromJSON(context, text) ?? JSValueMakeNull(context)
+            argument = value
             function = call.resolve
         case .failure(let message):
-            argument = session.makeToolError(tool: call.invocation.name, message: message)
+            argument = session.makeToolError(tool: call.name, message: message)
             function = call.reject
         }
         _ = watchdog.enter(group) { JSObjectCallAsFunction(context, function, nil, 1, &argument, nil) }

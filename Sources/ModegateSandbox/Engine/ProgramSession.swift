@@ -12,7 +12,10 @@ final class ProgramSession {
     }
 
     struct PendingCall {
-        var invocation: ToolInvocation
+        var id: Int
+        var name: String
+        /// The arguments exactly as the engine serialized them; the host parses them once.
+        var argumentsJSON: String
         var resolve: JSObjectRef
         var reject: JSObjectRef
     }
@@ -32,6 +35,7 @@ final class ProgramSession {
     private var protected: [JSValueRef] = []
     /// `Promise.prototype.then` as it was before the program could replace it.
     private var then: JSObjectRef?
+    private var functionPrototype: JSObjectRef?
 
     init(group: JSContextGroupRef, tools: [String], limits: SandboxLimits) {
         context = JSGlobalContextCreateInGroup(group, nil)
@@ -45,6 +49,8 @@ final class ProgramSession {
             .flatMap { EngineValues.object(context, EngineValues.property(context, $0, "prototype")) }
             .flatMap { EngineValues.object(context, EngineValues.property(context, $0, "then")) }
         if let then { keep(then) }
+        functionPrototype = EngineValues.object(context, EngineValues.property(context, global, "Function"))
+            .flatMap { EngineValues.object(context, EngineValues.property(context, $0, "prototype")) }
         install(tools: tools, on: global)
         installConsole(on: global)
     }
@@ -63,10 +69,13 @@ final class ProgramSession {
         protected.append(value)
     }
 
+    /// A host function that behaves like a JavaScript one (it has `call`, `apply` and `bind`).
     func native(_ body: @escaping NativeFunction.Body) -> JSObjectRef {
         let function = NativeFunction(body)
         natives.append(function)
-        return function.makeObject(in: context)
+        let object = function.makeObject(in: context)
+        if let functionPrototype { JSObjectSetPrototype(context, object, functionPrototype) }
+        return object
     }
 
     /// Watches a promise with the original `then`, so a program that replaces `then` cannot hide its result.
@@ -173,10 +182,9 @@ final class ProgramSession {
             return fail(EngineValues.makeError(context, name: "GuardrailError", message: blockedReason))
         }
         let argument: JSValueRef = arguments.first ?? JSValueMakeUndefined(context)
-        let json: JSONValue
+        let json: String
         do {
-            let text = try EngineValues.json(context, argument) ?? "null"
-            json = try StableJSON.decoder().decode(JSONValue.self, from: Data(text.utf8))
+            json = try EngineValues.json(context, argument) ?? "null"
         } catch let error as EngineException {
             return fail(EngineValues.makeError(context, name: "TypeError", message: "tools.\(tool): arguments must be JSON: \(error.message)"))
         } catch {
@@ -190,7 +198,7 @@ final class ProgramSession {
         keep(resolve)
         keep(reject)
         callsMade += 1
-        pending.append(PendingCall(invocation: ToolInvocation(id: callsMade, name: tool, arguments: json), resolve: resolve, reject: reject))
+        pending.append(PendingCall(id: callsMade, name: tool, argumentsJSON: json, resolve: resolve, reject: reject))
         return promise
     }
 }

@@ -29,17 +29,29 @@ public enum SandboxWorker {
                 continue
             }
             let finished = engine.run(program: program, tools: tools, limits: limits) { calls in
-                send(.wave(calls))
-                guard let reply = channel.readLine(),
-                    case .results(let results)? = try? decoder.decode(HostMessage.self, from: reply)
-                else { return nil }
-                return results
+                guard channel.writeLine(WaveLine.encode(calls)) else { exit(0) }
+                return channel.readLine()
             }
             send(.done(outcome: finished.outcome, logs: finished.logs, logsTruncated: finished.logsTruncated,
                        recycle: finished.recycle))
             if finished.recycle { exit(0) }
         }
         exit(0)
+    }
+}
+
+/// The `wave` message, written by hand around the arguments' JSON as the engine produced it.
+enum WaveLine {
+    static func encode(_ calls: [ProgramSession.PendingCall]) -> Data {
+        var text = #"{"calls":["#
+        for (index, call) in calls.enumerated() {
+            if index > 0 { text += "," }
+            text += #"{"arguments":"# + call.argumentsJSON + #","id":"# + String(call.id) + #","name":"#
+            JSONValue.writeString(call.name, to: &text)
+            text += "}"
+        }
+        text += #"],"type":"wave"}"#
+        return Data(text.utf8)
     }
 }
 

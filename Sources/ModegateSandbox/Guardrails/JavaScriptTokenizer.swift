@@ -33,6 +33,7 @@ struct JavaScriptTokenizer {
                 guard readTemplateChunk(start: start) else { return nil }
             } else if character == "}" && templateDepths.last == braceDepth {
                 templateDepths.removeLast()
+                braceDepth -= 1
                 index += 1
                 guard readTemplateChunk(start: start) else { return nil }
             } else if character.isNumber || (character == "." && (peek(1)?.isNumber ?? false)) {

@@ -33,6 +33,9 @@ public actor Sandbox {
 
     public func shutdown() async { await pool.shutdown() }
 
+    /// Process ids of the idle workers, for tests and benchmarks that watch them.
+    public func idleWorkerIDs() async -> [Int32] { await pool.idleProcessIDs() }
+
     /// Runs one program. Never throws: every failure is a typed outcome.
     public nonisolated func run(_ program: String, tools: any SandboxToolHandler, limits: SandboxLimits) async -> SandboxRun {
         let started = DispatchTime.now().uptimeNanoseconds

@@ -70,20 +70,25 @@ public struct ToolClosures: SandboxToolHandler {
     public var toolNames: [String] { tools.keys.sorted() }
 
     public func handle(_ wave: [ToolInvocation]) async -> [ToolResult] {
-        await withTaskGroup(of: (Int, ToolResult).self) { group in
-            for (index, call) in wave.enumerated() {
-                group.addTask {
-                    guard let tool = tools[call.name] else { return (index, .failure("unknown tool '\(call.name)'")) }
-                    do {
-                        return (index, .success(try await tool(call.arguments)))
-                    } catch {
-                        return (index, .failure("\(error)"))
-                    }
-                }
+        // One call needs no task group: the common sequential case stays cheap.
+        if wave.count == 1 { return [await call(wave[0])] }
+        return await withTaskGroup(of: (Int, ToolResult).self) { group in
+            for (index, invocation) in wave.enumerated() {
+                group.addTask { (index, await call(invocation)) }
             }
-            var results = [ToolResult](repeating: .failure("no result"), count: wave.count)
-            for await (index, result) in group { results[index] = result }
-            return results
+            var indexed: [(Int, ToolResult)] = []
+            indexed.reserveCapacity(wave.count)
+            for await entry in group { indexed.append(entry) }
+            return indexed.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
+    private func call(_ invocation: ToolInvocation) async -> ToolResult {
+        guard let tool = tools[invocation.name] else { return .failure("unknown tool '\(invocation.name)'") }
+        do {
+            return .success(try await tool(invocation.arguments))
+        } catch {
+            return .failure("\(error)")
         }
     }
 }

@@ -38,6 +38,8 @@ actor WorkerPool {
         }
     }
 
+    func idleProcessIDs() -> [Int32] { idle.values.joined().map(\.pid).sorted() }
+
     func shutdown() {
         for worker in idle.values.joined() { worker.kill() }
         idle.removeAll()

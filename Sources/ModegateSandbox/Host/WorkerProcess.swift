@@ -74,7 +74,7 @@ final class WorkerProcess: @unchecked Sendable {
     /// False when the worker is gone.
     @discardableResult
     func send(_ message: HostMessage) -> Bool {
-        guard let data = try? StableJSON.encoder(pretty: false).encode(message) else { return false }
+        guard let data = try? message.line() else { return false }
         return channel.writeLine(data)
     }
 

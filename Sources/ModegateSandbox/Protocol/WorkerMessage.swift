@@ -1,3 +1,4 @@
+import Foundation
 import ModegateCore
 
 /// Host → worker, one JSON object per line on the worker's stdin.
@@ -35,6 +36,30 @@ enum HostMessage: Codable, Sendable {
             try container.encode("results", forKey: .type)
             try container.encode(results, forKey: .results)
         }
+    }
+}
+
+extension HostMessage {
+    /// The message as one line. `results` is written by hand (it is sent once per wave, and the
+    /// worker parses it with the engine); `run` goes through the encoder.
+    func line() throws -> Data {
+        guard case .results(let results) = self else { return try StableJSON.encoder(pretty: false).encode(self) }
+        var text = #"{"results":["#
+        for (index, result) in results.enumerated() {
+            if index > 0 { text += "," }
+            switch result {
+            case .success(let value):
+                text += #"{"ok":true,"value":"#
+                value.write(to: &text)
+                text += "}"
+            case .failure(let message):
+                text += #"{"error":"#
+                JSONValue.writeString(message, to: &text)
+                text += #","ok":false}"#
+            }
+        }
+        text += #"],"type":"results"}"#
+        return Data(text.utf8)
     }
 }
 
