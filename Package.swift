@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "modegate",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "modegate", targets: ["modegate"]),
         .library(name: "ModegateCore", targets: ["ModegateCore"]),

@@ -3,9 +3,9 @@ import Testing
 
 /// The RLM Code spelling, verbatim, on RLM Code summaries.
 @Suite struct BenchCommandTests {
-    @Test func validateJSONHasRLMCodesFieldsInOrder() throws {
+    @Test func validateJSONHasRLMCodesFieldsInOrder() async throws {
         let scratch = try Scratch().withExamples()
-        let result = try ModegateBinary.run(
+        let result = try await ModegateBinary.run(
             ["bench", "validate", "candidate=latest", "baseline=previous", "min_reward_delta=0.00",
              "min_completion_delta=0.00", "max_steps_increase=0.50", "fail_on_completion_regression=on", "--json"],
             in: scratch.url)
@@ -25,30 +25,30 @@ import Testing
         #expect(result.stdout.contains("\"total_cases\": 6.0"))
     }
 
-    @Test func validateExitCodeIsTheVerdict() throws {
+    @Test func validateExitCodeIsTheVerdict() async throws {
         let scratch = try Scratch().withExamples()
-        let result = try ModegateBinary.run(
+        let result = try await ModegateBinary.run(
             ["bench", "validate", "candidate=bench_20261101_100000_000001", "baseline=bench_20261101_110000_000002",
              "fail_on_completion_regression=yes", "--json"], in: scratch.url)
         #expect(result.status == 1)
         let document = try json(result.stdout)
         #expect(document["exit_code"] as? Int == 1)
         #expect((document["gates"] as? [String: Bool])?["completion_regressions"] == false)
-        let compare = try ModegateBinary.run(
+        let compare = try await ModegateBinary.run(
             ["bench", "compare", "bench_20261101_100000_000001", "bench_20261101_110000_000002", "format=json"], in: scratch.url)
         #expect(compare.status == 0, "compare reports, it does not gate")
         #expect(try json(compare.stdout)["command"] as? String == "rlm_bench_compare")
     }
 
-    @Test func badWordsAreUsageErrors() throws {
+    @Test func badWordsAreUsageErrors() async throws {
         let scratch = try Scratch().withExamples()
-        let unknown = try ModegateBinary.run(["bench", "validate", "min_reward_delt=0.1"], in: scratch.url)
+        let unknown = try await ModegateBinary.run(["bench", "validate", "min_reward_delt=0.1"], in: scratch.url)
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("did you mean 'min_reward_delta'"))
-        #expect(try ModegateBinary.run(["bench", "validate", "min_reward_delta=abc"], in: scratch.url).status == 64)
-        #expect(try ModegateBinary.run(["bench", "validate", "fail_on_completion_regression=maybe"], in: scratch.url).status == 64)
-        #expect(try ModegateBinary.run(["bench", "validate", "a", "b", "c"], in: scratch.url).status == 64)
-        let missing = try ModegateBinary.run(["bench", "validate", "candidate=nope"], in: scratch.url)
+        #expect(try await ModegateBinary.run(["bench", "validate", "min_reward_delta=abc"], in: scratch.url).status == 64)
+        #expect(try await ModegateBinary.run(["bench", "validate", "fail_on_completion_regression=maybe"], in: scratch.url).status == 64)
+        #expect(try await ModegateBinary.run(["bench", "validate", "a", "b", "c"], in: scratch.url).status == 64)
+        let missing = try await ModegateBinary.run(["bench", "validate", "candidate=nope"], in: scratch.url)
         #expect(missing.status == 3)
     }
 }

@@ -17,10 +17,11 @@ struct ModegateBinary {
         return repository.appendingPathComponent(".build/debug/modegate").path
     }
 
-    /// Runs with a clean, fixed environment (no colour, a fixed clock) plus `environment`.
+    /// Runs with a clean, fixed environment (no colour, a fixed clock) plus `environment`. Waits
+    /// without blocking a Swift concurrency thread, so other tests' timers keep running.
     static func run(
         _ arguments: [String], in directory: URL, environment: [String: String] = [:], timeout: TimeInterval = 60
-    ) throws -> Result {
+    ) async throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -34,20 +35,32 @@ struct ModegateBinary {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes concurrently so a chatty child can never block on a full pipe.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var stdout = Data()
-        nonisolated(unsafe) var stderr = Data()
-        DispatchQueue.global().async(group: group) { stdout = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
-        if group.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "modegate \(arguments) hung for \(timeout) s"])
+        return try await withCheckedThrowingContinuation { continuation in
+            // Both pipes are drained on dispatch threads, so a chatty child never blocks on a full pipe.
+            DispatchQueue.global().async {
+                do {
+                    try process.run()
+                } catch {
+                    continuation.resume(throwing: error)
+                    return
+                }
+                let group = DispatchGroup()
+                nonisolated(unsafe) var stdout = Data()
+                nonisolated(unsafe) var stderr = Data()
+                DispatchQueue.global().async(group: group) { stdout = out.fileHandleForReading.readDataToEndOfFile() }
+                DispatchQueue.global().async(group: group) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
+                if group.wait(timeout: .now() + timeout) == .timedOut {
+                    process.terminate()
+                    continuation.resume(throwing: CocoaError(
+                        .executableLoad, userInfo: [NSLocalizedDescriptionKey: "modegate \(arguments) hung for \(timeout) s"]))
+                    return
+                }
+                process.waitUntilExit()
+                continuation.resume(returning: Result(
+                    status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                    stderr: String(decoding: stderr, as: UTF8.self)))
+            }
         }
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
 

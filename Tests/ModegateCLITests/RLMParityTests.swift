@@ -25,7 +25,7 @@ import Testing
 
     static var python: String? { ProcessInfo.processInfo.environment["MODEGATE_PYTHON"] }
 
-    @Test func gatesAndVerdictMatchRLMCode() throws {
+    @Test func gatesAndVerdictMatchRLMCode() async throws {
         guard let python = Self.python else {
             Issue.record("MODEGATE_PYTHON is not set: run the suite with `make test`, which installs RLM Code 0.1.13")
             return
@@ -49,13 +49,16 @@ import Testing
                     results.append(["case_id": caseID, "completed": completed, "steps": Int(unit() * 6),
                                     "total_reward": completed ? (unit() * 100).rounded() / 100 : -1.0])
                 }
-                let attempted = max(results.count, 1)
+                let attempted = Double(max(results.count, 1))
+                let rewards: [Double] = results.map { $0["total_reward"] as? Double ?? 0 }
+                let steps: [Int] = results.map { $0["steps"] as? Int ?? 0 }
+                let completedCount: Int = results.filter { $0["completed"] as? Bool == true }.count
+                // Rounded as RLM Code rounds them: 4 decimals for reward, 2 for steps.
+                let avgReward: Double = (rewards.reduce(0, +) / attempted * 10_000).rounded() / 10_000
+                let avgSteps: Double = (Double(steps.reduce(0, +)) / attempted * 100).rounded() / 100
                 let summary: [String: Any] = [
-                    "benchmark_id": name, "total_cases": cases.count,
-                    "completed_cases": results.filter { $0["completed"] as? Bool == true }.count,
-                    "avg_reward": ((results.map { $0["total_reward"] as? Double ?? 0 }.reduce(0, +) / Double(attempted)) * 10_000).rounded() / 10_000,
-                    "avg_steps": ((Double(results.map { $0["steps"] as? Int ?? 0 }.reduce(0, +)) / Double(attempted)) * 100).rounded() / 100,
-                    "case_results": results,
+                    "benchmark_id": name, "total_cases": cases.count, "completed_cases": completedCount,
+                    "avg_reward": avgReward, "avg_steps": avgSteps, "case_results": results,
                 ]
                 try JSONSerialization.data(withJSONObject: summary).write(to: folder.appendingPathComponent("\(name).json"))
             }
@@ -73,7 +76,7 @@ import Testing
         #expect(reference.count == scenarios.count)
         var compared = 0
         for (index, expected) in reference.enumerated() {
-            let result = try ModegateBinary.run(scenarios[index].words, in: URL(fileURLWithPath: scenarios[index].workdir))
+            let result = try await ModegateBinary.run(scenarios[index].words, in: URL(fileURLWithPath: scenarios[index].workdir))
             let ours = try json(result.stdout)
             let theirGates = expected["gates"] as? [String: Bool] ?? [:]
             let ourGates = ours["gates"] as? [String: Bool] ?? [:]

@@ -4,9 +4,9 @@ import Testing
 @Suite struct ReportOptionTests {
     static let pair = ["--candidate", "runs/codemode-example", "--baseline", "runs/tool_call-example"]
 
-    @Test func reportsGoToTheirFiles() throws {
+    @Test func reportsGoToTheirFiles() async throws {
         let scratch = try Scratch().withExamples()
-        let result = try ModegateBinary.run(
+        let result = try await ModegateBinary.run(
             ["validate"] + Self.pair + ["--json", "--report", "junit:out/junit.xml", "--report", "markdown:out/decision.md",
                                         "--report", "json:out/verdict.json"], in: scratch.url)
         #expect(result.status == 0)
@@ -16,10 +16,10 @@ import Testing
         #expect(try json(scratch.read("out/verdict.json"))["status"] as? String == "pass")
     }
 
-    @Test func githubAnnotationsAndStepSummary() throws {
+    @Test func githubAnnotationsAndStepSummary() async throws {
         let scratch = try Scratch().withExamples()
         try scratch.write("# earlier step\n", to: "summary.md")
-        let result = try ModegateBinary.run(
+        let result = try await ModegateBinary.run(
             ["compare", "--candidate", "runs/tool_call-example", "--baseline", "runs/codemode-example", "--format", "json",
              "--report", "github"], in: scratch.url,
             environment: ["GITHUB_STEP_SUMMARY": scratch.url.appendingPathComponent("summary.md").path])
@@ -30,12 +30,12 @@ import Testing
         #expect(summary.contains("tool_call-example"))
     }
 
-    @Test func compareFormats() throws {
+    @Test func compareFormats() async throws {
         let scratch = try Scratch().withExamples()
-        let markdown = try ModegateBinary.run(["compare"] + Self.pair + ["--format", "markdown"], in: scratch.url)
+        let markdown = try await ModegateBinary.run(["compare"] + Self.pair + ["--format", "markdown"], in: scratch.url)
         #expect(markdown.status == 0)
         #expect(markdown.stdout.contains("|"))
-        let point = try ModegateBinary.run(["compare"] + Self.pair + ["--format", "json", "--mode", "point"], in: scratch.url)
+        let point = try await ModegateBinary.run(["compare"] + Self.pair + ["--format", "json", "--mode", "point"], in: scratch.url)
         #expect(try json(point.stdout)["status"] as? String == "pass")
     }
 }

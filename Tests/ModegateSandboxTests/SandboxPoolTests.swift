@@ -39,7 +39,9 @@ import Testing
             #expect(run.outcome == .value(["seen": ["undefined", "undefined"], "sum": .number(Double(20000 + index))]))
         }
         #expect(await sandbox.idleWorkerIDs() == [worker], "the same warm worker served every program")
-        #expect(openDescriptors() <= hostDescriptors + 2)
+        // Other tests open and close descriptors in this process at the same time, so allow a
+        // little noise: a leak of one descriptor per program would show as 200.
+        #expect(openDescriptors() <= hostDescriptors + 20)
         #expect(openDescriptors(worker) == workerDescriptors)
         let grown = (residentKilobytes(worker) ?? 0) - workerMemory
         #expect(grown < 64 * 1024, "worker grew by \(grown) kB over 200 programs")

@@ -30,7 +30,7 @@ public enum SandboxWorker {
             }
             let finished = engine.run(program: program, tools: tools, limits: limits) { calls in
                 guard channel.writeLine(WaveLine.encode(calls)) else { exit(0) }
-                return channel.readLine()
+                return channel.readLine(spinning: true)
             }
             send(.done(outcome: finished.outcome, logs: finished.logs, logsTruncated: finished.logsTruncated,
                        recycle: finished.recycle))

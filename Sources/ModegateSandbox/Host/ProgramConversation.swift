@@ -20,15 +20,17 @@ struct ProgramConversation {
     let tools: any SandboxToolHandler
     let limits: SandboxLimits
 
+    /// Runs the conversation on the worker's own thread (see `WorkerThread`).
     func run(_ program: String) async -> Finished {
+        await withTaskExecutorPreference(worker.thread) { await converse(program) }
+    }
+
+    private func converse(_ program: String) async -> Finished {
         var calls: [ToolCallRecord] = []
         var waves = 0
-        let worker = self.worker
-        let deadline = Task {
-            try await Task.sleep(nanoseconds: UInt64(Self.killDelay(limits) * 1e9))
-            worker.kill()
-        }
-        defer { deadline.cancel() }
+        let started = DispatchTime.now().uptimeNanoseconds
+        worker.thread.setDeadline(started + UInt64(Self.killDelay(limits) * 1e9))
+        defer { worker.thread.setDeadline(nil) }
         guard worker.send(.run(program: program, tools: tools.toolNames, limits: limits)) else {
             return ended(calls: calls, waves: waves)
         }
@@ -45,11 +47,14 @@ struct ProgramConversation {
                 }
                 worker.send(.results(results))
             case .done(let outcome, let logs, let truncated, let recycle):
-                let record = SandboxRun(outcome: outcome, logs: logs, logsTruncated: truncated, toolCalls: calls, waves: waves)
+                var record = SandboxRun(outcome: outcome, logs: logs, logsTruncated: truncated, toolCalls: calls, waves: waves)
+                record.programSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                 return Finished(record: record, reusable: !recycle && !worker.wasKilled)
             }
         }
-        return ended(calls: calls, waves: waves)
+        var finished = ended(calls: calls, waves: waves)
+        finished.record.programSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return finished
     }
 
     /// The wall-clock kill comes a little after the limit (10%, at most half a second), so that a

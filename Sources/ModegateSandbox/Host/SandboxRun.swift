@@ -8,8 +8,10 @@ public struct SandboxRun: Sendable, Hashable {
     public var toolCalls: [ToolCallRecord]
     /// Waves of tool calls: calls issued while the engine ran, answered together.
     public var waves: Int
-    /// Seconds from submission to outcome, as the host saw them.
+    /// Seconds from submission to outcome, as the host saw them (including waiting for a worker).
     public var wallSeconds: Double
+    /// Seconds from handing the program to its worker to its outcome: what the limits govern.
+    public var programSeconds: Double = 0
 
     public init(
         outcome: SandboxOutcome, logs: [String] = [], logsTruncated: Bool = false, toolCalls: [ToolCallRecord] = [],

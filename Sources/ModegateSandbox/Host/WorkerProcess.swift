@@ -4,6 +4,26 @@ import ModegateCore
 import Glibc
 #endif
 
+/// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34+) is not imported by Swift's Glibc module.
+enum SpawnActions {
+    private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    private static let closeFromCall: CloseFrom? = dlsym(UnsafeMutableRawPointer(bitPattern: 0),
+                                                         "posix_spawn_file_actions_addclosefrom_np")
+        .map { unsafeBitCast($0, to: CloseFrom.self) }
+
+    static func closeFrom(_ lowest: Int32, in actions: inout posix_spawn_file_actions_t) {
+        if let closeFromCall {
+            _ = closeFromCall(&actions, lowest)
+            return
+        }
+        // Without it, close what is open now (the descriptors the child would inherit).
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for descriptor in open.compactMap(Int32.init) where descriptor >= lowest {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
+    }
+}
+
 /// One sandbox worker seen from the host: a child process of the same binary, JSON lines on its
 /// stdin and stdout, and a reader thread that turns its output into messages.
 final class WorkerProcess: @unchecked Sendable {
@@ -22,6 +42,9 @@ final class WorkerProcess: @unchecked Sendable {
     let pid: pid_t
     let memoryMB: Int
     let inbox = Mailbox<WorkerMessage>()
+    /// Reads this worker's output and runs its conversation's tasks.
+    let thread = WorkerThread()
+    private var pendingBytes = [UInt8]()
     private let channel: LineChannel
     private let lock = NSLock()
     private static let spawnLock = NSLock()
@@ -48,6 +71,10 @@ final class WorkerProcess: @unchecked Sendable {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, toWorker[0], STDIN_FILENO)
         posix_spawn_file_actions_adddup2(&actions, fromWorker[1], STDOUT_FILENO)
+        // Close everything else in the worker: a descriptor it inherits by accident (another
+        // child's pipe, opened without close-on-exec elsewhere in the host) would stay open for
+        // the worker's whole life and keep that pipe from ever reaching end of file.
+        SpawnActions.closeFrom(3, in: &actions)
         let arguments = [executable, "__sandbox-worker", "--memory-mb", String(memoryMB)]
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -61,9 +88,9 @@ final class WorkerProcess: @unchecked Sendable {
             throw SpawnError.failed(executable, code)
         }
         pid = child
-        channel = LineChannel(input: fromWorker[0], output: toWorker[1])
+        channel = LineChannel(input: -1, output: toWorker[1])
         let reader = Thread { [self, input = fromWorker[0], output = toWorker[1]] in
-            self.readUntilExit()
+            self.thread.serve(input: input, onData: self.received, onEnd: self.ended, onDeadline: self.kill)
             close(input)
             close(output)
         }
@@ -99,11 +126,21 @@ final class WorkerProcess: @unchecked Sendable {
         return exitStatus
     }
 
-    private func readUntilExit() {
+    /// Splits output into lines and hands each decoded message to the conversation.
+    private func received(_ bytes: UnsafeRawBufferPointer) {
+        pendingBytes.append(contentsOf: bytes)
+        var start = 0
         let decoder = StableJSON.decoder()
-        while let line = channel.readLine() {
+        while let newline = pendingBytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            let line = Data(pendingBytes[start..<newline])
             if let message = try? decoder.decode(WorkerMessage.self, from: line) { inbox.put(message) }
+            start = newline + 1
         }
+        pendingBytes.removeSubrange(0..<start)
+    }
+
+    /// The output closed: reap the process and tell the conversation.
+    private func ended() {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         lock.lock()

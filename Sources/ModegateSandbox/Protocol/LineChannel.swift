@@ -3,6 +3,21 @@ import Foundation
 import Glibc
 #endif
 
+/// Busy-waits a bounded time for a descriptor to become readable.
+enum Spin {
+    /// How long to poll before falling back to a blocking wait.
+    static let budgetNanoseconds: UInt64 = 60_000
+
+    static func untilReadable(_ descriptor: Int32) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while DispatchTime.now().uptimeNanoseconds - start < budgetNanoseconds {
+            entry.revents = 0
+            if poll(&entry, 1, 0) != 0 { return }
+        }
+    }
+}
+
 /// Newline-delimited messages over a pair of file descriptors, with blocking reads: the reader
 /// sleeps in `read(2)` until bytes arrive, so a round trip costs microseconds, not a polling tick.
 final class LineChannel: @unchecked Sendable {
@@ -16,6 +31,15 @@ final class LineChannel: @unchecked Sendable {
         self.input = input
         self.output = output
         buffer.reserveCapacity(1 << 16)
+    }
+
+    /// The next line without its newline, or nil at end of input. With `spinning`, it first polls
+    /// for a short while before sleeping in `read(2)`: when the answer is near (a fast tool), this
+    /// avoids a cross-CPU wake-up, which costs ~47 µs on this class of machine against a few µs
+    /// of polling.
+    func readLine(spinning: Bool = false) -> Data? {
+        if spinning { Spin.untilReadable(input) }
+        return readLine()
     }
 
     /// The next line without its newline, or nil at end of input.
