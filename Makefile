@@ -6,7 +6,7 @@
 SWIFT      ?= swift
 VENV       := .venv
 PYTHON     := $(VENV)/bin/python
-APT_PACKAGES := git ca-certificates python3 python3-venv
+APT_PACKAGES := git ca-certificates python3 python3-venv pkg-config libjavascriptcoregtk-4.1-dev
 RELEASE_BIN := .build/release/modegate
 
 .PHONY: run test bench build release deps venv clean
@@ -24,7 +24,9 @@ test: deps venv
 bench: deps
 	$(SWIFT) build -c release --product modegate
 	$(SWIFT) build -c release --product JudgeBenchmark
+	$(SWIFT) build -c release --product SandboxBenchmark
 	.build/release/JudgeBenchmark
+	.build/release/SandboxBenchmark
 
 build: deps
 	$(SWIFT) build
