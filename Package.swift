@@ -44,12 +44,18 @@ let package = Package(
                 .linkedFramework("JavaScriptCore", .when(platforms: [.macOS])),
             ]
         ),
+        // The built-in suites: synthetic, deterministic tools and data for the built-in presets.
+        .target(name: "ModegateSuites", dependencies: ["ModegateCore"]),
+        // The harness: strategies, the scripted model, trial records, budgets, the gate runner.
+        .target(name: "ModegateHarness", dependencies: ["ModegateCore", "ModegateSandbox", "ModegateSuites", "ModegateReports"]),
         .executableTarget(
             name: "modegate",
             dependencies: [
                 "ModegateCore",
                 "ModegateReports",
                 "ModegateSandbox",
+                "ModegateSuites",
+                "ModegateHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +74,8 @@ let package = Package(
         .testTarget(name: "ModegateReportsTests", dependencies: ["ModegateReports"], exclude: ["Goldens"]),
         .testTarget(name: "ModegateCLITests", dependencies: ["ModegateCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ModegateSandboxTests", dependencies: ["ModegateSandbox"]),
+        .testTarget(name: "ModegateSuitesTests", dependencies: ["ModegateSuites", "ModegateSandbox"]),
+        .testTarget(name: "ModegateHarnessTests", dependencies: ["ModegateHarness"]),
     ],
     swiftLanguageModes: [.v6]
 )

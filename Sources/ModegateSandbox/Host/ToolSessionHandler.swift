@@ -1,0 +1,29 @@
+import ModegateCore
+
+/// Answers a program's calls from a suite's (or an MCP server's) tool session: what a program
+/// receives is the reply's `programValue` (structured content, else parsed text, else the text),
+/// and a reply marked as an error rejects the call with its text.
+public struct ToolSessionHandler: SandboxToolHandler {
+    public let session: any ToolSession
+
+    public init(_ session: any ToolSession) { self.session = session }
+
+    public var toolNames: [String] { session.tools.map(\.name) }
+
+    public func handle(_ wave: [ToolInvocation]) async -> [ToolResult] {
+        if wave.count == 1 { return [await result(wave[0])] }
+        return await withTaskGroup(of: (Int, ToolResult).self) { group in
+            for (index, invocation) in wave.enumerated() {
+                group.addTask { (index, await result(invocation)) }
+            }
+            var indexed: [(Int, ToolResult)] = []
+            for await entry in group { indexed.append(entry) }
+            return indexed.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
+    private func result(_ invocation: ToolInvocation) async -> ToolResult {
+        let reply = await session.call(invocation.name, arguments: invocation.arguments)
+        return reply.isError ? .failure(reply.text) : .success(reply.programValue)
+    }
+}
