@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Gate files, run records and the store, statistics and the judge: no printing, no network.
@@ -47,7 +48,7 @@ let package = Package(
         // The built-in suites: synthetic, deterministic tools and data for the built-in presets.
         .target(name: "ModegateSuites", dependencies: ["ModegateCore"]),
         // The harness: strategies, the scripted model, trial records, budgets, the gate runner.
-        .target(name: "ModegateHarness", dependencies: ["ModegateCore", "ModegateSandbox", "ModegateSuites", "ModegateReports"]),
+        .target(name: "ModegateHarness", dependencies: ["ModegateCore", "ModegateSandbox"]),
         .executableTarget(
             name: "modegate",
             dependencies: [
@@ -57,12 +58,20 @@ let package = Package(
                 "ModegateSuites",
                 "ModegateHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // Only for the SHA-256 of gate files in run manifests (Foundation on Linux has no hash).
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(
             name: "JudgeBenchmark",
-            dependencies: ["ModegateCore"],
+            dependencies: ["ModegateCore", "BenchmarkSupport"],
             path: "Benchmarks/JudgeBenchmark"
+        ),
+        .executableTarget(
+            name: "HarnessBenchmark",
+            dependencies: ["ModegateHarness", "ModegateSuites", "BenchmarkSupport"],
+            path: "Benchmarks/HarnessBenchmark"
         ),
         .executableTarget(
             name: "SandboxBenchmark",

@@ -16,8 +16,9 @@ struct Modegate: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [
-            CompareCommand.self, ValidateCommand.self, DecisionCommand.self, BenchCommand.self,
-            RunsCommand.self, ShowCommand.self, CheckCommand.self, ExecCommand.self, SandboxWorkerCommand.self,
+            RunCommand.self, CompareCommand.self, ValidateCommand.self, DecisionCommand.self, BenchCommand.self,
+            RunsCommand.self, ShowCommand.self, MergeCommand.self, PresetsCommand.self, CheckCommand.self, ExecCommand.self,
+            SandboxWorkerCommand.self,
         ]
     )
 }

@@ -1,4 +1,11 @@
+import Foundation
+
 extension JSONValue {
+    /// Parses JSON text (any value at the top level).
+    public static func parse(_ text: String) throws -> JSONValue {
+        try StableJSON.decoder().decode(JSONValue.self, from: Data(text.utf8))
+    }
+
     /// Compact JSON text with sorted keys, written directly: several times faster than going
     /// through `JSONEncoder`, which matters on the sandbox's per-tool-call path. Numbers print like
     /// `JSONEncoder`'s (whole numbers without a fraction); non-finite numbers, which JSON cannot

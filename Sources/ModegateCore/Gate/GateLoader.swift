@@ -38,7 +38,7 @@ public enum GateLoader {
         let tree = validator.validate(root, as: .object(GateSchema.root), at: .root) ?? .null
         var rules = GateRules(file: path, positions: validator.positions)
         rules.check(tree)
-        let diagnostics = inFileOrder(validator.diagnostics + rules.diagnostics)
+        let diagnostics = Diagnostic.inFileOrder(validator.diagnostics + rules.diagnostics)
         guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
         return tree
     }
@@ -56,15 +56,6 @@ public enum GateLoader {
             reason = "permission denied"
         }
         throw DiagnosticsError([Diagnostic(file: path, line: 0, column: 0, message: GateMessage.cannotRead(reason))])
-    }
-
-    /// Position order, whole-file problems first; ties keep the order they were found in.
-    private static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.enumerated()
-            .sorted { lhs, rhs in
-                (lhs.element.line, lhs.element.column, lhs.offset) < (rhs.element.line, rhs.element.column, rhs.offset)
-            }
-            .map(\.element)
     }
 
     /// Adds what the plan holds beyond the file's keys, then decodes. The tree already matches the

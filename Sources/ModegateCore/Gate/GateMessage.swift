@@ -12,7 +12,9 @@ enum GateMessage {
         return "invalid YAML: \(problem) (\(context))"
     }
     static let tabIndentation = "invalid YAML: tab characters cannot indent YAML; use spaces"
-    static let secondDocument = "a gate file holds one YAML document, but a second one starts here"
+    static func secondDocument(_ documentName: String) -> String {
+        "a \(documentName) holds one YAML document, but a second one starts here"
+    }
 
     static func unknownKey(_ key: String, suggestion: String?, allowed: [String]) -> String {
         if let suggestion { return "unknown key '\(key)' (did you mean '\(suggestion)'?)" }
@@ -51,6 +53,10 @@ enum GateMessage {
         "unsupported version \(found); this modegate reads version \(supported)"
     }
     static let aliasUnsupported = "YAML aliases cannot be used here"
+    static func kindNeedsKeys(_ name: String, key: String, keys: [String]) -> String {
+        let list = keys.map { "\($0): …" }.joined(separator: ", ")
+        return "'\(name)' needs \(keys.joined(separator: " and ")); write it as a mapping {\(key): \(name), \(list)}"
+    }
 
     // Cross-field rules.
     static func runtimeNeedsServer(arm: String) -> String {

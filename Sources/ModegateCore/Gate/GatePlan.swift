@@ -13,6 +13,7 @@ public struct GatePlan: Sendable, Codable, Equatable {
     public var workload: WorkloadPlan
     public var model: ModelPlan
     public var mcp: MCPPlan
+    public var tools: ToolsPlan
     public var baseline: ArmPlan
     public var candidate: ArmPlan
     public var thresholds: Thresholds
@@ -23,7 +24,7 @@ public struct GatePlan: Sendable, Codable, Equatable {
 
     public init(
         version: Int, name: String, description: String, sourcePath: String, sourceSHA256: String?,
-        workload: WorkloadPlan, model: ModelPlan, mcp: MCPPlan, baseline: ArmPlan, candidate: ArmPlan,
+        workload: WorkloadPlan, model: ModelPlan, mcp: MCPPlan, tools: ToolsPlan, baseline: ArmPlan, candidate: ArmPlan,
         thresholds: Thresholds, judgement: JudgementSettings, budget: BudgetPlan, reports: [ReportRequest]
     ) {
         self.version = version
@@ -34,6 +35,7 @@ public struct GatePlan: Sendable, Codable, Equatable {
         self.workload = workload
         self.model = model
         self.mcp = mcp
+        self.tools = tools
         self.baseline = baseline
         self.candidate = candidate
         self.thresholds = thresholds
@@ -43,7 +45,7 @@ public struct GatePlan: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, name, description, workload, model, mcp, baseline, candidate, thresholds, judgement, budget
+        case version, name, description, workload, model, mcp, tools, baseline, candidate, thresholds, judgement, budget
         case reports
         case sourcePath = "source_path"
         case sourceSHA256 = "source_sha256"

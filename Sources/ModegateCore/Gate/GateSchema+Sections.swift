@@ -1,4 +1,26 @@
 extension GateSchema {
+    static let tools = SchemaObject(
+        title: "tools",
+        description: "How the built-in suites' tools are reached, and faults injected into them.",
+        fields: [
+            SchemaField("transport", .stringEnum(["in_process", "mcp_stdio"]), default: "in_process",
+                        "in_process: suites run inside modegate; mcp_stdio: through `modegate serve` subprocesses."),
+            SchemaField("faults", .map(keys: .serverName, values: .object(faults)), default: [:],
+                        "Faults per suite name, to exercise the gate's failure paths offline."),
+        ])
+
+    static let faults = SchemaObject(
+        title: "faults",
+        description: "Injected tool faults for one suite.",
+        fields: [
+            SchemaField("error_rate", .number(minimum: 0, maximum: 1), default: 0,
+                        "Probability that a tool call fails."),
+            SchemaField("latency_ms", .integer(minimum: 0, maximum: 600_000), default: 0,
+                        "Delay added to every tool call, in milliseconds."),
+            SchemaField("seed", .integer(minimum: 0, maximum: 9_007_199_254_740_991), default: 0,
+                        "Seed of the fault draws, so a faulty run is reproducible."),
+        ])
+
     static let mcp = SchemaObject(
         title: "mcp",
         description: "MCP servers that provide tools, or an external Code Mode runtime.",

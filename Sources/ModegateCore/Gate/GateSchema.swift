@@ -17,6 +17,7 @@ public enum GateSchema {
             SchemaField(required: "workload", .object(workload), workload.description),
             .section("model", model),
             .section("mcp", mcp),
+            .section("tools", tools),
             .section("baseline", arm(title: "baseline arm", strategy: "tool_call", maxSteps: 24)),
             .section("candidate", arm(title: "candidate arm", strategy: "codemode", maxSteps: 6)),
             .section("thresholds", thresholds),

@@ -43,6 +43,24 @@ extension SchemaType {
             return members
         case .formatVersion(let supported):
             return ["type": "integer", "const": .number(Double(supported))]
+        case .any:
+            return [:]
+        case .scalarOrObject(let scalar, let object):
+            return ["oneOf": [.object(scalar.jsonSchemaMembers()), .object(object.jsonSchemaMembers())]]
+        case .tagged(let union):
+            var choices: [JSONValue] = []
+            if !union.bareNames.isEmpty {
+                choices.append(["type": "string", "enum": .array(union.bareNames.map(JSONValue.string))])
+            }
+            for variant in union.variants {
+                var members = union.object(for: variant).jsonSchemaMembers()
+                if case .object(var properties)? = members["properties"] {
+                    properties[union.key] = ["const": .string(variant.name)]
+                    members["properties"] = .object(properties)
+                }
+                choices.append(.object(members))
+            }
+            return ["oneOf": .array(choices)]
         }
     }
 

@@ -10,6 +10,9 @@ extension SchemaType {
         case .boolean: "a boolean (true/false, yes/no, on/off)"
         case .array: "a list"
         case .nullable(let inner): "\(inner.expectation) or null"
+        case .any: "a value"
+        case .scalarOrObject(let scalar, _): "\(scalar.expectation) or a mapping"
+        case .tagged(let union): union.expectation
         }
     }
 
@@ -25,6 +28,9 @@ extension SchemaType {
         case .boolean: "boolean"
         case .array(let item, _): "list of \(item.referenceName)"
         case .nullable(let inner): "\(inner.referenceName) or null"
+        case .any: "any"
+        case .scalarOrObject(let scalar, _): "\(scalar.referenceName) or mapping"
+        case .tagged(let union): (union.bareNames.map { "`\($0)`" } + ["mapping by `\(union.key)`"]).joined(separator: " \\| ")
         }
     }
 
@@ -45,7 +51,8 @@ extension SchemaType {
                 .filter { !$0.isEmpty }.joined(separator: "; ")
         case .formatVersion(let supported): "\(supported)"
         case .nullable(let inner): inner.referenceConstraint
-        case .object, .stringEnum, .boolean: ""
+        case .object, .stringEnum, .boolean, .any, .scalarOrObject: ""
+        case .tagged(let union): "\(union.key): \(union.names.joined(separator: ", "))"
         }
     }
 
@@ -62,5 +69,12 @@ extension SchemaType {
     static func formatBound(_ value: Double) -> String {
         if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
         return String(value)
+    }
+}
+
+extension SchemaTaggedUnion {
+    var expectation: String {
+        let bare = bareNames.isEmpty ? "" : "one of \(bareNames.joined(separator: ", ")) or "
+        return "\(bare)a mapping with '\(key)' (\(names.joined(separator: ", ")))"
     }
 }

@@ -17,11 +17,57 @@ public indirect enum SchemaType: Sendable {
     case nullable(SchemaType)
     /// The format version of the file itself: exactly one supported value.
     case formatVersion(supported: Int)
+    /// Any JSON value written as YAML (an answer schema, an expected answer, generator params).
+    case any
+    /// A bare scalar or a mapping of fixed keys: `suite: repo_triage` or `suite: {mcp: git}`.
+    case scalarOrObject(scalar: SchemaType, object: SchemaObject)
+    /// A mapping whose discriminating key picks its other keys (`{kind: ndcg, field: ranked, k: 5}`);
+    /// a kind whose other keys all have defaults may be written as its bare name (`exact`).
+    case tagged(SchemaTaggedUnion)
 
     /// The type with any `nullable` wrapper removed.
     var unwrapped: SchemaType {
         if case .nullable(let inner) = self { return inner.unwrapped }
         return self
+    }
+}
+
+/// The kinds of a `tagged` value, each a mapping of its own keys besides the discriminating one.
+public struct SchemaTaggedUnion: Sendable {
+    public struct Variant: Sendable {
+        public var name: String
+        /// The kind's keys, without the discriminating key, which the validator adds.
+        public var object: SchemaObject
+
+        public init(_ name: String, _ object: SchemaObject) {
+            self.name = name
+            self.object = object
+        }
+    }
+
+    /// The discriminating key, e.g. `kind`.
+    public var key: String
+    public var variants: [Variant]
+
+    public init(key: String, variants: [Variant]) {
+        self.key = key
+        self.variants = variants
+    }
+
+    public var names: [String] { variants.map(\.name) }
+
+    /// Kinds that may be written as a bare word because none of their keys is required.
+    public var bareNames: [String] {
+        variants.filter { $0.object.defaultValue != nil }.map(\.name)
+    }
+
+    public func variant(named name: String) -> Variant? { variants.first { $0.name == name } }
+
+    /// The full mapping a kind is validated against: the discriminating key first, fixed to the kind.
+    public func object(for variant: Variant) -> SchemaObject {
+        let discriminator = SchemaField(required: key, .stringEnum([variant.name]), "Selects this kind.")
+        return SchemaObject(title: variant.object.title, description: variant.object.description,
+                            fields: [discriminator] + variant.object.fields)
     }
 }
 

@@ -14,7 +14,7 @@ extension SchemaValidator {
         case .number(let minimum, let maximum): result = Self.number(scalar, minimum, maximum)
         case .boolean: result = Self.boolean(scalar)
         case .formatVersion(let supported): result = Self.version(scalar, supported)
-        case .object, .map, .array, .nullable: result = .failure(.mismatch)
+        case .object, .map, .array, .nullable, .any, .scalarOrObject, .tagged: result = .failure(.mismatch)
         }
         switch result {
         case .success(let value):

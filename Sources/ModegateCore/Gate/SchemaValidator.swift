@@ -35,10 +35,17 @@ struct SchemaValidator {
             return validateArray(node, item: item, minItems: minItems, at: path)
         case .string, .stringEnum, .integer, .number, .boolean, .formatVersion:
             return validateScalar(node, as: type, at: path)
+        case .any:
+            return validateAny(node, at: path)
+        case .scalarOrObject(let scalar, let object):
+            if case .mapping = node { return validate(node, as: .object(object), at: path) }
+            return validate(node, as: scalar, at: path)
+        case .tagged(let union):
+            return validateTagged(node, union, at: path)
         }
     }
 
-    private mutating func validateObject(_ node: Node, _ object: SchemaObject, at path: SchemaPath) -> JSONValue? {
+    mutating func validateObject(_ node: Node, _ object: SchemaObject, at path: SchemaPath) -> JSONValue? {
         guard case .mapping(let mapping) = node else { return mismatch(node, expected: .object(object), at: path) }
         var members: [String: JSONValue] = [:]
         let entries = uniqueEntries(mapping, at: path)
@@ -111,7 +118,7 @@ struct SchemaValidator {
 
     /// The entries of a mapping with string keys, in file order; a repeated key is reported at its
     /// second occurrence and left out, so the first one counts.
-    private mutating func uniqueEntries(_ mapping: Node.Mapping, at path: SchemaPath)
+    mutating func uniqueEntries(_ mapping: Node.Mapping, at path: SchemaPath)
         -> [(key: String, keyNode: Node, valueNode: Node, keyPath: SchemaPath)]
     {
         var entries: [(key: String, keyNode: Node, valueNode: Node, keyPath: SchemaPath)] = []

@@ -23,8 +23,11 @@ enum YAMLDocumentReader {
     static let maxDuplicateRepairs = 500
     static let duplicateTagPrefix = "!modegate-duplicate-"
 
+    /// - Parameter documentName: what the file is, for messages ("gate file", "preset file").
     /// - Throws: `DiagnosticsError` with the one diagnostic that stopped the parser.
-    static func read(_ text: String, file: String) throws(DiagnosticsError) -> YAMLDocument {
+    static func read(_ text: String, file: String, documentName: String = "gate file") throws(DiagnosticsError)
+        -> YAMLDocument
+    {
         // libyaml skips a byte-order mark without counting a column; dropping it keeps columns aligned.
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         var parsedText = text
@@ -48,7 +51,7 @@ enum YAMLDocumentReader {
                 shifts.record(line: first.line, column: first.column, length: tag.unicodeScalars.count)
                 parsedText = tagged
             } catch let error as YamlError {
-                throw DiagnosticsError([diagnostic(for: error, file: file, text: text, shifts: shifts)])
+                throw DiagnosticsError([diagnostic(for: error, file: file, text: text, shifts: shifts, documentName: documentName)])
             } catch {
                 throw DiagnosticsError([Diagnostic(file: file, line: 0, column: 0, message: GateMessage.invalidYAML(
                     "\(error)", context: nil))])
@@ -65,7 +68,7 @@ enum YAMLDocumentReader {
     }
 
     private static func diagnostic(
-        for error: YamlError, file: String, text: String, shifts: SourceShifts
+        for error: YamlError, file: String, text: String, shifts: SourceShifts, documentName: String
     ) -> Diagnostic {
         func located(_ mark: Mark, _ message: String) -> Diagnostic {
             let position = shifts.original(mark)
@@ -84,7 +87,7 @@ enum YAMLDocumentReader {
             }
             return located(mark, GateMessage.invalidYAML(problem, context: describe(context)))
         case let .composer(context, problem, mark, _):
-            if problem.contains("another document") { return located(mark, GateMessage.secondDocument) }
+            if problem.contains("another document") { return located(mark, GateMessage.secondDocument(documentName)) }
             return located(mark, GateMessage.invalidYAML(problem, context: describe(context)))
         case let .reader(problem, offset, _, _):
             let position = offset.flatMap { text.position(ofCharacterOffset: $0) }

@@ -64,6 +64,19 @@ public struct RunStore: Sendable {
         try RunWriter(folder: runsFolder.appendingPathComponent(manifest.runID), manifest: manifest)
     }
 
+    /// Reopens an unfinished or cancelled run to add trials (`--resume`): returns a writer that
+    /// appends to its `results.jsonl` and the trials already recorded. Its `summary.json` is
+    /// removed until the run finishes again.
+    public func reopen(_ entry: RunCatalogEntry) throws -> (writer: RunWriter, trials: [TrialRecord]) {
+        let folder = URL(fileURLWithPath: entry.path)
+        let manifest = try NativeRunReader.readManifest(folder: folder)
+        let trials = try NativeRunReader.readLines(TrialRecord.self, folder: folder).lines
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("summary.json"))
+        var reopened = manifest
+        reopened.finishedAt = nil
+        return (try RunWriter(folder: folder, manifest: reopened, resuming: true), trials)
+    }
+
     /// A fresh run id: UTC time, strategy and a random suffix, so ids sort by time and never collide.
     public static func makeRunID(strategy: Strategy, at date: Date, suffix: UInt32 = UInt32.random(in: 0...UInt32.max)) -> String {
         let formatter = DateFormatter()

@@ -11,6 +11,8 @@ public final class RunWriter: @unchecked Sendable {
     private let encoder = StableJSON.encoder(pretty: false)
 
     init(folder: URL, manifest: RunManifest, resuming: Bool = false) throws {
+        // A torn last line from an interrupted write would corrupt the next line appended after it.
+        if resuming { try Self.trimTornLine(folder.appendingPathComponent("results.jsonl")) }
         self.folder = folder
         self.manifest = manifest
         let files = FileManager.default
@@ -32,6 +34,13 @@ public final class RunWriter: @unchecked Sendable {
     }
 
     deinit { try? handle.close() }
+
+    private static func trimTornLine(_ url: URL) throws {
+        guard let data = FileManager.default.contents(atPath: url.path), let last = data.last, last != UInt8(ascii: "\n")
+        else { return }
+        let keep = data.lastIndex(of: UInt8(ascii: "\n")).map { data.startIndex..<($0 + 1) } ?? data.startIndex..<data.startIndex
+        try AtomicFile.write(data.subdata(in: keep), to: url)
+    }
 
     /// Appends one trial as one line. The write goes straight to the file descriptor (FileHandle
     /// does not buffer), so the line survives the process being killed right after.

@@ -12,6 +12,7 @@ extension GateLoaderTests {
                 presets: presets, limit: 0, repetitions: 1, seed: 42, armOrder: .sequential, concurrency: 4),
             model: ModelPlan(provider: .scripted, temperature: 0, maxOutputTokens: 2048, timeoutSeconds: 120, maxRetries: 4),
             mcp: MCPPlan(enabled: false),
+            tools: ToolsPlan(transport: .inProcess, faults: [:]),
             baseline: ArmPlan(strategy: .toolCall, runtime: .builtin, discovery: true, maxSteps: 24, limits: limits),
             candidate: ArmPlan(strategy: .codemode, runtime: .builtin, discovery: true, maxSteps: 6, limits: limits),
             thresholds: Thresholds(
@@ -41,6 +42,7 @@ extension GateLoaderTests {
                 "search": .init(url: "http://127.0.0.1:8000/mcp", headersEnv: ["Authorization": "SEARCH_AUTH"],
                                 timeoutSeconds: 60),
             ]),
+            tools: ToolsPlan(transport: .mcpStdio, faults: ["repo_triage": .init(errorRate: 0.2, latencyMS: 5, seed: 3)]),
             baseline: ArmPlan(
                 strategy: .toolCall, runtime: .builtin, discovery: false, maxSteps: 20,
                 limits: .init(timeoutSeconds: 10, memoryMB: 128, maxToolCalls: 50, maxCodeChars: 4000, maxOutputBytes: 1000)),

@@ -6,7 +6,7 @@ import Testing
 @Suite struct GateRepositoryFilesTests {
     static func shippedGates() -> [String] {
         let folder = GateFixtures.repositoryRoot.appendingPathComponent("gates")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
         return files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
     }
 

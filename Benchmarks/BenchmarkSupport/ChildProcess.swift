@@ -2,14 +2,14 @@ import Foundation
 
 /// Runs a command as a child and measures it the way the operating system accounts for it:
 /// wall time around spawn-to-reap, and the child's peak resident memory from `wait4`.
-struct ChildProcess {
-    struct Measurement {
-        var seconds: Double
-        var peakMegabytes: Double
-        var status: Int32
+public struct ChildProcess {
+    public struct Measurement: Sendable {
+        public var seconds: Double
+        public var peakMegabytes: Double
+        public var status: Int32
     }
 
-    static func measure(_ arguments: [String], directory: String) throws -> Measurement {
+    public static func measure(_ arguments: [String], directory: String) throws -> Measurement {
         var pid: pid_t = 0
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Joins the shard runs of one gate run (`--shard K/N`, run as separate CI jobs) into one run per
+/// arm, refusing gaps and overlaps: every shard 1…N exactly once, no trial twice, same gate.
+public struct RunMerger: Sendable {
+    public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        case notNative(String)
+        case notSharded(String)
+        case mismatched(String, String, what: String)
+        case missingShards(arm: String, missing: [Int], of: Int)
+        case duplicateShard(arm: String, shard: String)
+        case overlappingTrials(arm: String, count: Int, example: String)
+        case unfinished(String)
+
+        public var description: String {
+            switch self {
+            case .notNative(let id): "\(id) is not a modegate run folder; only shard runs can be merged"
+            case .notSharded(let id): "\(id) was not run with --shard K/N"
+            case .mismatched(let a, let b, let what): "\(a) and \(b) differ in \(what); they are not shards of one gate run"
+            case .missingShards(let arm, let missing, let count):
+                "the \(arm) arm is missing shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")); merge needs all \(count)"
+            case .duplicateShard(let arm, let shard): "shard \(shard) of the \(arm) arm is given twice"
+            case .overlappingTrials(let arm, let count, let example):
+                "\(count) trials of the \(arm) arm appear in more than one shard (e.g. \(example))"
+            case .unfinished(let id): "\(id) did not finish; resume it before merging"
+            }
+        }
+    }
+
+    public let store: RunStore
+
+    public init(store: RunStore) { self.store = store }
+
+    /// Merges the given runs arm by arm; returns the merged runs' catalog entries.
+    public func merge(_ entries: [RunCatalogEntry], at date: Date) throws -> [RunCatalogEntry] {
+        var byArm: [String: [(RunCatalogEntry, RunManifest)]] = [:]
+        for entry in entries {
+            guard entry.source == .native else { throw Problem.notNative(entry.id) }
+            guard entry.isFinished else { throw Problem.unfinished(entry.id) }
+            let manifest = try NativeRunReader.readManifest(folder: URL(fileURLWithPath: entry.path))
+            byArm[manifest.arm ?? manifest.strategy.rawValue, default: []].append((entry, manifest))
+        }
+        return try byArm.keys.sorted().map { arm in try mergeArm(arm, byArm[arm] ?? [], at: date) }
+    }
+
+    private func mergeArm(_ arm: String, _ shards: [(RunCatalogEntry, RunManifest)], at date: Date) throws -> RunCatalogEntry {
+        guard let (firstEntry, first) = shards.first else { throw Problem.missingShards(arm: arm, missing: [], of: 0) }
+        var seen = Set<Int>()
+        var count = 0
+        for (entry, manifest) in shards {
+            guard let text = manifest.shard, let (index, total) = Self.parseShard(text) else { throw Problem.notSharded(entry.id) }
+            if manifest.gateSHA256 != first.gateSHA256 { throw Problem.mismatched(firstEntry.id, entry.id, what: "gate file") }
+            if manifest.presets != first.presets || manifest.repetitions != first.repetitions {
+                throw Problem.mismatched(firstEntry.id, entry.id, what: "workload")
+            }
+            if count != 0 && total != count { throw Problem.mismatched(firstEntry.id, entry.id, what: "shard count") }
+            count = total
+            guard seen.insert(index).inserted else { throw Problem.duplicateShard(arm: arm, shard: text) }
+        }
+        let missing = (1...max(count, 1)).filter { !seen.contains($0) }
+        guard missing.isEmpty else { throw Problem.missingShards(arm: arm, missing: missing, of: count) }
+        var trials: [TrialRecord] = []
+        var keys = Set<PairKey>()
+        var overlaps: [PairKey] = []
+        for (entry, _) in shards {
+            for trial in try NativeRunReader.readLines(TrialRecord.self, folder: URL(fileURLWithPath: entry.path)).lines {
+                if !keys.insert(trial.pairKey).inserted { overlaps.append(trial.pairKey) }
+                trials.append(trial)
+            }
+        }
+        if let example = overlaps.first {
+            throw Problem.overlappingTrials(arm: arm, count: overlaps.count, example: example.description)
+        }
+        var manifest = first
+        manifest.runID = "\(Self.stem(firstEntry.id))-merged-\(arm)"
+        manifest.shard = nil
+        manifest.plannedTrials = shards.reduce(0) { $0 + $1.1.plannedTrials }
+        manifest.startedAt = shards.map(\.1.startedAt).min() ?? first.startedAt
+        manifest.finishedAt = nil
+        let writer = try store.create(manifest: manifest)
+        for index in trials.indices { trials[index].runID = manifest.runID }
+        for trial in trials.sorted(by: { $0.pairKey < $1.pairKey }) { try writer.append(trial) }
+        manifest.finishedAt = date
+        try writer.finish(summary: RunSummary.summarizing(trials, manifest: manifest), at: date)
+        return try NativeRunReader.catalogEntry(folder: writer.folder)
+    }
+
+    static func parseShard(_ text: String) -> (Int, Int)? {
+        let parts = text.split(separator: "/").compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+    }
+
+    /// A gate run's ids end in `-baseline` or `-candidate`; the merged run keeps the first shard's stem.
+    static func stem(_ id: String) -> String {
+        for suffix in ["-baseline", "-candidate"] where id.hasSuffix(suffix) { return String(id.dropLast(suffix.count)) }
+        return id
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import ModegateCore
+
+/// The gate's budget across both arms (`budget:`): model requests, seconds, cost, counted from
+/// real usage as the run goes. Once tripped it stays tripped: no new trials start, the runs are
+/// marked cancelled, and the verdict is `error`, never `pass`.
+public actor BudgetGuard {
+    private let plan: BudgetPlan
+    private let pricing: ModelPlan.Pricing?
+    private let started: UInt64
+    private var requests = 0
+    private var cost = 0.0
+    public private(set) var tripped: String?
+
+    public init(plan: BudgetPlan, pricing: ModelPlan.Pricing?, now: UInt64 = DispatchTime.now().uptimeNanoseconds) {
+        self.plan = plan
+        self.pricing = pricing
+        self.started = now
+    }
+
+    /// Whether another model request may go out; the reason when not.
+    func admitRequest() -> String? {
+        if let tripped { return tripped }
+        if let maximum = plan.maxModelRequests, requests >= maximum {
+            return trip("budget max_model_requests (\(maximum)) exhausted")
+        }
+        if let reason = checkTimeAndCost() { return reason }
+        requests += 1
+        return nil
+    }
+
+    /// Whether a new trial may start.
+    func admitTrial() -> String? {
+        if let tripped { return tripped }
+        if let maximum = plan.maxModelRequests, requests >= maximum {
+            return trip("budget max_model_requests (\(maximum)) exhausted")
+        }
+        return checkTimeAndCost()
+    }
+
+    func charge(tokens: TokenUsage) {
+        guard let pricing else { return }
+        let cachedPrice = pricing.cachedInputPerMillion ?? pricing.inputPerMillion
+        cost += (Double(max(tokens.prompt - tokens.cached, 0)) * pricing.inputPerMillion
+            + Double(tokens.cached) * cachedPrice + Double(tokens.completion) * pricing.outputPerMillion) / 1_000_000
+    }
+
+    public var spent: (requests: Int, cost: Double, seconds: Double) {
+        (requests, cost, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+    }
+
+    private func checkTimeAndCost() -> String? {
+        if let maximum = plan.maxSeconds, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 >= maximum {
+            return trip("budget max_seconds (\(maximum)) exhausted")
+        }
+        if let maximum = plan.maxCost, cost >= maximum {
+            return trip(String(format: "budget max_cost (%.2f) exhausted", maximum))
+        }
+        return nil
+    }
+
+    private func trip(_ reason: String) -> String {
+        tripped = tripped ?? reason
+        return tripped ?? reason
+    }
+}

@@ -1,0 +1,29 @@
+import ModegateCore
+
+/// A source of model answers. A provider opens one session per trial, so a model with per-trial
+/// state (the scripted model's lockstep program) keeps it there; HTTP providers are stateless.
+public protocol ModelProvider: Sendable {
+    /// The model's name as records show it.
+    var modelName: String { get }
+    func session(for trial: TrialContext) -> any ModelSession
+}
+
+public protocol ModelSession: Sendable {
+    /// Throws `ModelError` when no answer can be had (timeouts, HTTP errors, garbage responses).
+    func complete(_ request: ModelRequest) async throws -> ModelResponse
+    /// Ends the session early (the trial is over); releases anything it holds.
+    func close() async
+}
+
+extension ModelSession {
+    public func close() async {}
+}
+
+/// Why a model gave no answer: recorded in the trial as a provider error.
+public struct ModelError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

@@ -1,0 +1,54 @@
+import ModegateCore
+
+/// One request to a model: the conversation so far and the tools it may call.
+public struct ModelRequest: Sendable, Hashable {
+    public var messages: [ChatMessage]
+    public var tools: [ToolDescriptor]
+
+    public init(messages: [ChatMessage], tools: [ToolDescriptor]) {
+        self.messages = messages
+        self.tools = tools
+    }
+
+    /// Bytes sent: every message plus every tool schema (what a real API request carries).
+    public var byteCount: Int {
+        messages.reduce(0) { $0 + $1.byteCount }
+            + tools.reduce(0) { $0 + $1.name.utf8.count + $1.description.utf8.count + $1.inputSchema.jsonText.utf8.count }
+    }
+}
+
+/// The model's answer to one request.
+public struct ModelResponse: Sendable, Hashable {
+    public enum StopReason: String, Sendable, Codable { case endTurn = "end_turn", toolUse = "tool_use", maxTokens = "max_tokens" }
+
+    public var message: ChatMessage
+    public var usage: TokenUsage
+    public var stopReason: StopReason
+
+    public init(message: ChatMessage, usage: TokenUsage, stopReason: StopReason) {
+        self.message = message
+        self.usage = usage
+        self.stopReason = stopReason
+    }
+}
+
+/// Tokens of one request, as the provider reported them or as estimated.
+public struct TokenUsage: Sendable, Hashable, Codable {
+    public var prompt: Int
+    public var completion: Int
+    public var cached: Int
+    /// True when the counts are estimates from bytes (the scripted model), not a provider's report.
+    public var estimated: Bool
+
+    public init(prompt: Int, completion: Int, cached: Int = 0, estimated: Bool) {
+        self.prompt = prompt
+        self.completion = completion
+        self.cached = cached
+        self.estimated = estimated
+    }
+
+    /// About four bytes of English or JSON per token: the estimate for models that report none.
+    public static func estimate(promptBytes: Int, completionBytes: Int) -> TokenUsage {
+        TokenUsage(prompt: (promptBytes + 3) / 4, completion: (completionBytes + 3) / 4, estimated: true)
+    }
+}

@@ -1,0 +1,19 @@
+import ModegateCore
+
+/// What a trial is about, as a model session may need to know it.
+public struct TrialContext: Sendable {
+    public var preset: String
+    public var testCase: PresetCase
+    public var repetition: Int
+    public var strategy: Strategy
+    /// The tools of the trial's suite (what the program may call).
+    public var tools: [ToolDescriptor]
+
+    public init(preset: String, testCase: PresetCase, repetition: Int, strategy: Strategy, tools: [ToolDescriptor]) {
+        self.preset = preset
+        self.testCase = testCase
+        self.repetition = repetition
+        self.strategy = strategy
+        self.tools = tools
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import ModegateCore
+import ModegateSandbox
+
+/// The main job (DESIGN §4, §5, §7): plays the baseline and the candidate on the same cases,
+/// stores both runs, and judges them.
+public struct GateRunner: Sendable {
+    public struct Options: Sendable {
+        public var shard: Shard?
+        /// A run id (either arm's), or the id prefix both arms share, to finish an interrupted run.
+        public var resume: String?
+        public var concurrency: Int?
+        public var progress: any ProgressSink
+        /// Presets to play instead of the gate's `workload.presets` (benchmarks, tests).
+        public var presets: [Preset]?
+
+        public init(shard: Shard? = nil, resume: String? = nil, concurrency: Int? = nil,
+                    progress: any ProgressSink = SilentProgress(), presets: [Preset]? = nil) {
+            self.presets = presets
+            self.shard = shard
+            self.resume = resume
+            self.concurrency = concurrency
+            self.progress = progress
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var baseline: StoredRun
+        public var candidate: StoredRun
+        public var verdict: Verdict
+        /// Why the runs stopped early (interrupted, budget), if they did.
+        public var stoppedEarly: String?
+    }
+
+    public let plan: GatePlan
+    public let store: RunStore
+    public let planner: WorkloadPlanner
+    public let sandbox: Sandbox
+    public let toolVersion: String
+    public let clock: @Sendable () -> Date
+
+    public init(plan: GatePlan, store: RunStore, planner: WorkloadPlanner, sandbox: Sandbox, toolVersion: String,
+                clock: @escaping @Sendable () -> Date = Date.init) {
+        self.plan = plan
+        self.store = store
+        self.planner = planner
+        self.sandbox = sandbox
+        self.toolVersion = toolVersion
+        self.clock = clock
+    }
+
+    /// Throws `DiagnosticsError` or `StoreError` for bad input (exit 3), `HarnessError` when the
+    /// run cannot start (exit 4).
+    public func run(_ options: Options) async throws -> Outcome {
+        let cases = try options.presets.map { try planner.cases(of: $0, limit: plan.workload.limit, shard: options.shard) }
+            ?? planner.cases(presets: plan.workload.presets, limit: plan.workload.limit, shard: options.shard)
+        let provider = try ProviderFactory.make(plan: plan, sandbox: sandbox)
+        let arms = [armSettings(plan.baseline, name: "baseline"), armSettings(plan.candidate, name: "candidate")]
+        let recorders = try openRuns(arms: arms, cases: cases, options: options, provider: provider)
+        let budget = BudgetGuard(plan: plan.budget, pricing: plan.model.pricing)
+        let runner = TrialScheduler(
+            recorders: recorders, cases: cases, repetitions: plan.workload.repetitions, order: plan.workload.armOrder,
+            seed: plan.workload.seed, concurrency: max(1, options.concurrency ?? plan.workload.concurrency),
+            budget: budget, progress: options.progress)
+        let trialRunner = TrialRunner(
+            provider: provider, sandbox: sandbox, budget: budget, pricing: plan.model.pricing,
+            faults: plan.tools.faults.mapValues { FaultPlan(errorRate: $0.errorRate, latencyMS: Double($0.latencyMS), seed: $0.seed) })
+        let stopped = try await runner.play(with: trialRunner)
+        let finishedAt = clock()
+        for recorder in recorders { try recorder.finish(at: finishedAt, cancelReason: stopped) }
+        let baseline = try store.open(try store.resolve(.named(recorders[0].writer.folder.path), workingDirectory: planner.gateDirectory))
+        let candidate = try store.open(try store.resolve(.named(recorders[1].writer.folder.path), workingDirectory: planner.gateDirectory))
+        let verdict = Judge(thresholds: plan.thresholds, settings: plan.judgement).judge(candidate: candidate, baseline: baseline)
+        return Outcome(baseline: baseline, candidate: candidate, verdict: verdict, stoppedEarly: stopped)
+    }
+
+    func armSettings(_ arm: ArmPlan, name: String) -> ArmSettings {
+        let limits = SandboxLimits(
+            cpuSeconds: Double(arm.limits.timeoutSeconds), wallSeconds: Double(arm.limits.timeoutSeconds),
+            memoryMB: arm.limits.memoryMB, maxToolCalls: arm.limits.maxToolCalls, maxCodeChars: arm.limits.maxCodeChars,
+            maxOutputBytes: arm.limits.maxOutputBytes, deniedTools: arm.limits.deniedTools)
+        return ArmSettings(
+            name: name, strategy: arm.strategy == .codemode ? .codemode : .toolCall, maxSteps: arm.maxSteps,
+            discovery: arm.discovery, limits: limits)
+    }
+
+    /// New runs for both arms, or the two runs of an interrupted gate run to finish.
+    func openRuns(arms: [ArmSettings], cases: [WorkloadCase], options: Options, provider: any ModelProvider) throws -> [ArmRecorder] {
+        let planned = cases.count * plan.workload.repetitions
+        if let resume = options.resume {
+            return try arms.map { arm in
+                let entry = try resumeEntry(resume, arm: arm)
+                let (writer, trials) = try store.reopen(entry)
+                // Trials that ended because of an interruption are played again.
+                return ArmRecorder(settings: arm, writer: writer, previous: trials.filter { $0.error?.category != .cancelled },
+                                   planned: planned)
+            }
+        }
+        let started = clock()
+        let stem = GateRunID.stem(at: started)
+        let planJSON = try? JSONValue.parse(StableJSON.string(plan, pretty: false))
+        return try arms.map { arm in
+            let manifest = RunManifest(
+                runID: "\(stem)-\(arm.name)", toolVersion: toolVersion, strategy: arm.strategy, arm: arm.name,
+                gateFile: plan.sourcePath, gateSHA256: plan.sourceSHA256, plan: planJSON, model: provider.modelName,
+                provider: plan.model.provider.rawValue, presets: plan.workload.presets, repetitions: plan.workload.repetitions,
+                plannedTrials: planned, seed: plan.workload.seed, shard: options.shard?.description,
+                host: ProcessInfo.processInfo.hostName, startedAt: started)
+            return ArmRecorder(settings: arm, writer: try store.create(manifest: manifest), previous: [], planned: planned)
+        }
+    }
+
+    private func resumeEntry(_ reference: String, arm: ArmSettings) throws -> RunCatalogEntry {
+        let entries = store.catalog().entries.filter { $0.source == .native }
+        let stem = GateRunID.stem(of: reference)
+        let matches = entries.filter { GateRunID.stem(of: $0.id) == stem && $0.id.hasSuffix("-\(arm.name)") }
+        guard let entry = matches.first else {
+            throw StoreError.unknownReference("\(reference) (\(arm.name))", known: entries.map(\.id))
+        }
+        return entry
+    }
+}
+
+/// Ids of the two runs of one gate run: `YYYYMMDD-HHMMSS-XXXXXXXX-baseline|candidate`, so both
+/// share a stem that `--resume` accepts.
+enum GateRunID {
+    static func stem(at date: Date, suffix: UInt32 = UInt32.random(in: 0...UInt32.max)) -> String {
+        let stamp = RunStore.makeRunID(strategy: .toolCall, at: date, suffix: suffix)
+        // makeRunID gives STAMP-STRATEGY-SUFFIX; keep STAMP-SUFFIX.
+        let parts = stamp.split(separator: "-")
+        return "\(parts[0])-\(parts[1])-\(parts[parts.count - 1])"
+    }
+
+    static func stem(of id: String) -> String {
+        for arm in ["-baseline", "-candidate"] where id.hasSuffix(arm) { return String(id.dropLast(arm.count)) }
+        return id
+    }
+}

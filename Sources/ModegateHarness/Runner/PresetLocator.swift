@@ -1,0 +1,52 @@
+import Foundation
+import ModegateCore
+
+/// Finds preset files: a path as given, else `NAME.yaml` in the first `presets/` folder found in
+/// `$MODEGATE_PRESETS`, beside or above the gate file, in the working directory, or above the
+/// modegate binary (a source checkout).
+public struct PresetLocator: Sendable {
+    public var searchFolders: [URL]
+
+    public init(gateFile: URL?, workingDirectory: URL, environment: [String: String], executable: URL) {
+        var folders: [URL] = []
+        if let custom = environment["MODEGATE_PRESETS"] { folders.append(URL(fileURLWithPath: custom, relativeTo: workingDirectory)) }
+        if let gateFile { folders += Self.ancestors(of: gateFile.deletingLastPathComponent()).map { $0.appendingPathComponent("presets") } }
+        folders.append(workingDirectory.appendingPathComponent("presets"))
+        folders += Self.ancestors(of: executable.deletingLastPathComponent()).map { $0.appendingPathComponent("presets") }
+        searchFolders = folders
+    }
+
+    public func locate(_ name: String, relativeTo directory: URL) -> URL? {
+        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") {
+            let url = URL(fileURLWithPath: name, relativeTo: directory).standardizedFileURL
+            return FileManager.default.fileExists(atPath: url.path) ? url : nil
+        }
+        for folder in searchFolders {
+            let candidate = folder.appendingPathComponent("\(name).yaml").standardizedFileURL
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+
+    /// Every preset file in the first folder that has any, for `modegate presets`.
+    public func builtinPresetFiles() -> [URL] {
+        for folder in searchFolders {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let presets = files.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0) }
+            if !presets.isEmpty { return presets }
+        }
+        return []
+    }
+
+    static func ancestors(of folder: URL) -> [URL] {
+        var result: [URL] = []
+        var current = folder.standardizedFileURL
+        for _ in 0..<6 {
+            result.append(current)
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { break }
+            current = parent
+        }
+        return result
+    }
+}

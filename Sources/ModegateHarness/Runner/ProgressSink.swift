@@ -1,0 +1,14 @@
+/// Where the harness reports progress (the CLI draws it on stderr).
+public protocol ProgressSink: Sendable {
+    func started(arms: [(name: String, total: Int)])
+    func finished(arm: String, done: Int, total: Int)
+    func message(_ text: String)
+}
+
+/// Reports nothing (tests, benchmarks).
+public struct SilentProgress: ProgressSink {
+    public init() {}
+    public func started(arms: [(name: String, total: Int)]) {}
+    public func finished(arm: String, done: Int, total: Int) {}
+    public func message(_ text: String) {}
+}

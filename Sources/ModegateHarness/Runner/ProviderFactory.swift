@@ -1,0 +1,34 @@
+import ModegateCore
+import ModegateSandbox
+
+/// The model a gate names. Only the scripted model exists in this build; the HTTP providers
+/// (OpenAI-compatible, Azure OpenAI, Anthropic) plug in here.
+enum ProviderFactory {
+    static func make(plan: GatePlan, sandbox: Sandbox) throws -> any ModelProvider {
+        switch plan.model.provider {
+        case .scripted:
+            // The lockstep program waits on model turns and tool calls of a whole conversation, so
+            // its wall clock is the conversation's, not one program's.
+            let limits = plan.candidate.limits
+            let replay = SandboxLimits(
+                cpuSeconds: Double(limits.timeoutSeconds), wallSeconds: Double(max(limits.timeoutSeconds, 600)),
+                memoryMB: limits.memoryMB, maxToolCalls: 1_000_000, maxCodeChars: 10_000_000,
+                maxOutputBytes: 100_000_000)
+            return ScriptedModel(sandbox: sandbox, limits: replay)
+        case .openai, .azureOpenAI, .anthropic:
+            throw HarnessError.providerUnavailable(plan.model.provider.rawValue)
+        }
+    }
+}
+
+/// Why a gate run could not start or go on (exit 4), or a request this build cannot serve.
+public enum HarnessError: Error, Sendable, CustomStringConvertible {
+    case providerUnavailable(String)
+
+    public var description: String {
+        switch self {
+        case .providerUnavailable(let name):
+            "model provider '\(name)' is not available in this build yet; use provider: scripted"
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import ModegateCore
+import ModegateSandbox
+
+/// Plays one trial end to end and returns its record: fresh tools, a model session, the arm's
+/// strategy, answer parsing and schema check, scoring.
+struct TrialRunner: Sendable {
+    let provider: any ModelProvider
+    let sandbox: Sandbox
+    let budget: BudgetGuard
+    let pricing: ModelPlan.Pricing?
+    let faults: [String: FaultPlan]
+
+    func play(_ spec: TrialSpec, runID: String) async -> TrialRecord {
+        let started = Date()
+        let clock = DispatchTime.now().uptimeNanoseconds
+        let workload = spec.workloadCase
+        var session: any ToolSession = workload.suite.makeSession(params: workload.testCase.params)
+        if let fault = faults[workload.suite.name] {
+            session = FaultySession(session, plan: fault, trialSeed: Self.trialSeed(spec))
+        }
+        let tally = ToolTally()
+        let tallied = TalliedSession(inner: session, tally: tally)
+        let context = TrialContext(
+            preset: workload.preset, testCase: workload.testCase, repetition: spec.repetition,
+            strategy: spec.arm.strategy, tools: tallied.tools)
+        let setup = TrialSetup(context: context, session: tallied, maxSteps: spec.arm.maxSteps, budget: budget)
+        let model = provider.session(for: context)
+        var meter = TrialMeter()
+        let ending: StrategyEnding
+        switch spec.arm.strategy {
+        case .toolCall: ending = await ToolCallStrategy().play(setup, model: model, meter: &meter)
+        case .codemode:
+            ending = await CodeModeStrategy(sandbox: sandbox, limits: spec.arm.limits, discovery: spec.arm.discovery)
+                .play(setup, model: model, meter: &meter)
+        }
+        await model.close()
+        meter.add(tally.current)
+        var verdict = await judgeAnswer(ending, workload: workload, session: session)
+        if Task.isCancelled, verdict.error == nil, !verdict.completed {
+            verdict.error = TrialError(category: .cancelled, message: "the run was interrupted")
+        }
+        let total = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
+        return TrialRecord(
+            runID: runID, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,
+            strategy: spec.arm.strategy, completed: verdict.completed, reward: verdict.reward, scoreDetail: verdict.detail,
+            finalAnswer: verdict.answer, steps: meter.modelRequests, modelRequests: meter.modelRequests,
+            toolCalls: meter.toolCalls, failedToolCalls: meter.failedToolCalls, codemodeChainCalls: meter.chainCalls,
+            codemodeSearchCalls: meter.searchCalls, codemodeDiscoveryCalls: meter.discoveryCalls,
+            codemodeGuardrailBlocked: meter.guardrailBlocked, mcpToolCalls: meter.mcpToolCalls,
+            promptTokens: meter.promptTokens, completionTokens: meter.completionTokens, cachedTokens: meter.cachedTokens,
+            tokensEstimated: meter.tokensEstimated, toolResponseBytes: meter.toolResponseBytes,
+            modelVisibleToolBytes: meter.modelVisibleToolBytes, modelInputBytes: meter.modelInputBytes,
+            latency: TrialLatency(total: total, model: meter.modelSeconds, tool: meter.toolSeconds, sandbox: meter.sandboxSeconds),
+            cost: meter.cost(pricing), error: verdict.error, startedAt: started, finishedAt: Date())
+    }
+
+    struct AnswerVerdict {
+        var completed = false
+        var reward = 0.0
+        var detail: JSONValue?
+        var answer: JSONValue?
+        var error: TrialError?
+    }
+
+    /// A trial completes when the model delivered a schema-valid final answer without an error;
+    /// only then is it scored.
+    private func judgeAnswer(_ ending: StrategyEnding, workload: WorkloadCase, session: any ToolSession) async -> AnswerVerdict {
+        var verdict = AnswerVerdict()
+        if let error = ending.error {
+            verdict.error = error
+            return verdict
+        }
+        guard let text = ending.finalText, let answer = FinalAnswer.parse(text) else {
+            verdict.error = TrialError(category: .answer, message: "the final message is not JSON: \(String((ending.finalText ?? "").prefix(200)))")
+            return verdict
+        }
+        verdict.answer = answer
+        if let problem = AnswerSchema(workload.testCase.answerSchema).problem(with: answer) {
+            verdict.error = TrialError(category: .answer, message: "the answer does not match its schema: \(problem)")
+            return verdict
+        }
+        verdict.completed = true
+        let finalState = workload.expectedState == nil ? nil : await session.finalState()
+        if let score = Scoring.score(
+            workload.testCase.scorer, answer: answer, expected: workload.expected, finalState: finalState,
+            expectedState: workload.expectedState)
+        {
+            verdict.reward = score.reward
+            verdict.detail = score.detail
+        } else if case .js(let program) = workload.testCase.scorer {
+            (verdict.reward, verdict.detail) = await JavaScriptScorer(sandbox: sandbox)
+                .score(program: program, answer: answer, expected: workload.expected)
+        }
+        return verdict
+    }
+
+    /// Distinct per trial and arm, so fault draws differ between trials but repeat across runs.
+    static func trialSeed(_ spec: TrialSpec) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(spec.key)|\(spec.arm.strategy.rawValue)".utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}
+
+/// The `js` scorer: a program run in the sandbox with `answer` and `expected` defined, returning
+/// a number in [0, 1].
+struct JavaScriptScorer {
+    let sandbox: Sandbox
+
+    func score(program: String, answer: JSONValue, expected: JSONValue) async -> (Double, JSONValue) {
+        let source = "const answer = \(answer.jsonText);\nconst expected = \(expected.jsonText);\n\(program)"
+        let run = await sandbox.run(source, tools: NoTools(), limits: SandboxLimits(cpuSeconds: 5, wallSeconds: 5, maxCodeChars: 1_000_000))
+        guard case .value(let value) = run.outcome, let reward = value.doubleValue, reward.isFinite else {
+            return (0, ["scorer": "js", "error": .string(run.outcome.summary)])
+        }
+        return (min(max(reward, 0), 1), ["scorer": "js", "value": .number(reward)])
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import ModegateCore
+
+/// Resolves a gate's `workload` into cases: loads each preset, binds its suite, settles every
+/// case's expected answer (stated, or from the suite's oracle), applies `limit` and a shard.
+public struct WorkloadPlanner: Sendable {
+    public var locator: PresetLocator
+    public var gateDirectory: URL
+    /// The suites a preset's `suite:` may name (the built-in ones; tests add their own).
+    public var suites: [any Suite]
+
+    public init(locator: PresetLocator, gateDirectory: URL, suites: [any Suite]) {
+        self.locator = locator
+        self.gateDirectory = gateDirectory
+        self.suites = suites
+    }
+
+    /// Throws `DiagnosticsError` naming every preset or case that cannot be used.
+    public func cases(presets names: [String], limit: Int, shard: Shard? = nil) throws -> [WorkloadCase] {
+        var presets: [Preset] = []
+        var problems: [Diagnostic] = []
+        for name in names {
+            guard let url = locator.locate(name, relativeTo: gateDirectory) else {
+                problems.append(Diagnostic(file: name, line: 0, column: 0,
+                    message: "no preset '\(name)': looked for \(name).yaml in \(locator.searchFolders.map(\.path).joined(separator: ", "))"))
+                continue
+            }
+            do {
+                presets.append(try PresetLoader.load(path: url.path))
+            } catch let error as DiagnosticsError {
+                problems += error.diagnostics
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        return try cases(of: presets, limit: limit, shard: shard)
+    }
+
+    /// The cases of loaded presets.
+    public func cases(of presets: [Preset], limit: Int, shard: Shard? = nil) throws -> [WorkloadCase] {
+        var cases: [WorkloadCase] = []
+        var problems: [Diagnostic] = []
+        for preset in presets {
+            let url = URL(fileURLWithPath: preset.sourcePath)
+            guard case .builtin(let suiteName) = preset.suite else {
+                problems.append(Diagnostic(file: url.path, line: 0, column: 0,
+                    message: "preset '\(preset.name)' runs over an MCP server; MCP suites are not available in this build yet"))
+                continue
+            }
+            guard let suite = suites.first(where: { $0.name == suiteName }) else {
+                problems.append(Diagnostic(file: url.path, line: 0, column: 0,
+                    message: "unknown suite '\(suiteName)'; built-in suites: \(suites.map(\.name).joined(separator: ", "))"))
+                continue
+            }
+            let selected = limit > 0 ? Array(preset.cases.prefix(limit)) : preset.cases
+            for testCase in selected {
+                guard let expected = testCase.expected ?? suite.oracle(params: testCase.params) else {
+                    problems.append(Diagnostic(file: url.path, line: 0, column: 0,
+                        message: "case '\(testCase.id)' states no expected answer and suite '\(suiteName)' has no oracle for its params"))
+                    continue
+                }
+                let expectedState = testCase.scorer == .state ? suite.expectedState(params: testCase.params) : nil
+                if testCase.scorer == .state && expectedState == nil {
+                    problems.append(Diagnostic(file: url.path, line: 0, column: 0,
+                        message: "case '\(testCase.id)' is scored on state but suite '\(suiteName)' has no expected state for it"))
+                    continue
+                }
+                let workloadCase = WorkloadCase(
+                    preset: preset.name, suite: suite, testCase: testCase, expected: expected, expectedState: expectedState)
+                if shard?.contains(workloadCase.caseKey) ?? true { cases.append(workloadCase) }
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        return cases
+    }
+}
+
+/// `--shard K/N`: a stable partition of cases, so N CI jobs cover the workload exactly once.
+public struct Shard: Sendable, Hashable, CustomStringConvertible {
+    public var index: Int
+    public var count: Int
+
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index)
+        else { return nil }
+        self.index = index
+        self.count = count
+    }
+
+    public var description: String { "\(index)/\(count)" }
+
+    /// FNV-1a of "preset/case": stable across runs, machines and versions.
+    public func contains(_ key: CaseKey) -> Bool {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.description.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return Int(hash % UInt64(count)) == index - 1
+    }
+}

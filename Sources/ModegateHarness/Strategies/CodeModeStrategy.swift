@@ -1,0 +1,78 @@
+import Foundation
+import ModegateCore
+import ModegateSandbox
+
+/// The candidate: the model sees `run_code` (and with discovery `search_tools`/`tool_info`) and
+/// writes a program that calls the tools; only what the program returns goes back to the model.
+struct CodeModeStrategy {
+    let sandbox: Sandbox
+    let limits: SandboxLimits
+    let discovery: Bool
+
+    func play(_ setup: TrialSetup, model: any ModelSession, meter: inout TrialMeter) async -> StrategyEnding {
+        let turn = ModelTurn(model: model, budget: setup.budget)
+        let suiteTools = setup.session.tools
+        let tools = CodeModeTools.descriptors(discovery: discovery, suiteTools: suiteTools)
+        var messages: [ChatMessage] = [.system(TrialSetup.systemCore + "\n" + Self.instructions), .user(setup.userPrompt)]
+        for _ in 0..<setup.maxSteps {
+            let response: ModelResponse
+            do {
+                response = try await turn.complete(ModelRequest(messages: messages, tools: tools), meter: &meter)
+            } catch {
+                return StrategyEnding(error: TrialErrors.from(error))
+            }
+            messages.append(response.message)
+            guard !response.message.toolCalls.isEmpty else { return StrategyEnding(finalText: response.message.content) }
+            for call in response.message.toolCalls {
+                let (content, isError) = await answer(call, setup: setup, suiteTools: suiteTools, meter: &meter)
+                meter.modelVisibleToolBytes += content.utf8.count
+                messages.append(.toolResult(call.id, content, isError: isError))
+            }
+        }
+        return StrategyEnding(error: TrialError(
+            category: .model, message: "no final answer within max_steps (\(setup.maxSteps) model requests)"))
+    }
+
+    static let instructions = """
+        Use run_code to call the tools from a JavaScript program; the program's return value is \
+        what you see.
+        """
+
+    private func answer(_ call: ModelToolCall, setup: TrialSetup, suiteTools: [ToolDescriptor], meter: inout TrialMeter)
+        async -> (String, Bool)
+    {
+        switch call.name {
+        case CodeModeTools.runCode:
+            meter.chainCalls += 1
+            guard let code = call.arguments["code"]?.stringValue else {
+                return (#"{"error":{"kind":"arguments","message":"run_code needs a string 'code'"}}"#, true)
+            }
+            let run = await sandbox.run(code, tools: ToolSessionHandler(setup.session), limits: limits)
+            meter.sandboxSeconds += run.wallSeconds
+            if case .guardrailBlocked = run.outcome { meter.guardrailBlocked += 1 }
+            return Self.content(of: run)
+        case CodeModeTools.searchTools where discovery:
+            meter.searchCalls += 1
+            return (CodeModeTools.search(call.arguments["query"]?.stringValue ?? "", in: suiteTools).jsonText, false)
+        case CodeModeTools.toolInfo where discovery:
+            meter.discoveryCalls += 1
+            let name = call.arguments["name"]?.stringValue ?? ""
+            guard let info = CodeModeTools.info(name, in: suiteTools) else { return ("no tool named '\(name)'", true) }
+            return (info.jsonText, false)
+        default:
+            return ("unknown tool '\(call.name)'; use run_code", true)
+        }
+    }
+
+    /// What the model sees of a program: its value (and logs), or its typed error.
+    static func content(of run: SandboxRun) -> (String, Bool) {
+        var body: [String: JSONValue] = [:]
+        if !run.logs.isEmpty { body["logs"] = .array(run.logs.map(JSONValue.string)) }
+        if case .value(let value) = run.outcome {
+            body["result"] = value
+            return (JSONValue.object(body).jsonText, false)
+        }
+        body["error"] = ["kind": .string(run.outcome.kind), "message": .string(run.outcome.summary)]
+        return (JSONValue.object(body).jsonText, true)
+    }
+}

@@ -1,0 +1,13 @@
+import ModegateCore
+
+/// The suites that ship with modegate (DESIGN §4), by name: what `suite:` in a preset file and
+/// `modegate exec --suite` refer to.
+public enum BuiltinSuites {
+    public static let all: [any Suite] = [
+        SmokeSuite(), RepoTriageSuite(),
+    ]
+
+    public static func named(_ name: String) -> (any Suite)? {
+        all.first { $0.name == name }
+    }
+}

@@ -1,0 +1,69 @@
+import ModegateCore
+
+/// Three tiny tools for fast checks of the whole pipeline: arithmetic, an echo and a keyed
+/// look-up that fails on an unknown key. No params, no state.
+public struct SmokeSuite: Suite {
+    public init() {}
+
+    public let name = "smoke"
+    public let summary = "Tiny arithmetic, echo and look-up tools for fast end-to-end checks."
+
+    /// The look-up table, fixed so smoke cases can state their expected answers literally.
+    static let directory: [String: JSONValue] = [
+        "ada": ["name": "Ada Lovelace", "team": "analytics", "extension": 1815],
+        "grace": ["name": "Grace Hopper", "team": "compilers", "extension": 1906],
+        "alan": ["name": "Alan Turing", "team": "research", "extension": 1912],
+    ]
+
+    public var tools: [ToolDescriptor] { Self.descriptors }
+
+    static let descriptors = [
+        ToolDescriptor(
+            name: "add", description: "Adds two numbers and returns {sum}.",
+            inputSchema: InputSchema.object(
+                ["a": ["type": "number", "description": "First addend."],
+                 "b": ["type": "number", "description": "Second addend."]],
+                required: ["a", "b"])),
+        ToolDescriptor(
+            name: "echo", description: "Returns its text unchanged as {text}, with its length in characters as {length}.",
+            inputSchema: InputSchema.object(["text": InputSchema.string("Text to echo.")], required: ["text"])),
+        ToolDescriptor(
+            name: "lookup",
+            description: "Looks up a colleague by user name (e.g. 'ada') and returns {name, team, extension}; fails for an unknown user.",
+            inputSchema: InputSchema.object(["user": InputSchema.string("User name, lower case.")], required: ["user"])),
+    ]
+
+    public func makeSession(params: JSONValue) -> any ToolSession { SmokeSession() }
+}
+
+struct SmokeSession: ToolSession {
+    var tools: [ToolDescriptor] { SmokeSuite.descriptors }
+
+    func call(_ name: String, arguments: JSONValue) async -> ToolReply {
+        switch name {
+        case "add":
+            return SessionReplies.reply {
+                let args = try ToolArguments(arguments, tool: name, allowed: ["a", "b"])
+                guard let a = args.members["a"]?.doubleValue, let b = args.members["b"]?.doubleValue else {
+                    throw ToolFailure("add: arguments 'a' and 'b' must be numbers")
+                }
+                return ["sum": .number(a + b)]
+            }
+        case "echo":
+            return SessionReplies.reply {
+                let text = try ToolArguments(arguments, tool: name, allowed: ["text"]).string("text")
+                return ["text": .string(text), "length": .number(Double(text.count))]
+            }
+        case "lookup":
+            return SessionReplies.reply {
+                let user = try ToolArguments(arguments, tool: name, allowed: ["user"]).string("user")
+                guard let row = SmokeSuite.directory[user] else { throw ToolFailure("lookup: no user '\(user)'") }
+                return row
+            }
+        default:
+            return SessionReplies.unknownTool(name, in: tools)
+        }
+    }
+
+    func finalState() async -> JSONValue? { nil }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import ModegateCore
+import ModegateReports
+
+/// `modegate merge RUN...`: joins shard runs into one run per arm (refusing gaps and overlaps);
+/// when both arms are merged, judges them with the gate's criteria and exits with the verdict.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "merge", abstract: "Merge shard runs into one run per arm.")
+
+    @Argument(help: "The shard runs (ids, prefixes or folders), all arms together.")
+    var runs: [String]
+
+    @OptionGroup var reports: ReportOptions
+
+    func validate() throws {
+        guard !runs.isEmpty else { throw ValidationError("give the shard runs to merge") }
+    }
+
+    func run() throws {
+        let workspace = Workspace()
+        do {
+            let store = workspace.store
+            let entries = try runs.map { try store.resolve(.named($0), workingDirectory: workspace.directory) }
+            let merged = try RunMerger(store: store).merge(entries, at: workspace.now)
+            for entry in merged { Console.error("modegate: merged \(entry.id) (\(entry.metrics?.totalCases ?? 0) trials)") }
+            let stored = try merged.map { try store.open($0) }
+            guard let baseline = stored.first(where: { $0.manifest?.arm == "baseline" }),
+                let candidate = stored.first(where: { $0.manifest?.arm == "candidate" }),
+                let planJSON = candidate.manifest?.plan
+            else { return }
+            let plan = try StableJSON.decoder().decode(GatePlan.self, from: Data(planJSON.jsonText.utf8))
+            let verdict = Judge(thresholds: plan.thresholds, settings: plan.judgement).judge(candidate: candidate, baseline: baseline)
+            let requests = reports.reports.isEmpty ? [ReportRequest(format: .text, path: nil)] : try reports.requests()
+            try ReportWriter(workspace: workspace, context: .current(workspace)).write(verdict, to: requests)
+            throw ExitCode(verdict.exitStatus.rawValue)
+        } catch let problem as RunMerger.Problem {
+            Console.error("modegate: error: \(problem.description)")
+            throw ExitCode(ExitStatus.invalidInput.rawValue)
+        } catch {
+            throw Failure.exit(for: error)
+        }
+    }
+}

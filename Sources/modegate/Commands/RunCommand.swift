@@ -1,0 +1,94 @@
+import ArgumentParser
+import Crypto
+import Foundation
+import ModegateCore
+import ModegateHarness
+import ModegateReports
+import ModegateSandbox
+import ModegateSuites
+
+/// `modegate run GATE.yaml`: the main job. Plays the baseline and the candidate, stores both
+/// runs, judges them, writes the reports and exits with the verdict's code.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run a gate: both arms, the judge, the reports; exit code = verdict.")
+
+    @Argument(help: "The gate file.")
+    var gate: String
+
+    @OptionGroup var reports: ReportOptions
+
+    @Option(help: "Run only shard K of N (a stable partition of cases), e.g. 2/4.")
+    var shard: String?
+
+    @Option(help: "Finish an interrupted gate run (either arm's run id, or the id stem they share).")
+    var resume: String?
+
+    @Option(help: "Trials at the same time (overrides workload.concurrency).")
+    var concurrency: Int?
+
+    func validate() throws {
+        if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must look like K/N with 1 ≤ K ≤ N, got '\(shard)'") }
+        if let concurrency, !(1...256).contains(concurrency) { throw ValidationError("--concurrency must be between 1 and 256") }
+    }
+
+    func run() async throws {
+        let workspace = Workspace()
+        do {
+            let plan = try GateLoader.load(path: gate) { data in
+                SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            }
+            let gateURL = URL(fileURLWithPath: gate, relativeTo: workspace.directory).standardizedFileURL
+            let locator = PresetLocator(
+                gateFile: gateURL, workingDirectory: workspace.directory, environment: workspace.environment,
+                executable: URL(fileURLWithPath: Sandbox.Configuration.currentExecutable))
+            let concurrency = concurrency ?? plan.workload.concurrency
+            let sandbox = Sandbox(configuration: .init(warmWorkers: min(concurrency, 4)))
+            let runner = GateRunner(
+                plan: plan, store: workspace.store,
+                planner: WorkloadPlanner(locator: locator, gateDirectory: workspace.directory, suites: BuiltinSuites.all),
+                sandbox: sandbox,
+                toolVersion: Modegate.version, clock: { workspace.now })
+            let options = GateRunner.Options(
+                shard: shard.flatMap(Shard.init(parsing:)), resume: resume, concurrency: concurrency,
+                progress: TerminalProgress(interactive: Console.stderrIsTerminal))
+            let outcome = try await Interruption.cancellingOnSignal { try await runner.run(options) }
+            await sandbox.shutdown()
+            if let stopped = outcome.stoppedEarly {
+                Console.error("modegate: stopped early (\(stopped)); finish with `modegate run \(gate) --resume \(outcome.candidate.id)`")
+            }
+            Console.error("modegate: baseline \(outcome.baseline.id), candidate \(outcome.candidate.id)")
+            let context = ReportContext.current(workspace)
+            try ReportWriter(workspace: workspace, context: context).write(outcome.verdict, to: plan.reports + reports.requests())
+            if outcome.verdict.status == .error, let message = outcome.verdict.errorMessage {
+                Console.error("modegate: error: \(message)")
+            }
+            throw ExitCode(outcome.verdict.exitStatus.rawValue)
+        } catch {
+            throw Failure.exit(for: error)
+        }
+    }
+}
+
+/// Ctrl-C (SIGINT) or SIGTERM cancels the work; finished trials are already on disk.
+enum Interruption {
+    static func cancellingOnSignal<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        let task = Task { try await work() }
+        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                Console.error("\nmodegate: interrupted; finishing the trials in flight and saving the runs…")
+                task.cancel()
+            }
+            source.resume()
+            return source
+        }
+        defer {
+            for source in sources { source.cancel() }
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
+        }
+        return try await task.value
+    }
+}

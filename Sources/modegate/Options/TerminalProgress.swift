@@ -1,0 +1,57 @@
+import Foundation
+import ModegateHarness
+
+/// Progress on stderr: one line redrawn in place on a terminal (trials done/total per arm,
+/// elapsed, ETA); otherwise a plain line at every tenth of an arm.
+final class TerminalProgress: ProgressSink, @unchecked Sendable {
+    private let interactive: Bool
+    private let lock = NSLock()
+    private var arms: [(name: String, done: Int, total: Int)] = []
+    private var started = Date()
+    private var lastTenth: [String: Int] = [:]
+
+    init(interactive: Bool) { self.interactive = interactive }
+
+    func started(arms: [(name: String, total: Int)]) {
+        lock.lock()
+        self.arms = arms.map { ($0.name, 0, $0.total) }
+        started = Date()
+        lock.unlock()
+        message("running \(arms.map { "\($0.name) \($0.total)" }.joined(separator: ", ")) trials")
+    }
+
+    func finished(arm: String, done: Int, total: Int) {
+        lock.lock()
+        if let index = arms.firstIndex(where: { $0.name == arm }) { arms[index].done = done }
+        let line = render()
+        let tenth = total > 0 ? done * 10 / total : 10
+        let report = interactive || tenth != lastTenth[arm] || done == total
+        lastTenth[arm] = tenth
+        let complete = arms.allSatisfy { $0.done >= $0.total }
+        lock.unlock()
+        guard report else { return }
+        if interactive {
+            FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)".utf8))
+            if complete { FileHandle.standardError.write(Data("\n".utf8)) }
+        } else {
+            FileHandle.standardError.write(Data("modegate: \(line)\n".utf8))
+        }
+    }
+
+    func message(_ text: String) {
+        FileHandle.standardError.write(Data("modegate: \(text)\n".utf8))
+    }
+
+    private func render() -> String {
+        let elapsed = Date().timeIntervalSince(started)
+        let done = arms.reduce(0) { $0 + $1.done }
+        let total = arms.reduce(0) { $0 + $1.total }
+        let eta = done > 0 && total > done ? elapsed / Double(done) * Double(total - done) : 0
+        let parts = arms.map { "\($0.name) \($0.done)/\($0.total)" }.joined(separator: "  ")
+        return "\(parts)  elapsed \(Self.format(elapsed))" + (eta > 0 ? "  eta \(Self.format(eta))" : "")
+    }
+
+    static func format(_ seconds: Double) -> String {
+        seconds < 60 ? String(format: "%.1fs", seconds) : String(format: "%dm%02ds", Int(seconds) / 60, Int(seconds) % 60)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import ModegateCore
+import ModegateHarness
+import Testing
+
+@Suite struct GateRunnerTests {
+    /// The trials that did not complete with full reward, with the reason from their records.
+    static func failures(_ run: StoredRun) -> String {
+        let folder = URL(fileURLWithPath: run.path).appendingPathComponent("results.jsonl")
+        let lines = (try? String(contentsOf: folder, encoding: .utf8))?.split(separator: "\n") ?? []
+        let odd = run.trials.filter { !($0.completed && $0.reward == 1) }.map { "\($0.key) \($0.completed) \($0.reward)" }
+        return odd.joined(separator: "; ") + "\n" + lines.filter { !$0.contains("\"reward\":1,") }.prefix(2).joined(separator: "\n")
+    }
+
+    @Test func bothArmsPlayEveryTrialAndTheGatePasses() async throws {
+        let scratch = try HarnessScratch()
+        let outcome = try await scratch.runner(try scratch.gate()).run(.init())
+        #expect(outcome.stoppedEarly == nil)
+        #expect(outcome.verdict.status == .pass, "\(outcome.verdict.gates.map(\.detail))")
+        #expect(outcome.baseline.trials.count == 8)
+        #expect(outcome.candidate.trials.count == 8)
+        #expect(outcome.baseline.trials.allSatisfy { $0.completed && $0.reward == 1 }, "\(Self.failures(outcome.baseline))")
+        #expect(outcome.candidate.trials.allSatisfy { $0.completed && $0.reward == 1 }, "\(Self.failures(outcome.candidate))")
+        // Tool calling: the list wave, the fetch wave, then the answer; code mode: run_code, then the answer.
+        #expect(outcome.baseline.trials.allSatisfy { $0.steps == 3 })
+        #expect(outcome.candidate.trials.allSatisfy { $0.steps == 2 })
+    }
+
+    @Test func recordsCarryEveryCounter() async throws {
+        let scratch = try HarnessScratch(cases: 1)
+        let outcome = try await scratch.runner(try scratch.gate(repetitions: 1)).run(.init())
+        let folder = URL(fileURLWithPath: outcome.candidate.path)
+        let lines = try String(contentsOf: folder.appendingPathComponent("results.jsonl"), encoding: .utf8)
+        let candidate = try StableJSON.decoder().decode(TrialRecord.self, from: Data(lines.split(separator: "\n")[0].utf8))
+        #expect(candidate.codemodeChainCalls == 1)
+        #expect(candidate.toolCalls == 3)
+        #expect(candidate.tokensEstimated)
+        #expect(candidate.toolResponseBytes > candidate.modelVisibleToolBytes)
+        #expect(candidate.latency.sandbox > 0)
+        #expect(candidate.finalAnswer == ["total": 30])
+        let summary = try String(contentsOf: folder.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(summary.contains("\"payload_suppression\""))
+    }
+
+    @Test func toolFaultsCostCodeModeItsCompletions() async throws {
+        let scratch = try HarnessScratch(cases: 6)
+        let plan = try scratch.gate("tools: {faults: {inventory: {error_rate: 0.3, seed: 5}}}", repetitions: 2)
+        let outcome = try await scratch.runner(plan).run(.init())
+        #expect(outcome.verdict.status == .fail)
+        #expect(!outcome.verdict.completionRegressions.isEmpty)
+        #expect(outcome.baseline.trials.filter(\.completed).count > outcome.candidate.trials.filter(\.completed).count)
+    }
+
+    @Test func budgetStopsTheRunAndTheVerdictIsAnError() async throws {
+        let scratch = try HarnessScratch(cases: 4)
+        let plan = try scratch.gate("budget: {max_model_requests: 5}")
+        let outcome = try await scratch.runner(plan).run(.init(concurrency: 1))
+        #expect(outcome.stoppedEarly?.contains("max_model_requests") == true)
+        #expect(outcome.verdict.status == .error)
+        #expect(outcome.verdict.exitStatus == .runError)
+    }
+}
