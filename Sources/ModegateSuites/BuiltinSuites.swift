@@ -4,9 +4,11 @@ import ModegateCore
 /// `modegate exec --suite` refer to.
 public enum BuiltinSuites {
     public static let all: [any Suite] = [
-        SmokeSuite(), RepoTriageSuite(),
+        SmokeSuite(), RepoTriageSuite(), WebFilteringSuite(), LedgerSuite(), FunctionProbeSuite(),
+        CodeNavigationSuite(),
     ]
 
+    /// The suite called `name`, or nil.
     public static func named(_ name: String) -> (any Suite)? {
         all.first { $0.name == name }
     }

@@ -20,7 +20,8 @@ struct ModegateBinary {
     /// Runs with a clean, fixed environment (no colour, a fixed clock) plus `environment`. Waits
     /// without blocking a Swift concurrency thread, so other tests' timers keep running.
     static func run(
-        _ arguments: [String], in directory: URL, environment: [String: String] = [:], timeout: TimeInterval = 60
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:], timeout: TimeInterval = 60,
+        interruptAfter: TimeInterval? = nil
     ) async throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -43,6 +44,9 @@ struct ModegateBinary {
                 } catch {
                     continuation.resume(throwing: error)
                     return
+                }
+                if let interruptAfter {
+                    DispatchQueue.global().asyncAfter(deadline: .now() + interruptAfter) { process.interrupt() }
                 }
                 let group = DispatchGroup()
                 nonisolated(unsafe) var stdout = Data()

@@ -52,10 +52,25 @@ public struct GateRunner: Sendable {
     /// Throws `DiagnosticsError` or `StoreError` for bad input (exit 3), `HarnessError` when the
     /// run cannot start (exit 4).
     public func run(_ options: Options) async throws -> Outcome {
+        let arms = [armSettings(plan.baseline, name: "baseline"), armSettings(plan.candidate, name: "candidate")]
+        let (runs, stopped) = try await play(arms: arms, options: options)
+        let verdict = Judge(thresholds: plan.thresholds, settings: plan.judgement).judge(candidate: runs[1], baseline: runs[0])
+        return Outcome(baseline: runs[0], candidate: runs[1], verdict: verdict, stoppedEarly: stopped)
+    }
+
+    /// One arm alone (`modegate bench`): the gate's candidate settings with the given strategy.
+    public func bench(strategy: Strategy, options: Options) async throws -> (run: StoredRun, stoppedEarly: String?) {
+        var arm = armSettings(strategy == .codemode ? plan.candidate : plan.baseline, name: "bench")
+        arm.strategy = strategy
+        let (runs, stopped) = try await play(arms: [arm], options: options)
+        return (runs[0], stopped)
+    }
+
+    /// Plays the arms on the workload's cases, stores a run per arm, and reads them back.
+    func play(arms: [ArmSettings], options: Options) async throws -> (runs: [StoredRun], stoppedEarly: String?) {
         let cases = try options.presets.map { try planner.cases(of: $0, limit: plan.workload.limit, shard: options.shard) }
             ?? planner.cases(presets: plan.workload.presets, limit: plan.workload.limit, shard: options.shard)
         let provider = try ProviderFactory.make(plan: plan, sandbox: sandbox)
-        let arms = [armSettings(plan.baseline, name: "baseline"), armSettings(plan.candidate, name: "candidate")]
         let recorders = try openRuns(arms: arms, cases: cases, options: options, provider: provider)
         let budget = BudgetGuard(plan: plan.budget, pricing: plan.model.pricing)
         let runner = TrialScheduler(
@@ -68,10 +83,10 @@ public struct GateRunner: Sendable {
         let stopped = try await runner.play(with: trialRunner)
         let finishedAt = clock()
         for recorder in recorders { try recorder.finish(at: finishedAt, cancelReason: stopped) }
-        let baseline = try store.open(try store.resolve(.named(recorders[0].writer.folder.path), workingDirectory: planner.gateDirectory))
-        let candidate = try store.open(try store.resolve(.named(recorders[1].writer.folder.path), workingDirectory: planner.gateDirectory))
-        let verdict = Judge(thresholds: plan.thresholds, settings: plan.judgement).judge(candidate: candidate, baseline: baseline)
-        return Outcome(baseline: baseline, candidate: candidate, verdict: verdict, stoppedEarly: stopped)
+        let runs = try recorders.map {
+            try store.open(try store.resolve(.named($0.writer.folder.path), workingDirectory: planner.gateDirectory))
+        }
+        return (runs, stopped)
     }
 
     func armSettings(_ arm: ArmPlan, name: String) -> ArmSettings {
@@ -101,7 +116,8 @@ public struct GateRunner: Sendable {
         let planJSON = try? JSONValue.parse(StableJSON.string(plan, pretty: false))
         return try arms.map { arm in
             let manifest = RunManifest(
-                runID: "\(stem)-\(arm.name)", toolVersion: toolVersion, strategy: arm.strategy, arm: arm.name,
+                runID: "\(stem)-\(arm.name == "bench" ? arm.strategy.rawValue : arm.name)", toolVersion: toolVersion,
+                strategy: arm.strategy, arm: arm.name == "bench" ? nil : arm.name,
                 gateFile: plan.sourcePath, gateSHA256: plan.sourceSHA256, plan: planJSON, model: provider.modelName,
                 provider: plan.model.provider.rawValue, presets: plan.workload.presets, repetitions: plan.workload.repetitions,
                 plannedTrials: planned, seed: plan.workload.seed, shard: options.shard?.description,

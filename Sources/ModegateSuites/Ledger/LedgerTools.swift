@@ -2,7 +2,7 @@ import ModegateCore
 
 /// The ledger's tool descriptors. Money is in integer cents everywhere; ids are sequential.
 enum LedgerTools {
-    private static let cents = { (text: String) in InputSchema.integer(text + " In cents.", minimum: 1) }
+    private static func cents(_ text: String) -> JSONValue { InputSchema.integer(text + " In cents.", minimum: 1) }
     private static let account = InputSchema.string("Account id: operating, savings, payroll or tax_reserve.")
     private static let invoice = InputSchema.string("Invoice id, e.g. INV-1003.")
 

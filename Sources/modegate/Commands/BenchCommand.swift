@@ -1,25 +1,47 @@
 import ArgumentParser
+import Foundation
 import ModegateCore
+import ModegateHarness
 import ModegateReports
+import ModegateSandbox
+import ModegateSuites
 
-/// `modegate bench compare|validate key=value…`: RLM Code's spelling, accepted verbatim and judged
-/// in point mode on RLM Code's four gates. Unlike RLM Code, `validate`'s process exit code is the
-/// verdict.
-struct BenchCommand: ParsableCommand {
+/// `modegate bench`: run one arm on presets and store it (`--preset P --strategy S`, or RLM Code's
+/// `preset=P mode=harness strategy=S`), or RLM Code's `bench compare|validate key=value…`, judged
+/// in point mode on RLM Code's four gates. Unlike RLM Code, `validate`'s exit code is the verdict.
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "RLM Code's bench spelling: `bench compare|validate candidate=… baseline=… [--json]`.",
+        abstract: "Run one arm on presets, or compare/validate two runs in RLM Code's spelling.",
         discussion: """
-            Keys: candidate= baseline= min_reward_delta= min_completion_delta= max_steps_increase=
-            fail_on_completion_regression=on|off (also mode= confidence= bootstrap_resamples= seed=).
-            Without thresholds: 0.00, 0.00, 0.50, on. Judged in point mode unless mode= says otherwise.
+            Run: modegate bench --preset P[,P2] --strategy tool_call|codemode [--gate G] [--repetitions N] [--limit N]
+                 (or RLM Code's words: preset=P mode=harness strategy=S)
+            Judge: modegate bench compare|validate candidate=… baseline=… [--json]
+              keys: candidate= baseline= min_reward_delta= min_completion_delta= max_steps_increase=
+              fail_on_completion_regression=on|off (also mode= confidence= bootstrap_resamples= seed=).
+              Without thresholds: 0.00, 0.00, 0.50, on. Judged in point mode unless mode= says otherwise.
             """)
 
     @Argument(help: "compare or validate, then key=value words and up to two run references.")
     var words: [String] = []
 
-    @Flag(help: "Print RLM Code's JSON payload.")
+    @Flag(help: "Print JSON (RLM Code's payload for compare/validate; the run summary for a run).")
     var json = false
+
+    @Option(help: "Presets to run, comma-separated.")
+    var preset: String?
+
+    @Option(help: "The strategy to run: tool_call or codemode.")
+    var strategy: String?
+
+    @Option(help: "Take model, limits and budget from this gate file.")
+    var gate: String?
+
+    @Option(help: "Trials per case.")
+    var repetitions: Int?
+
+    @Option(help: "Cases per preset (0 = all).")
+    var limit: Int?
 
     enum Action: String { case compare, validate }
 
@@ -27,8 +49,8 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         guard action != nil else {
-            throw ValidationError(
-                "modegate bench needs 'compare' or 'validate' here (e.g. `modegate bench validate candidate=latest baseline=previous --json`); running presets with `bench preset=…` arrives with the harness")
+            _ = try runRequest()
+            return
         }
         do {
             _ = try RLMBenchArguments(words: Array(words.dropFirst()))
@@ -37,8 +59,8 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        guard let action else { throw ExitCode(ExitStatus.usage.rawValue) }
+    func run() async throws {
+        guard let action else { return try await runArm() }
         let workspace = Workspace()
         do {
             var arguments = try RLMBenchArguments(words: Array(words.dropFirst()))
@@ -60,6 +82,76 @@ struct BenchCommand: ParsableCommand {
                 Console.out(TextRenderer().render(verdict, context: .current(workspace)))
             }
             if action == .validate { throw ExitCode(verdict.exitStatus.rawValue) }
+        } catch {
+            throw Failure.exit(for: error)
+        }
+    }
+}
+
+extension BenchCommand {
+    struct RunRequest {
+        var presets: [String]
+        var strategy: Strategy
+        var repetitions: Int?
+        var limit: Int?
+    }
+
+    /// The run this invocation asks for, from flags or RLM Code's words.
+    func runRequest() throws -> RunRequest {
+        let spelled: RLMBenchRunArguments
+        do {
+            spelled = try RLMBenchRunArguments(words: words)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let presets = (preset.map { $0.split(separator: ",").map(String.init) } ?? []) + spelled.presets
+        guard !presets.isEmpty else {
+            throw ValidationError("give presets with --preset P (or preset=P), or use `bench compare|validate`")
+        }
+        let name = strategy ?? spelled.strategy ?? "tool_call"
+        guard let chosen = Strategy(rawValue: name) else { throw ValidationError("--strategy must be tool_call or codemode, got '\(name)'") }
+        if spelled.mcp {
+            throw ValidationError("mcp=on needs MCP server support, which is not in this build yet; drop mcp=on to use the built-in sandbox")
+        }
+        return RunRequest(presets: presets, strategy: chosen, repetitions: repetitions ?? spelled.repetitions, limit: limit ?? spelled.limit)
+    }
+
+    func runArm() async throws {
+        let workspace = Workspace()
+        do {
+            let request = try runRequest()
+            var plan = try gate.map { try GateLoader.load(path: $0) }
+                ?? GateLoader.load(yaml: "version: 1\nworkload: {presets: [bench]}\n", path: "<bench>")
+            plan.workload.presets = request.presets
+            if let repetitions = request.repetitions { plan.workload.repetitions = repetitions }
+            if let limit = request.limit { plan.workload.limit = limit }
+            let locator = PresetLocator(
+                gateFile: gate.map { URL(fileURLWithPath: $0, relativeTo: workspace.directory) }, workingDirectory: workspace.directory,
+                environment: workspace.environment, executable: URL(fileURLWithPath: Sandbox.Configuration.currentExecutable))
+            let sandbox = Sandbox(configuration: .init(warmWorkers: min(plan.workload.concurrency, 4)))
+            let runner = GateRunner(
+                plan: plan, store: workspace.store,
+                planner: WorkloadPlanner(locator: locator, gateDirectory: workspace.directory, suites: BuiltinSuites.all),
+                sandbox: sandbox, toolVersion: Modegate.version, clock: { workspace.now })
+            let options = GateRunner.Options(progress: TerminalProgress(interactive: Console.stderrIsTerminal))
+            let (run, stopped) = try await Interruption.cancellingOnSignal {
+                try await runner.bench(strategy: request.strategy, options: options)
+            }
+            await sandbox.shutdown()
+            let entry = try workspace.store.resolve(.named(run.path), workingDirectory: workspace.directory)
+            if json {
+                Console.out(try workspace.store.summaryDocument(entry))
+            } else {
+                let metrics = run.summary
+                Console.out(String(
+                    format: "%@  %@  cases %d  completed %d (%.1f%%)  avg reward %.3f  avg steps %.2f",
+                    run.id, request.strategy.rawValue, metrics.totalCases, metrics.completedCases,
+                    metrics.completionRate * 100, metrics.avgReward, metrics.avgSteps))
+            }
+            if let stopped {
+                Console.error("modegate: stopped early (\(stopped))")
+                throw ExitCode(ExitStatus.runError.rawValue)
+            }
         } catch {
             throw Failure.exit(for: error)
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ModegateCore
 import ModegateSandbox
+import ModegateSuites
 
 /// `modegate exec [--suite S] PROGRAM.js`: runs a Code Mode program in the sandbox and shows its
 /// result and tool calls. Exit 0 when it returned a value, 1 when it ended in a typed error,
@@ -16,6 +17,9 @@ struct ExecCommand: AsyncParsableCommand {
 
     @Option(help: "Give the program the tools of this suite.")
     var suite: String?
+
+    @Option(help: "The suite's data parameters, as a JSON object (as a case's `params`).")
+    var params: String?
 
     @Flag(help: "Print the outcome, tool calls and logs as JSON.")
     var json = false
@@ -33,7 +37,10 @@ struct ExecCommand: AsyncParsableCommand {
     var deny: [String] = []
 
     func validate() throws {
-        if let suite, ExecSuites.handler(named: suite) == nil {
+        if let params, (try? JSONValue.parse(params))?.objectValue == nil {
+            throw ValidationError("--params must be a JSON object, e.g. '{\"shards\": 5}'")
+        }
+        if let suite, ExecSuites.handler(named: suite, params: [:]) == nil {
             throw ValidationError("unknown suite '\(suite)'; available: \(ExecSuites.names.joined(separator: ", "))")
         }
         guard timeout > 0, memoryMb >= 16, maxToolCalls >= 0 else {
@@ -48,7 +55,8 @@ struct ExecCommand: AsyncParsableCommand {
         } catch {
             throw Failure.exit(for: error)
         }
-        let tools: any SandboxToolHandler = suite.flatMap(ExecSuites.handler(named:)) ?? NoTools()
+        let parameters = params.flatMap { try? JSONValue.parse($0) } ?? [:]
+        let tools: any SandboxToolHandler = suite.flatMap { ExecSuites.handler(named: $0, params: parameters) } ?? NoTools()
         let limits = SandboxLimits(
             cpuSeconds: timeout, wallSeconds: timeout, memoryMB: memoryMb, maxToolCalls: maxToolCalls, deniedTools: deny)
         let sandbox = Sandbox(configuration: .init(warmWorkers: 0))
@@ -81,12 +89,13 @@ struct ExecCommand: AsyncParsableCommand {
     }
 }
 
-/// The suites `exec --suite` knows. Until the built-in workload suites exist, the demo suite.
+/// The suites `exec --suite` knows: every built-in suite, and the small demo suite.
 enum ExecSuites {
-    static let names = ["demo"]
+    static var names: [String] { BuiltinSuites.all.map(\.name) + ["demo"] }
 
-    static func handler(named name: String) -> (any SandboxToolHandler)? {
-        name == "demo" ? DemoTools.handler : nil
+    static func handler(named name: String, params: JSONValue) -> (any SandboxToolHandler)? {
+        if name == "demo" { return DemoTools.handler }
+        return BuiltinSuites.named(name).map { ToolSessionHandler($0.makeSession(params: params)) }
     }
 }
 

@@ -1,0 +1,86 @@
+import ModegateCore
+
+/// Pure functions exposed as tools; a case asks for an eval spec — the true output of one tool
+/// for each of a list of inputs — and is scored item by item. Params: `tool` and `inputs` (a list
+/// of argument objects); the oracle runs the functions directly.
+public struct FunctionProbeSuite: Suite {
+    public init() {}
+
+    public let name = "function_probe"
+    public let summary = "Pure text and number functions as tools; write eval specs with their true outputs."
+
+    public var tools: [ToolDescriptor] { Self.descriptors }
+
+    private static func textTool(_ name: String, _ description: String) -> ToolDescriptor {
+        ToolDescriptor(name: name, description: description + " Returns {result}.",
+                       inputSchema: InputSchema.object(["text": InputSchema.string("Input text.")], required: ["text"]))
+    }
+
+    private static func numberTool(_ name: String, _ description: String) -> ToolDescriptor {
+        ToolDescriptor(name: name, description: description + " Returns {result}.",
+                       inputSchema: InputSchema.object(["n": InputSchema.integer("Input number.")], required: ["n"]))
+    }
+
+    static let descriptors = [
+        textTool("vowel_count", "Counts the vowels in a text."),
+        textTool("reverse_words", "Reverses the order of the words in a text."),
+        textTool("checksum", "Computes a short checksum of a text, as hex."),
+        ToolDescriptor(
+            name: "caesar", description: "Shifts the letters of a text through the alphabet. Returns {result}.",
+            inputSchema: InputSchema.object(
+                ["text": InputSchema.string("Input text."), "shift": InputSchema.integer("Places to shift.")],
+                required: ["text", "shift"])),
+        textTool("run_length", "Run-length encodes a text."),
+        numberTool("digital_root", "Computes the digital root of a number."),
+        numberTool("collatz_steps", "Counts the steps of the Collatz sequence of a number."),
+        textTool("slugify", "Turns a text into a URL slug."),
+    ]
+
+    public func makeSession(params: JSONValue) -> any ToolSession { FunctionProbeSession() }
+
+    /// `{"cases": [{"input": ARGS, "output": RESULT or null when the tool rejects ARGS}]}`.
+    public func oracle(params: JSONValue) -> JSONValue? {
+        let values = SuiteParams(params)
+        guard let tool = values.string("tool"), Self.descriptors.contains(where: { $0.name == tool }),
+            let inputs = values.values["inputs"]?.arrayValue
+        else { return nil }
+        let cases = inputs.map { input -> JSONValue in
+            let output = (try? FunctionProbeSession.evaluate(tool, input)) ?? .null
+            return ["input": input, "output": output]
+        }
+        return ["cases": .array(cases)]
+    }
+}
+
+struct FunctionProbeSession: ToolSession {
+    var tools: [ToolDescriptor] { FunctionProbeSuite.descriptors }
+
+    func call(_ name: String, arguments: JSONValue) async -> ToolReply {
+        guard tools.contains(where: { $0.name == name }) else { return SessionReplies.unknownTool(name, in: tools) }
+        return SessionReplies.reply { ["result": try Self.evaluate(name, arguments)] }
+    }
+
+    func finalState() async -> JSONValue? { nil }
+
+    static func evaluate(_ name: String, _ arguments: JSONValue) throws -> JSONValue {
+        switch name {
+        case "caesar":
+            let args = try ToolArguments(arguments, tool: name, allowed: ["text", "shift"])
+            return .string(ProbeFunctions.caesar(try args.string("text"), shift: try args.int("shift")))
+        case "digital_root", "collatz_steps":
+            let n = try ToolArguments(arguments, tool: name, allowed: ["n"]).int("n")
+            let result = name == "digital_root" ? try ProbeFunctions.digitalRoot(n) : try ProbeFunctions.collatzSteps(n)
+            return .number(Double(result))
+        default:
+            let text = try ToolArguments(arguments, tool: name, allowed: ["text"]).string("text")
+            switch name {
+            case "vowel_count": return .number(Double(ProbeFunctions.vowelCount(text)))
+            case "reverse_words": return .string(ProbeFunctions.reverseWords(text))
+            case "checksum": return .string(ProbeFunctions.checksum(text))
+            case "run_length": return .string(ProbeFunctions.runLength(text))
+            case "slugify": return .string(ProbeFunctions.slugify(text))
+            default: throw ToolFailure("unknown tool '\(name)'")
+            }
+        }
+    }
+}
