@@ -11,9 +11,9 @@ RELEASE_BIN := .build/release/modegate
 
 .PHONY: run test bench build release deps venv clean
 
-## Main job. Until the harness lands it validates the example runs shipped in docs/examples/.
+## The main job: both arms of the default gate, offline; the exit code is the verdict.
 run: deps release
-	cd docs/examples && ../../$(RELEASE_BIN) validate --candidate runs/codemode-example --baseline runs/tool_call-example
+	$(RELEASE_BIN) run gates/codemode.yaml
 
 ## The whole test suite (unit, golden, end-to-end and RLM Code parity tests).
 test: deps venv
@@ -25,8 +25,10 @@ bench: deps
 	$(SWIFT) build -c release --product modegate
 	$(SWIFT) build -c release --product JudgeBenchmark
 	$(SWIFT) build -c release --product SandboxBenchmark
+	$(SWIFT) build -c release --product HarnessBenchmark
 	.build/release/JudgeBenchmark
 	.build/release/SandboxBenchmark
+	.build/release/HarnessBenchmark
 
 build: deps
 	$(SWIFT) build

@@ -45,7 +45,7 @@ struct SourceTreeBuilder {
         var pending: [(line: Int, callee: String, caller: String)] = []
         var reads: [(function: String, field: String)] = []
         for function in functions {
-            if !body.isEmpty { body.append("") }
+            if !body.isEmpty { body += ["", ""] }
             var arguments = Self.argumentNames
             generator.shuffle(&arguments)
             body.append("def \(function)(\(arguments.prefix(generator.int(in: 1...2)).joined(separator: ", "))):")
@@ -61,7 +61,8 @@ struct SourceTreeBuilder {
                 reads.append((function, field))
             }
             let candidates = callable.filter { $0 != function }
-            for _ in 0..<generator.int(in: 0...2) {
+            let callCount = generator.int(in: 0...2)
+            for _ in 0..<callCount {
                 let callee = generator.pick(candidates)
                 let home = moduleOf[callee]!
                 let qualified = home == module ? callee : "\(home).\(callee)"
@@ -69,7 +70,7 @@ struct SourceTreeBuilder {
                 body.append("    result = \(qualified)(\(generator.pick(Self.argumentNames)))")
                 pending.append((body.count, callee, function))
             }
-            body.append("    return \(generator.chance(0.5) ? "result" : "None")")
+            body.append(callCount > 0 ? "    return result" : "    return None")
         }
         var header = ["\"\"\"The \(module) module of the shop service.\"\"\"", ""]
         if readsSettings { header.append("from \(SourceTree.package).config import settings") }

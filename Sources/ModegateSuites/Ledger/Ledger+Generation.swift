@@ -61,7 +61,7 @@ extension Ledger {
     private static func bill(number: Int, _ vendor: (vendor: String, category: String), _ generator: inout SeededGenerator)
         -> LedgerBill
     {
-        let due = LedgerDate.adding(generator.int(in: 0...40), to: "2024-03-10")
+        let due = LedgerDate.adding(generator.int(in: 0...35), to: "2024-03-05")
         var bill = LedgerBill(id: "BILL-" + String(501 + number), vendor: vendor.vendor, category: vendor.category,
                               due: due, amountCents: generator.int(in: 200...4000) * 100, paidOn: nil, paidFrom: nil)
         if generator.chance(0.25) {

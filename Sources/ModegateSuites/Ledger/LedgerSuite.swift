@@ -22,8 +22,9 @@ public struct LedgerSuite: Suite {
         LedgerSession(ledger: Self.initialLedger(params))
     }
 
-    /// Ledger cases are scored on state; the answer is only a short receipt, checked for shape.
-    public func oracle(params: JSONValue) -> JSONValue? { nil }
+    /// Ledger cases are scored on state and their answer is only a receipt, so the expected
+    /// "answer" is the expected final ledger, which is what a `state` score compares.
+    public func oracle(params: JSONValue) -> JSONValue? { expectedState(params: params) }
 
     /// The books after the workflow, performed directly on the model; nil when the params name
     /// no workflow or the workflow cannot be carried out on these books.
