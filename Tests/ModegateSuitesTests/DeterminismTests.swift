@@ -61,7 +61,8 @@ import Testing
     }
 
     static let pinned: [String: String] = [
-        "repo_triage": "?", "dynamic_web_filtering": "?", "ledger_workflows": "?", "code_navigation": "?",
+        "repo_triage": "78eca865d35e1116", "dynamic_web_filtering": "6098bab7310bb3d3",
+        "ledger_workflows": "cbeadbbfd4309d5f", "code_navigation": "1a40a985043db505",
     ]
 
     static func fingerprint(_ value: JSONValue) -> String {

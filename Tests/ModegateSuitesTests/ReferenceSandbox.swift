@@ -3,12 +3,12 @@ import ModegateCore
 import ModegateSandbox
 
 /// One sandbox for the test process, its workers from the `modegate` binary built into this
-/// package's scratch path (`swift build --scratch-path .build-suites --product modegate`), or
+/// package's debug build (`swift build --product modegate`), or
 /// `$MODEGATE_BINARY`. The one place that names the path.
 enum ReferenceSandbox {
     static var workerExecutable: String {
         ProcessInfo.processInfo.environment["MODEGATE_BINARY"]
-            ?? BuiltinPresets.repository.appendingPathComponent(".build-suites/debug/modegate").path
+            ?? BuiltinPresets.repository.appendingPathComponent(".build/debug/modegate").path
     }
 
     static let shared = Sandbox(configuration: .init(workerExecutable: workerExecutable, warmWorkers: 2))

@@ -75,6 +75,6 @@ extension SchemaType {
 extension SchemaTaggedUnion {
     var expectation: String {
         let bare = bareNames.isEmpty ? "" : "one of \(bareNames.joined(separator: ", ")) or "
-        return "\(bare)a mapping with '\(key)' (\(names.joined(separator: ", ")))"
+        return "\(bare)a mapping whose '\(key)' is one of \(names.joined(separator: ", "))"
     }
 }

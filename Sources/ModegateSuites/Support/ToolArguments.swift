@@ -79,10 +79,3 @@ struct ToolArguments {
         ToolFailure("\(tool): argument '\(key)' must be \(type)")
     }
 }
-
-/// Why a tool call failed, in words a program (and a model) can act on.
-struct ToolFailure: Error {
-    let message: String
-
-    init(_ message: String) { self.message = message }
-}

@@ -58,3 +58,8 @@ struct WebPage: Sendable, Hashable {
         return words
     }
 }
+
+/// How a page stands on its topic's claim; the oracle reads it, a program must read the text.
+enum WebStance: String, Sendable, Hashable {
+    case supports, refutes, neutral
+}

@@ -26,19 +26,3 @@ struct WebTopic: Sendable, Hashable {
 
     static func named(_ key: String) -> WebTopic? { all.first { $0.key == key } }
 }
-
-/// Where pages live. Syndicated copies go only to the mirror; the rest publish originals.
-enum WebDomains {
-    static let news = ["citydaily.example", "metrowire.example", "harborgazette.example"]
-    static let official = "council.example.gov"
-    static let community = ["neighborly.example.com", "localforum.example.net"]
-    static let lowQuality = ["clickfarm.example.biz", "rumormill.example.net"]
-    static let mirror = "newsmirror.example.com"
-    /// Originals are drawn from this list; news outlets appear twice, so they publish the most.
-    static let publishers = news + news + [official, official] + community + lowQuality
-}
-
-/// How a page stands on its topic's claim; the oracle reads it, a program must read the text.
-enum WebStance: String, Sendable, Hashable {
-    case supports, refutes, neutral
-}
