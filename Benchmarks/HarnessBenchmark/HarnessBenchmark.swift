@@ -38,8 +38,8 @@ struct HarnessBenchmark {
         let shapes = triage.cases + [fanOut(from: triage)]
         for shape in shapes {
             let times = try await perTrial(shape, preset: triage, work: work, sandbox: sandbox)
-            say(String(format: "%@: tool_call %.2f ms/trial, codemode %.2f ms/trial (median of %d)",
-                       shape.id, times.toolCall * 1000, times.codemode * 1000, times.count))
+            say(String(format: "%@: tool_call %.2f ms/trial, codemode %.2f ms/trial (median of %d; completed %d and %d)",
+                       shape.id, times.toolCall * 1000, times.codemode * 1000, times.count, times.completed.0, times.completed.1))
         }
         await sandbox.shutdown()
 
@@ -60,7 +60,7 @@ struct HarnessBenchmark {
 
     /// Median per-trial harness time of one case in each arm, from the trial records.
     static func perTrial(_ testCase: PresetCase, preset: Preset, work: URL, sandbox: Sandbox) async throws
-        -> (toolCall: Double, codemode: Double, count: Int)
+        -> (toolCall: Double, codemode: Double, count: Int, completed: (Int, Int))
     {
         let folder = work.appendingPathComponent(testCase.id)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -69,6 +69,7 @@ struct HarnessBenchmark {
         let yaml = """
             version: 1
             workload: {presets: [\(preset.name)], repetitions: 30, concurrency: 1}
+            candidate: {limits: {max_tool_calls: 5000}}
             judgement: {mode: point}
             reports: []
             """
@@ -85,7 +86,8 @@ struct HarnessBenchmark {
             let sorted = run.trials.map(\.latency).sorted()
             return sorted[sorted.count / 2]
         }
-        return (median(outcome.baseline), median(outcome.candidate), outcome.baseline.trials.count)
+        return (median(outcome.baseline), median(outcome.candidate), outcome.baseline.trials.count,
+                (outcome.baseline.trials.filter(\.completed).count, outcome.candidate.trials.filter(\.completed).count))
     }
 
     static func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }

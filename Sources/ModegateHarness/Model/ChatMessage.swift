@@ -30,7 +30,7 @@ public struct ChatMessage: Sendable, Hashable, Codable {
 
     /// Bytes this message puts into the model's context.
     public var byteCount: Int {
-        content.utf8.count + toolCalls.reduce(0) { $0 + $1.name.utf8.count + $1.arguments.jsonText.utf8.count }
+        content.utf8.count + toolCalls.reduce(0) { $0 + $1.byteCount }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -43,10 +43,22 @@ public struct ModelToolCall: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
     public var arguments: JSONValue
+    /// Bytes of the name and the arguments' JSON, counted once: requests re-send the whole history.
+    public let byteCount: Int
 
     public init(id: String, name: String, arguments: JSONValue) {
         self.id = id
         self.name = name
         self.arguments = arguments
+        byteCount = name.utf8.count + arguments.jsonText.utf8.count
+    }
+
+    enum CodingKeys: String, CodingKey { case id, name, arguments }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id), name: try container.decode(String.self, forKey: .name),
+            arguments: try container.decode(JSONValue.self, forKey: .arguments))
     }
 }

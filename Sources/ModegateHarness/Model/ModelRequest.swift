@@ -4,17 +4,21 @@ import ModegateCore
 public struct ModelRequest: Sendable, Hashable {
     public var messages: [ChatMessage]
     public var tools: [ToolDescriptor]
+    /// Bytes of the tool schemas; the same for every request of a trial, so counted once.
+    public var toolBytes: Int
 
-    public init(messages: [ChatMessage], tools: [ToolDescriptor]) {
+    public init(messages: [ChatMessage], tools: [ToolDescriptor], toolBytes: Int? = nil) {
         self.messages = messages
         self.tools = tools
+        self.toolBytes = toolBytes ?? Self.byteCount(of: tools)
+    }
+
+    public static func byteCount(of tools: [ToolDescriptor]) -> Int {
+        tools.reduce(0) { $0 + $1.name.utf8.count + $1.description.utf8.count + $1.inputSchema.jsonText.utf8.count }
     }
 
     /// Bytes sent: every message plus every tool schema (what a real API request carries).
-    public var byteCount: Int {
-        messages.reduce(0) { $0 + $1.byteCount }
-            + tools.reduce(0) { $0 + $1.name.utf8.count + $1.description.utf8.count + $1.inputSchema.jsonText.utf8.count }
-    }
+    public var byteCount: Int { messages.reduce(0) { $0 + $1.byteCount } + toolBytes }
 }
 
 /// The model's answer to one request.

@@ -13,11 +13,13 @@ struct CodeModeStrategy {
         let turn = ModelTurn(model: model, budget: setup.budget)
         let suiteTools = setup.session.tools
         let tools = CodeModeTools.descriptors(discovery: discovery, suiteTools: suiteTools)
+        let toolBytes = ModelRequest.byteCount(of: tools)
         var messages: [ChatMessage] = [.system(TrialSetup.systemCore + "\n" + Self.instructions), .user(setup.userPrompt)]
         for _ in 0..<setup.maxSteps {
             let response: ModelResponse
             do {
-                response = try await turn.complete(ModelRequest(messages: messages, tools: tools), meter: &meter)
+                response = try await turn.complete(
+                    ModelRequest(messages: messages, tools: tools, toolBytes: toolBytes), meter: &meter)
             } catch {
                 return StrategyEnding(error: TrialErrors.from(error))
             }

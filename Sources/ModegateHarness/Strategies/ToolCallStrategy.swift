@@ -8,10 +8,12 @@ struct ToolCallStrategy {
         let turn = ModelTurn(model: model, budget: setup.budget)
         var messages: [ChatMessage] = [.system(TrialSetup.systemCore), .user(setup.userPrompt)]
         let tools = setup.session.tools
+        let toolBytes = ModelRequest.byteCount(of: tools)
         for _ in 0..<setup.maxSteps {
             let response: ModelResponse
             do {
-                response = try await turn.complete(ModelRequest(messages: messages, tools: tools), meter: &meter)
+                response = try await turn.complete(
+                    ModelRequest(messages: messages, tools: tools, toolBytes: toolBytes), meter: &meter)
             } catch {
                 return StrategyEnding(error: TrialErrors.from(error))
             }

@@ -85,7 +85,7 @@ final class WorkerThread: TaskExecutor, @unchecked Sendable {
             guard inputOpen else { break }
             // After answering the worker, poll briefly before sleeping: its next message often
             // follows within microseconds, and catching it awake avoids a cross-CPU wake-up.
-            Spin.untilReadable(input)
+            Spin.untilReadable(input, or: wakeRead)
             let timeout = pollTimeout()
             if timeout.expired {
                 setDeadline(nil)

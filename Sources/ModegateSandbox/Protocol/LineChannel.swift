@@ -8,12 +8,12 @@ enum Spin {
     /// How long to poll before falling back to a blocking wait.
     static let budgetNanoseconds: UInt64 = 60_000
 
-    static func untilReadable(_ descriptor: Int32) {
+    static func untilReadable(_ descriptor: Int32, or other: Int32? = nil) {
         let start = DispatchTime.now().uptimeNanoseconds
-        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        var entries = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+        if let other { entries.append(pollfd(fd: other, events: Int16(POLLIN), revents: 0)) }
         while DispatchTime.now().uptimeNanoseconds - start < budgetNanoseconds {
-            entry.revents = 0
-            if poll(&entry, 1, 0) != 0 { return }
+            if poll(&entries, nfds_t(entries.count), 0) != 0 { return }
         }
     }
 }
