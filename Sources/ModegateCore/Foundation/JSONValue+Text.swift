@@ -3,7 +3,7 @@ import Foundation
 extension JSONValue {
     /// Parses JSON text (any value at the top level).
     public static func parse(_ text: String) throws -> JSONValue {
-        try StableJSON.decoder().decode(JSONValue.self, from: Data(text.utf8))
+        try JSONParser.parse(text)
     }
 
     /// Compact JSON text with sorted keys, written directly: several times faster than going

@@ -5,7 +5,14 @@ import ModegateCore
 public protocol ModelProvider: Sendable {
     /// The model's name as records show it.
     var modelName: String { get }
+    /// The memory limit of programs the provider itself runs in tool-calling trials (the scripted
+    /// model's lockstep program); nil when it runs none.
+    var programMemoryMB: Int? { get }
     func session(for trial: TrialContext) -> any ModelSession
+}
+
+extension ModelProvider {
+    public var programMemoryMB: Int? { nil }
 }
 
 public protocol ModelSession: Sendable {

@@ -1,4 +1,5 @@
 import ModegateCore
+import ModegateSandbox
 
 /// What a trial is about, as a model session may need to know it.
 public struct TrialContext: Sendable {
@@ -8,8 +9,12 @@ public struct TrialContext: Sendable {
     public var strategy: Strategy
     /// The tools of the trial's suite (what the program may call).
     public var tools: [ToolDescriptor]
+    /// Where the trial's programs run: a worker leased for the trial, when there is one.
+    public var programs: (any ProgramRunner)?
 
-    public init(preset: String, testCase: PresetCase, repetition: Int, strategy: Strategy, tools: [ToolDescriptor]) {
+    public init(preset: String, testCase: PresetCase, repetition: Int, strategy: Strategy, tools: [ToolDescriptor],
+                programs: (any ProgramRunner)? = nil) {
+        self.programs = programs
         self.preset = preset
         self.testCase = testCase
         self.repetition = repetition

@@ -11,7 +11,21 @@ struct TrialRunner: Sendable {
     let pricing: ModelPlan.Pricing?
     let faults: [String: FaultPlan]
 
+    /// Leases a sandbox worker for trials that run programs and plays the trial on that worker's
+    /// host thread, so the program, the strategy and the tools talk without crossing threads.
     func play(_ spec: TrialSpec, runID: String) async -> TrialRecord {
+        let memory = spec.arm.strategy == .codemode ? spec.arm.limits.memoryMB : provider.programMemoryMB
+        guard let memory, let lease = try? await sandbox.lease(memoryMB: memory) else {
+            return await play(spec, runID: runID, programs: sandbox)
+        }
+        let record = await withTaskExecutorPreference(lease.executor) {
+            await play(spec, runID: runID, programs: lease)
+        }
+        await lease.release()
+        return record
+    }
+
+    private func play(_ spec: TrialSpec, runID: String, programs: any ProgramRunner) async -> TrialRecord {
         let started = Date()
         let clock = DispatchTime.now().uptimeNanoseconds
         let workload = spec.workloadCase
@@ -23,7 +37,7 @@ struct TrialRunner: Sendable {
         let tallied = TalliedSession(inner: session, tally: tally)
         let context = TrialContext(
             preset: workload.preset, testCase: workload.testCase, repetition: spec.repetition,
-            strategy: spec.arm.strategy, tools: tallied.tools)
+            strategy: spec.arm.strategy, tools: tallied.tools, programs: programs)
         let setup = TrialSetup(context: context, session: tallied, maxSteps: spec.arm.maxSteps, budget: budget)
         let model = provider.session(for: context)
         var meter = TrialMeter()
@@ -31,7 +45,7 @@ struct TrialRunner: Sendable {
         switch spec.arm.strategy {
         case .toolCall: ending = await ToolCallStrategy().play(setup, model: model, meter: &meter)
         case .codemode:
-            ending = await CodeModeStrategy(sandbox: sandbox, limits: spec.arm.limits, discovery: spec.arm.discovery)
+            ending = await CodeModeStrategy(programs: programs, limits: spec.arm.limits, discovery: spec.arm.discovery)
                 .play(setup, model: model, meter: &meter)
         }
         await model.close()

@@ -21,13 +21,15 @@ public struct ScriptedModel: ModelProvider {
 
     public var modelName: String { "scripted" }
 
+    public var programMemoryMB: Int? { limits.memoryMB }
+
     public func session(for trial: TrialContext) -> any ModelSession {
         switch trial.strategy {
         case .codemode: ScriptedCodeModeSession(reference: trial.testCase.reference)
         case .toolCall:
             ScriptedToolCallSession(
-                reference: trial.testCase.reference, toolNames: trial.tools.map(\.name), sandbox: sandbox, limits: limits,
-                retries: retries)
+                reference: trial.testCase.reference, toolNames: trial.tools.map(\.name), programs: trial.programs ?? sandbox,
+                limits: limits, retries: retries)
         }
     }
 

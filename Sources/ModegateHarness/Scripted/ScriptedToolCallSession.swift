@@ -14,7 +14,7 @@ actor ScriptedToolCallSession: ModelSession {
 
     private let reference: String?
     private let toolNames: [String]
-    private let sandbox: Sandbox
+    private let programs: any ProgramRunner
     private let limits: SandboxLimits
     private let retries: Int
     private let events = EventChannel<Event>()
@@ -26,10 +26,10 @@ actor ScriptedToolCallSession: ModelSession {
     private var outstanding: [String: Int] = [:]
     private var nextCallNumber = 0
 
-    init(reference: String?, toolNames: [String], sandbox: Sandbox, limits: SandboxLimits, retries: Int) {
+    init(reference: String?, toolNames: [String], programs: any ProgramRunner, limits: SandboxLimits, retries: Int) {
         self.reference = reference
         self.toolNames = toolNames
-        self.sandbox = sandbox
+        self.programs = programs
         self.limits = limits
         self.retries = retries
     }
@@ -58,8 +58,8 @@ actor ScriptedToolCallSession: ModelSession {
     private func start(_ reference: String) {
         let events = self.events
         let handler = LockstepTools(events: events, toolNames: toolNames)
-        Task { [sandbox, limits] in
-            let run = await sandbox.run(reference, tools: handler, limits: limits)
+        Task { [programs, limits] in
+            let run = await programs.run(reference, tools: handler, limits: limits)
             events.put(.finished(run.outcome))
         }
     }

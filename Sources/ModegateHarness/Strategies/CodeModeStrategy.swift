@@ -5,7 +5,7 @@ import ModegateSandbox
 /// The candidate: the model sees `run_code` (and with discovery `search_tools`/`tool_info`) and
 /// writes a program that calls the tools; only what the program returns goes back to the model.
 struct CodeModeStrategy {
-    let sandbox: Sandbox
+    let programs: any ProgramRunner
     let limits: SandboxLimits
     let discovery: Bool
 
@@ -49,7 +49,7 @@ struct CodeModeStrategy {
             guard let code = call.arguments["code"]?.stringValue else {
                 return (#"{"error":{"kind":"arguments","message":"run_code needs a string 'code'"}}"#, true)
             }
-            let run = await sandbox.run(code, tools: ToolSessionHandler(setup.session), limits: limits)
+            let run = await programs.run(code, tools: ToolSessionHandler(setup.session), limits: limits)
             meter.sandboxSeconds += run.wallSeconds
             if case .guardrailBlocked = run.outcome { meter.guardrailBlocked += 1 }
             return Self.content(of: run)

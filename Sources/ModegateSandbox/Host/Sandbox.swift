@@ -36,22 +36,25 @@ public actor Sandbox {
     /// Process ids of the idle workers, for tests and benchmarks that watch them.
     public func idleWorkerIDs() async -> [Int32] { await pool.idleProcessIDs() }
 
-    /// Runs one program. Never throws: every failure is a typed outcome.
+    /// Runs one program on a pooled worker. Never throws: every failure is a typed outcome.
     public nonisolated func run(_ program: String, tools: any SandboxToolHandler, limits: SandboxLimits) async -> SandboxRun {
-        let started = DispatchTime.now().uptimeNanoseconds
-        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
         if let reason = ProgramGuardrails(limits: limits).check(program) {
-            return SandboxRun(outcome: .guardrailBlocked(reason: reason), wallSeconds: elapsed())
+            return SandboxRun(outcome: .guardrailBlocked(reason: reason))
         }
-        let worker: WorkerProcess
+        let lease: SandboxLease
         do {
-            worker = try await pool.acquire(memoryMB: limits.memoryMB)
+            lease = try await self.lease(memoryMB: limits.memoryMB)
         } catch {
-            return SandboxRun(outcome: .workerFailure("\(error)"), wallSeconds: elapsed())
+            return SandboxRun(outcome: .workerFailure("\(error)"))
         }
-        var run = await ProgramConversation(worker: worker, tools: tools, limits: limits).run(program)
-        run.wallSeconds = elapsed()
-        await pool.release(worker, reusable: run.reusable)
-        return run.record
+        let run = await lease.run(program, tools: tools, limits: limits)
+        await lease.release()
+        return run
+    }
+
+    /// Checks a warm worker out of the pool until `release()`: for work that runs several
+    /// programs and wants its own tasks on the worker's host thread (see `SandboxLease`).
+    public nonisolated func lease(memoryMB: Int) async throws -> SandboxLease {
+        SandboxLease(pool: pool, worker: try await pool.acquire(memoryMB: memoryMB))
     }
 }

@@ -133,7 +133,7 @@ final class WorkerProcess: @unchecked Sendable {
         let decoder = StableJSON.decoder()
         while let newline = pendingBytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
             let line = Data(pendingBytes[start..<newline])
-            if let message = try? decoder.decode(WorkerMessage.self, from: line) { inbox.put(message) }
+            if let message = WorkerMessage.decode(line: line, decoder: decoder) { inbox.put(message) }
             start = newline + 1
         }
         pendingBytes.removeSubrange(0..<start)

@@ -110,3 +110,23 @@ enum WorkerMessage: Codable, Sendable {
         }
     }
 }
+
+extension WorkerMessage {
+    /// Decodes one line. `wave` lines, one per tool-call round trip, are read by the fast parser;
+    /// the rare others go through the decoder.
+    static func decode(line: Data, decoder: JSONDecoder) -> WorkerMessage? {
+        if line.starts(with: Array(#"{"calls":"#.utf8)),
+            let value = try? JSONValue.parse(String(decoding: line, as: UTF8.self)),
+            let calls = value["calls"]?.arrayValue
+        {
+            var invocations: [ToolInvocation] = []
+            invocations.reserveCapacity(calls.count)
+            for call in calls {
+                guard let id = call["id"]?.intValue, let name = call["name"]?.stringValue else { return nil }
+                invocations.append(ToolInvocation(id: id, name: name, arguments: call["arguments"] ?? .null))
+            }
+            return .wave(invocations)
+        }
+        return try? decoder.decode(WorkerMessage.self, from: line)
+    }
+}

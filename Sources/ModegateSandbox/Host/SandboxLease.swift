@@ -1,0 +1,85 @@
+import Foundation
+import ModegateCore
+
+/// Runs programs: the sandbox itself, or a lease on one of its workers.
+public protocol ProgramRunner: Sendable {
+    func run(_ program: String, tools: any SandboxToolHandler, limits: SandboxLimits) async -> SandboxRun
+}
+
+extension Sandbox: ProgramRunner {}
+
+/// One worker checked out of the pool for a while (a trial). Its host thread is also a task
+/// executor: work that prefers it — the trial's strategy, model session and tools — runs on the
+/// same thread that talks to the worker, so a tool-call round trip crosses no host threads.
+public final class SandboxLease: ProgramRunner, @unchecked Sendable {
+    private let pool: WorkerPool
+    private let memoryMB: Int
+    private let lock = NSLock()
+    private var worker: WorkerProcess?
+
+    init(pool: WorkerPool, worker: WorkerProcess) {
+        self.pool = pool
+        self.memoryMB = worker.memoryMB
+        self.worker = worker
+    }
+
+    /// The executor to run the lease holder's work on (the worker's host thread).
+    public var executor: any TaskExecutor {
+        lock.withLock { worker?.thread ?? globalConcurrentExecutor }
+    }
+
+    public func run(_ program: String, tools: any SandboxToolHandler, limits: SandboxLimits) async -> SandboxRun {
+        let started = DispatchTime.now().uptimeNanoseconds
+        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
+        if let reason = ProgramGuardrails(limits: limits).check(program) {
+            return SandboxRun(outcome: .guardrailBlocked(reason: reason), wallSeconds: elapsed())
+        }
+        let current: WorkerProcess
+        do {
+            current = try await checkedOutWorker(memoryMB: limits.memoryMB)
+        } catch {
+            return SandboxRun(outcome: .workerFailure("\(error)"), wallSeconds: elapsed())
+        }
+        var finished = await ProgramConversation(worker: current, tools: tools, limits: limits).run(program)
+        finished.wallSeconds = elapsed()
+        if !finished.reusable {
+            // A killed or crashed worker is replaced for the next program of this lease.
+            detach(current)
+            await pool.release(current, reusable: false)
+        }
+        return finished.record
+    }
+
+    /// Returns the worker to the pool.
+    public func release() async {
+        if let worker = swapWorker(nil) { await pool.release(worker, reusable: worker.status == nil) }
+    }
+
+    private func checkedOutWorker(memoryMB: Int) async throws -> WorkerProcess {
+        let current = currentWorker
+        if let current, current.memoryMB == memoryMB, current.status == nil { return current }
+        if let current {
+            detach(current)
+            await pool.release(current, reusable: current.status == nil)
+        }
+        let fresh = try await pool.acquire(memoryMB: memoryMB)
+        _ = swapWorker(fresh)
+        return fresh
+    }
+
+    private var currentWorker: WorkerProcess? { lock.withLock { worker } }
+
+    private func swapWorker(_ replacement: WorkerProcess?) -> WorkerProcess? {
+        lock.withLock {
+            let old = worker
+            worker = replacement
+            return old
+        }
+    }
+
+    private func detach(_ old: WorkerProcess) {
+        lock.withLock {
+            if worker === old { worker = nil }
+        }
+    }
+}
