@@ -37,3 +37,23 @@ import Testing
         #expect(try await ModegateBinary.run(["exec", "--suite", "nope", "x.js"], in: scratch.url).status == 64)
     }
 }
+
+@Suite struct BuiltinSuiteCommandTests {
+    @Test func execReachesEveryBuiltinSuite() async throws {
+        let scratch = try Scratch()
+        let listing = try await ModegateBinary.run(["presets", "--json"], in: ModegateBinary.repository)
+        #expect(listing.status == 0)
+        let presets = try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(presets.count == 6)
+        #expect(presets.reduce(0) { $0 + (($1["cases"] as? [Any])?.count ?? 0) } >= 40)
+        for suite in ["smoke", "repo_triage", "dynamic_web_filtering", "ledger_workflows", "function_probe", "code_navigation"] {
+            try scratch.write("return Object.keys(tools).length", to: "\(suite).js")
+            let result = try await ModegateBinary.run(["exec", "--suite", suite, "\(suite).js", "--json"], in: scratch.url)
+            #expect(result.status == 0, "\(suite): \(result.stderr)")
+            let value = (try json(result.stdout)["outcome"] as? [String: Any])?["value"] as? Int ?? 0
+            #expect(value >= 2, "\(suite) exposes \(value) tools")
+        }
+        let cases = try await ModegateBinary.run(["presets", "repo_triage"], in: ModegateBinary.repository)
+        #expect(cases.stdout.contains("triage-5x5-k5"))
+    }
+}

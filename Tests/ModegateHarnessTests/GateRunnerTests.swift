@@ -60,3 +60,41 @@ import Testing
         #expect(outcome.verdict.exitStatus == .runError)
     }
 }
+
+@Suite struct GateRunnerOrderTests {
+    @Test func interleavedOrderGivesTheSameTrialsAsSequential() async throws {
+        let scratch = try HarnessScratch(cases: 3)
+        let sequential = try await scratch.runner(try scratch.gate(repetitions: 2)).run(.init())
+        let interleaved = try await scratch.runner(try scratch.gate(repetitions: 2, armOrder: "interleaved")).run(.init())
+        #expect(interleaved.verdict.status == .pass)
+        func figures(_ outcome: GateRunner.Outcome) -> [String] {
+            (outcome.baseline.trials + outcome.candidate.trials).map { "\($0.key) \($0.completed) \($0.reward) \($0.steps)" }.sorted()
+        }
+        #expect(figures(interleaved) == figures(sequential))
+    }
+}
+
+@Suite struct JavaScriptScorerTests {
+    @Test func scorerProgramSeesAnswerAndExpected() async throws {
+        let scratch = try HarnessScratch(cases: 1)
+        let yaml = """
+            preset: inventory
+            description: js-scored
+            suite: inventory
+            cases:
+              - id: sum-js
+                prompt: Add up the values.
+                answer_schema: {type: object, required: [total], properties: {total: {type: number}}}
+                scorer: {kind: js, program: "return answer.total === expected.total ? 1 : 0.25"}
+                params: {count: 2}
+                reference: |
+                  const ids = await tools.list_items({});
+                  const items = await Promise.all(ids.map(id => tools.get_item({id})));
+                  return {total: items.reduce((sum, item) => sum + item.value, 0) + 1};
+            """
+        try yaml.write(to: scratch.url.appendingPathComponent("presets/inventory.yaml"), atomically: true, encoding: .utf8)
+        let outcome = try await scratch.runner(try scratch.gate(repetitions: 1)).run(.init())
+        #expect(outcome.candidate.trials.map(\.reward) == [0.25])
+        #expect(outcome.baseline.trials.map(\.reward) == [0.25])
+    }
+}

@@ -81,10 +81,10 @@ final class HarnessScratch: @unchecked Sendable {
 
     var store: RunStore { RunStore(root: url.appendingPathComponent(".modegate")) }
 
-    func gate(_ extra: String = "", repetitions: Int = 2) throws -> GatePlan {
+    func gate(_ extra: String = "", repetitions: Int = 2, armOrder: String = "sequential") throws -> GatePlan {
         let yaml = """
             version: 1
-            workload: {presets: [inventory], repetitions: \(repetitions), concurrency: 3}
+            workload: {presets: [inventory], repetitions: \(repetitions), concurrency: 3, arm_order: \(armOrder)}
             judgement: {mode: point}
             \(extra)
             """
