@@ -5,8 +5,9 @@ import Glibc
 
 /// Busy-waits a bounded time for a descriptor to become readable.
 enum Spin {
-    /// How long to poll before falling back to a blocking wait.
-    static let budgetNanoseconds: UInt64 = 60_000
+    /// How long to poll before falling back to a blocking wait: long enough to cover a worker
+    /// starting a program or the host answering a wave of fast tools.
+    static let budgetNanoseconds: UInt64 = 250_000
 
     static func untilReadable(_ descriptor: Int32, or other: Int32? = nil) {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -14,6 +15,8 @@ enum Spin {
         if let other { entries.append(pollfd(fd: other, events: Int16(POLLIN), revents: 0)) }
         while DispatchTime.now().uptimeNanoseconds - start < budgetNanoseconds {
             if poll(&entries, nfds_t(entries.count), 0) != 0 { return }
+            // Give the CPU to anything else that is ready: spinning should only use idle time.
+            sched_yield()
         }
     }
 }
