@@ -24,13 +24,21 @@ final class ProgramEngine {
 
     private let group: JSContextGroupRef
     private let watchdog = Watchdog()
+    /// A context kept for the engine's own use: starting it starts the engine, and it is the
+    /// handle for collecting garbage between programs.
+    private let housekeeping: JSGlobalContextRef
 
     init() {
         group = JSContextGroupCreate()
         // Start the engine now, before the memory limit: its start-up reserves a large address range.
-        let warm = JSGlobalContextCreateInGroup(group, nil)
-        _ = JSString.with("1 + 1") { JSEvaluateScript(warm, $0, nil, nil, 1, nil) }
-        JSGlobalContextRelease(warm)
+        housekeeping = JSGlobalContextCreateInGroup(group, nil)
+        _ = JSString.with("1 + 1") { JSEvaluateScript(housekeeping, $0, nil, nil, 1, nil) }
+    }
+
+    /// Frees what finished programs left behind. Called after the result is sent, so the host
+    /// never waits for a collection.
+    func collectGarbage() {
+        JSGarbageCollect(housekeeping)
     }
 
     func run(program: String, tools: [String], limits: SandboxLimits, exchange: Exchange) -> Finished {

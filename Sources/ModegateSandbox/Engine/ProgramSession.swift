@@ -56,10 +56,10 @@ final class ProgramSession {
     }
 
     /// Releases the context and everything protected in it; the session is unusable afterwards.
+    /// The garbage it leaves is collected by the engine after the host has its answer.
     func close() {
         for value in protected { JSValueUnprotect(context, value) }
         protected.removeAll()
-        JSGarbageCollect(context)
         JSGlobalContextRelease(context)
         natives.removeAll()
     }

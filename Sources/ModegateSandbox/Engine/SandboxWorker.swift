@@ -35,6 +35,7 @@ public enum SandboxWorker {
             send(.done(outcome: finished.outcome, logs: finished.logs, logsTruncated: finished.logsTruncated,
                        recycle: finished.recycle))
             if finished.recycle { exit(0) }
+            engine.collectGarbage()
         }
         exit(0)
     }
