@@ -24,23 +24,9 @@ public enum GateLoader {
 
     /// The validated tree with every default filled, as the file's own keys (what `modegate check` can show).
     public static func validatedTree(yaml: String, path: String) throws -> JSONValue {
-        let document = try YAMLDocumentReader.read(yaml, file: path)
-        guard let root = document.root else {
-            throw DiagnosticsError([Diagnostic(file: path, line: 0, column: 0, message: GateMessage.emptyFile)])
-        }
-        guard case .mapping = root else {
-            let position = document.position(of: root)
-            throw DiagnosticsError([Diagnostic(
-                file: path, line: position.line, column: position.column,
-                message: GateMessage.rootNotMapping(found: root.foundDescription))])
-        }
-        var validator = SchemaValidator(file: path, document: document)
-        let tree = validator.validate(root, as: .object(GateSchema.root), at: .root) ?? .null
-        var rules = GateRules(file: path, positions: validator.positions)
-        rules.check(tree)
-        let diagnostics = Diagnostic.inFileOrder(validator.diagnostics + rules.diagnostics)
-        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
-        return tree
+        try SchemaDocument.validatedTree(
+            yaml: yaml, path: path, schema: GateSchema.root, rules: GateRules.self,
+            wording: .init(documentName: "gate file", emptyFile: GateMessage.emptyFile, notMapping: GateMessage.rootNotMapping))
     }
 
     private static func readFile(at path: String) throws -> Data {

@@ -21,22 +21,9 @@ public enum PresetLoader {
     /// Loads preset text already in memory; `path` names it in diagnostics and in `Preset.sourcePath`.
     /// - Throws: `DiagnosticsError` with every diagnostic, in file order.
     public static func load(yaml: String, path: String) throws -> Preset {
-        let document = try YAMLDocumentReader.read(yaml, file: path, documentName: "preset file")
-        guard let root = document.root else {
-            throw DiagnosticsError([Diagnostic(file: path, line: 0, column: 0, message: PresetMessage.emptyFile)])
-        }
-        guard case .mapping = root else {
-            let position = document.position(of: root)
-            throw DiagnosticsError([Diagnostic(
-                file: path, line: position.line, column: position.column,
-                message: PresetMessage.rootNotMapping(found: root.foundDescription))])
-        }
-        var validator = SchemaValidator(file: path, document: document)
-        let tree = validator.validate(root, as: .object(PresetSchema.root), at: .root) ?? .null
-        var rules = PresetRules(file: path, positions: validator.positions)
-        rules.check(tree)
-        let diagnostics = Diagnostic.inFileOrder(validator.diagnostics + rules.diagnostics)
-        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+        let tree = try SchemaDocument.validatedTree(
+            yaml: yaml, path: path, schema: PresetSchema.root, rules: PresetRules.self,
+            wording: .init(documentName: "preset file", emptyFile: PresetMessage.emptyFile, notMapping: PresetMessage.rootNotMapping))
         do {
             return try PresetBuilder.preset(from: tree, path: path)
         } catch {

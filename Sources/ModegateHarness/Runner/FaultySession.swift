@@ -4,25 +4,13 @@ import ModegateCore
 /// Tool faults injected for a suite (`tools.faults` in the gate): each call fails with
 /// probability `errorRate` and is delayed by `latencyMS`, drawn from a generator seeded by the
 /// fault seed and the trial, so a run is reproducible.
-public struct FaultPlan: Sendable, Hashable, Codable {
-    public var errorRate: Double
-    public var latencyMS: Double
-    public var seed: UInt64
-
-    public init(errorRate: Double, latencyMS: Double, seed: UInt64) {
-        self.errorRate = errorRate
-        self.latencyMS = latencyMS
-        self.seed = seed
-    }
-}
-
 actor FaultySession: ToolSession {
     private let inner: any ToolSession
-    private let plan: FaultPlan
+    private let plan: ToolsPlan.Faults
     private var generator: SeededGenerator
     nonisolated let tools: [ToolDescriptor]
 
-    init(_ inner: any ToolSession, plan: FaultPlan, trialSeed: UInt64) {
+    init(_ inner: any ToolSession, plan: ToolsPlan.Faults, trialSeed: UInt64) {
         self.inner = inner
         self.plan = plan
         self.tools = inner.tools
@@ -31,7 +19,7 @@ actor FaultySession: ToolSession {
 
     func call(_ name: String, arguments: JSONValue) async -> ToolReply {
         let roll = Double(generator.next() >> 11) / Double(1 << 53)
-        if plan.latencyMS > 0 { try? await Task.sleep(nanoseconds: UInt64(plan.latencyMS * 1_000_000)) }
+        if plan.latencyMS > 0 { try? await Task.sleep(nanoseconds: UInt64(plan.latencyMS) * 1_000_000) }
         if roll < plan.errorRate { return .failure("injected fault: \(name) is unavailable (HTTP 503)") }
         return await inner.call(name, arguments: arguments)
     }

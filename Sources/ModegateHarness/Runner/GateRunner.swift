@@ -79,7 +79,7 @@ public struct GateRunner: Sendable {
             budget: budget, progress: options.progress)
         let trialRunner = TrialRunner(
             provider: provider, sandbox: sandbox, budget: budget, pricing: plan.model.pricing,
-            faults: plan.tools.faults.mapValues { FaultPlan(errorRate: $0.errorRate, latencyMS: Double($0.latencyMS), seed: $0.seed) })
+            faults: plan.tools.faults)
         let stopped = try await runner.play(with: trialRunner)
         let finishedAt = clock()
         for recorder in recorders { try recorder.finish(at: finishedAt, cancelReason: stopped) }

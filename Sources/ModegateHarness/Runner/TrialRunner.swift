@@ -9,7 +9,7 @@ struct TrialRunner: Sendable {
     let sandbox: Sandbox
     let budget: BudgetGuard
     let pricing: ModelPlan.Pricing?
-    let faults: [String: FaultPlan]
+    let faults: [String: ToolsPlan.Faults]
 
     /// Leases a sandbox worker for trials that run programs and plays the trial on that worker's
     /// host thread, so the program, the strategy and the tools talk without crossing threads.
