@@ -13,7 +13,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Gate files, run records and the store, statistics and the judge: no printing, no network.
@@ -58,8 +57,6 @@ let package = Package(
                 "ModegateSuites",
                 "ModegateHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                // Only for the SHA-256 of gate files in run manifests (Foundation on Linux has no hash).
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),

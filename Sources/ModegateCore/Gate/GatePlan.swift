@@ -8,7 +8,7 @@ public struct GatePlan: Sendable, Codable, Equatable {
     /// The path the gate was loaded from, as given.
     public var sourcePath: String
     /// Lowercase hex SHA-256 of the file bytes, when the caller passed a digest function to the
-    /// loader (Foundation on Linux has no hash, and the core takes no crypto dependency).
+    /// loader (`modegate run` passes `SHA256.hex`, so run manifests record it).
     public var sourceSHA256: String?
     public var workload: WorkloadPlan
     public var model: ModelPlan

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Crypto
 import Foundation
 import ModegateCore
 import ModegateHarness
@@ -35,9 +34,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = Workspace()
         do {
-            let plan = try GateLoader.load(path: gate) { data in
-                SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-            }
+            let plan = try GateLoader.load(path: gate, sha256: SHA256.hex)
             let gateURL = URL(fileURLWithPath: gate, relativeTo: workspace.directory).standardizedFileURL
             let locator = PresetLocator(
                 gateFile: gateURL, workingDirectory: workspace.directory, environment: workspace.environment,
