@@ -21,8 +21,7 @@ test: deps venv
 	MODEGATE_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test --skip-build
 
 ## Benchmarks: print figures, assert nothing.
-bench: deps
-	$(SWIFT) build -c release --product modegate
+bench: deps release
 	$(SWIFT) build -c release --product JudgeBenchmark
 	$(SWIFT) build -c release --product SandboxBenchmark
 	$(SWIFT) build -c release --product HarnessBenchmark
@@ -33,8 +32,10 @@ bench: deps
 build: deps
 	$(SWIFT) build
 
+## The binary and the sandbox engine it loads in worker processes (they must sit side by side).
 release: deps
 	$(SWIFT) build -c release --product modegate
+	$(SWIFT) build -c release --product ModegateSandboxEngine
 
 ## System packages, installed only when something is missing (apt-get needs root or sudo).
 deps:

@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "modegate", targets: ["modegate"]),
         .library(name: "ModegateCore", targets: ["ModegateCore"]),
         .library(name: "ModegateReports", targets: ["ModegateReports"]),
+        // Loaded with dlopen by sandbox worker processes only (see SandboxWorkerCommand).
+        .library(name: "ModegateSandboxEngine", type: .dynamic, targets: ["ModegateSandboxEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,10 +37,13 @@ let package = Package(
             pkgConfig: "javascriptcoregtk-4.1",
             providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]
         ),
-        // The Code Mode sandbox: JavaScript programs in pooled worker processes, tools over pipes.
+        // The Code Mode sandbox, host side: worker pool, protocol, guardrails. No JavaScriptCore.
+        .target(name: "ModegateSandbox", dependencies: ["ModegateCore"]),
+        // The engine inside a worker: JavaScriptCore. A dynamic library the worker loads, so the
+        // modegate binary itself does not link JavaScriptCore and its commands start fast.
         .target(
-            name: "ModegateSandbox",
-            dependencies: ["ModegateCore", "CJavaScriptCore"],
+            name: "ModegateSandboxEngine",
+            dependencies: ["ModegateSandbox", "CJavaScriptCore"],
             linkerSettings: [
                 .linkedLibrary("javascriptcoregtk-4.1", .when(platforms: [.linux])),
                 .linkedFramework("JavaScriptCore", .when(platforms: [.macOS])),

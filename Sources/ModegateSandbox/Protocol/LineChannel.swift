@@ -4,12 +4,12 @@ import Glibc
 #endif
 
 /// Busy-waits a bounded time for a descriptor to become readable.
-enum Spin {
+package enum Spin {
     /// How long to poll before falling back to a blocking wait: long enough to cover a worker
     /// starting a program or the host answering a wave of fast tools.
-    static let budgetNanoseconds: UInt64 = 250_000
+    package static let budgetNanoseconds: UInt64 = 250_000
 
-    static func untilReadable(_ descriptor: Int32, or other: Int32? = nil) {
+    package static func untilReadable(_ descriptor: Int32, or other: Int32? = nil) {
         let start = DispatchTime.now().uptimeNanoseconds
         var entries = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
         if let other { entries.append(pollfd(fd: other, events: Int16(POLLIN), revents: 0)) }
@@ -23,14 +23,14 @@ enum Spin {
 
 /// Newline-delimited messages over a pair of file descriptors, with blocking reads: the reader
 /// sleeps in `read(2)` until bytes arrive, so a round trip costs microseconds, not a polling tick.
-final class LineChannel: @unchecked Sendable {
+package final class LineChannel: @unchecked Sendable {
     private let input: Int32
     private let output: Int32
     private var buffer = [UInt8]()
     private var start = 0
     private let writeLock = NSLock()
 
-    init(input: Int32, output: Int32) {
+    package init(input: Int32, output: Int32) {
         self.input = input
         self.output = output
         buffer.reserveCapacity(1 << 16)
@@ -40,13 +40,13 @@ final class LineChannel: @unchecked Sendable {
     /// for a short while before sleeping in `read(2)`: when the answer is near (a fast tool), this
     /// avoids a cross-CPU wake-up, which costs ~47 µs on this class of machine against a few µs
     /// of polling.
-    func readLine(spinning: Bool = false) -> Data? {
+    package func readLine(spinning: Bool = false) -> Data? {
         if spinning { Spin.untilReadable(input) }
         return readLine()
     }
 
     /// The next line without its newline, or nil at end of input.
-    func readLine() -> Data? {
+    package func readLine() -> Data? {
         while true {
             if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = Data(buffer[start..<newline])
@@ -71,7 +71,7 @@ final class LineChannel: @unchecked Sendable {
 
     /// Writes one line; false when the other side has gone.
     @discardableResult
-    func writeLine(_ data: Data) -> Bool {
+    package func writeLine(_ data: Data) -> Bool {
         var line = data
         line.append(UInt8(ascii: "\n"))
         writeLock.lock()

@@ -2,7 +2,7 @@ import Foundation
 import ModegateCore
 
 /// Host → worker, one JSON object per line on the worker's stdin.
-enum HostMessage: Codable, Sendable {
+package enum HostMessage: Codable, Sendable {
     /// Run one program with these tool names and limits.
     case run(program: String, tools: [String], limits: SandboxLimits)
     /// The answers to the last wave, in its call order.
@@ -10,7 +10,7 @@ enum HostMessage: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey { case type, program, tools, limits, results }
 
-    init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         switch try container.decode(String.self, forKey: .type) {
         case "run":
@@ -24,7 +24,7 @@ enum HostMessage: Codable, Sendable {
         }
     }
 
-    func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .run(let program, let tools, let limits):
@@ -42,7 +42,7 @@ enum HostMessage: Codable, Sendable {
 extension HostMessage {
     /// The message as one line. `results` is written by hand (it is sent once per wave, and the
     /// worker parses it with the engine); `run` goes through the encoder.
-    func line() throws -> Data {
+    package func line() throws -> Data {
         guard case .results(let results) = self else { return try StableJSON.encoder(pretty: false).encode(self) }
         var text = #"{"results":["#
         for (index, result) in results.enumerated() {
@@ -64,7 +64,7 @@ extension HostMessage {
 }
 
 /// Worker → host, one JSON object per line on the worker's stdout.
-enum WorkerMessage: Codable, Sendable {
+package enum WorkerMessage: Codable, Sendable {
     /// The engine is up and the memory limit is set: ready for a program.
     case ready
     /// The program is idle, waiting on these calls.
@@ -77,7 +77,7 @@ enum WorkerMessage: Codable, Sendable {
         case logsTruncated = "logs_truncated"
     }
 
-    init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         switch try container.decode(String.self, forKey: .type) {
         case "ready": self = .ready
@@ -93,7 +93,7 @@ enum WorkerMessage: Codable, Sendable {
         }
     }
 
-    func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .ready:

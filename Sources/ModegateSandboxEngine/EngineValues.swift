@@ -1,6 +1,7 @@
 import CJavaScriptCore
 import Foundation
 import ModegateCore
+import ModegateSandbox
 
 /// Small typed operations on engine values, each keeping exceptions on the JavaScript side.
 enum EngineValues {

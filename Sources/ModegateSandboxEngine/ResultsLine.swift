@@ -1,5 +1,6 @@
 import CJavaScriptCore
 import Foundation
+import ModegateSandbox
 
 /// The host's `results` message, parsed by the engine itself: each value arrives as a
 /// JavaScript value ready to resolve a promise, with no Swift JSON round trip in between.

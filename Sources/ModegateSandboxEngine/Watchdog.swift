@@ -1,5 +1,6 @@
 import CJavaScriptCore
 import Foundation
+import ModegateSandbox
 
 /// CPU time of one program across every entry into the engine. The engine's own limit watches
 /// each entry separately, so before each entry it is set to what is left of the program's budget.

@@ -1,4 +1,5 @@
 import CJavaScriptCore
+import ModegateSandbox
 
 /// Conversions between Swift strings and the engine's strings. The caller owns the returned
 /// `JSStringRef` from `make` and releases it; `withJSString` does that for a scoped use.

@@ -2,13 +2,22 @@ import Foundation
 import ModegateCore
 #if canImport(Glibc)
 import Glibc
+import ModegateSandbox
 #endif
+
+/// The entry the `modegate __sandbox-worker` command finds with `dlsym`: the engine lives in this
+/// separately loaded library so that only worker processes load JavaScriptCore, whose start-up
+/// would otherwise add ~10 ms to every modegate command.
+@_cdecl("modegate_sandbox_worker_main")
+public func modegateSandboxWorkerMain(_ memoryMB: Int32) {
+    SandboxWorker.main(memoryMB: Int(memoryMB))
+}
 
 /// The worker process: `modegate __sandbox-worker --memory-mb N`. It starts the engine, then
 /// limits itself (address space, no file writes), then runs programs sent as JSON lines on
 /// stdin, answering on stdout. It never returns.
-public enum SandboxWorker {
-    public static func main(memoryMB: Int) -> Never {
+enum SandboxWorker {
+    static func main(memoryMB: Int) -> Never {
         signal(SIGPIPE, SIG_IGN)
         // WebAssembly is a second compiler and memory model we do not need to trust.
         setenv("JSC_useWasm", "0", 1)

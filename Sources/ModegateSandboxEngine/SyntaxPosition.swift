@@ -1,3 +1,4 @@
+import ModegateSandbox
 /// Finds the column of a syntax error. JavaScriptCore reports only the line, so the column is
 /// found by bisection: the longest prefix of the program that is still an unfinished but valid
 /// start (its only complaint is reaching the end) ends where the error begins.

@@ -1,6 +1,7 @@
 import CJavaScriptCore
 import Foundation
 import ModegateCore
+import ModegateSandbox
 
 /// One program's life in the engine: a fresh global context, the `tools` and `console` it sees,
 /// the calls it has pending and how it settled. Lives and dies on the engine's thread.

@@ -1,6 +1,7 @@
 import CJavaScriptCore
 import Foundation
 import ModegateCore
+import ModegateSandbox
 
 /// Runs programs in JavaScriptCore on the thread that created it; every engine object stays on
 /// that thread. Each program gets a fresh global context in one long-lived context group, so

@@ -1,4 +1,5 @@
 import CJavaScriptCore
+import ModegateSandbox
 
 /// A Swift closure callable from JavaScript. The engine calls one C callback for every native
 /// function; the closure is found through the function object's private data.
