@@ -49,6 +49,7 @@ struct HarnessBenchmark {
     static func fanOut(from preset: Preset) -> PresetCase {
         var base = preset.cases.first { $0.id.contains("10x10") && !$0.id.contains("batch") } ?? preset.cases[preset.cases.count - 1]
         base.id = "fanout-20x50-k5"
+        base.reference = base.reference?.replacingOccurrences(of: "const SHARDS = 10;", with: "const SHARDS = 20;")
         var params = base.params.objectValue ?? [:]
         params["shards"] = 20
         params["candidates_per_shard"] = 50

@@ -26,6 +26,7 @@ enum SandboxWorker {
         dup2(STDERR_FILENO, STDOUT_FILENO)
         let channel = LineChannel(input: STDIN_FILENO, output: protocolOutput)
         let engine = ProgramEngine()
+        let startSize = ResourceLimits.currentAddressSpace() ?? 0
         ResourceLimits.applyAfterEngineStart(memoryMB: memoryMB)
         let encoder = StableJSON.encoder(pretty: false)
         let decoder = StableJSON.decoder()
@@ -41,9 +42,15 @@ enum SandboxWorker {
                 guard channel.writeLine(WaveLine.encode(calls)) else { exit(0) }
                 return channel.readLine(spinning: true)
             }
+            // The engine's address space only grows (freed memory stays reserved), and running out
+            // of it inside the engine can crash the process instead of raising a catchable error;
+            // a worker that has used half its headroom is replaced before that can happen.
+            let grown = (ResourceLimits.currentAddressSpace() ?? 0)
+                > startSize + (UInt64(memoryMB) << 20) + ResourceLimits.engineSlack / 2
+            let recycle = finished.recycle || grown
             send(.done(outcome: finished.outcome, logs: finished.logs, logsTruncated: finished.logsTruncated,
-                       recycle: finished.recycle))
-            if finished.recycle { exit(0) }
+                       recycle: recycle))
+            if recycle { exit(0) }
             engine.collectGarbage()
         }
         exit(0)
@@ -67,12 +74,17 @@ enum WaveLine {
 
 /// The limits a worker puts on itself once the engine is running.
 enum ResourceLimits {
+    /// Address space allowed beyond `memory_mb` for the engine's own later reservations.
+    static let engineSlack: UInt64 = 512 << 20
+
     static func applyAfterEngineStart(memoryMB: Int) {
         set(Int32(RLIMIT_FSIZE.rawValue), 0)
         set(Int32(RLIMIT_CORE.rawValue), 0)
-        // The engine reserved its address range at start-up; allow `memoryMB` on top of that.
+        // The engine reserved its address range at start-up; allow `memoryMB` on top of that, plus
+        // slack for the regions the engine itself reserves later (heaps, JIT pools), which count
+        // against the address space long before they hold anything.
         if let size = currentAddressSpace() {
-            set(Int32(RLIMIT_AS.rawValue), size + UInt64(memoryMB) << 20)
+            set(Int32(RLIMIT_AS.rawValue), size + UInt64(memoryMB) << 20 + engineSlack)
         }
     }
 

@@ -10,9 +10,11 @@ enum ProviderFactory {
             // The lockstep program waits on model turns and tool calls of a whole conversation, so
             // its wall clock is the conversation's, not one program's.
             let limits = plan.candidate.limits
+            // It is harness machinery, not the candidate's program, so the candidate's limits
+            // must not make it fail: it gets at least 1 GB.
             let replay = SandboxLimits(
                 cpuSeconds: Double(limits.timeoutSeconds), wallSeconds: Double(max(limits.timeoutSeconds, 600)),
-                memoryMB: limits.memoryMB, maxToolCalls: 1_000_000, maxCodeChars: 10_000_000,
+                memoryMB: max(limits.memoryMB, 1024), maxToolCalls: 1_000_000, maxCodeChars: 10_000_000,
                 maxOutputBytes: 100_000_000)
             return ScriptedModel(sandbox: sandbox, limits: replay)
         case .openai, .azureOpenAI, .anthropic:

@@ -83,7 +83,10 @@ struct ProgramConversation {
         if signal == SIGABRT || signal == SIGTRAP || signal == SIGKILL {
             return .outOfMemory
         }
-        if signal != 0 { return .workerFailure("the sandbox worker died from signal \(signal)") }
+        if signal != 0 {
+            return .workerFailure(
+                "the sandbox worker died from signal \(signal) (the engine usually crashes like this when it runs out of address space; raise memory_mb)")
+        }
         return .workerFailure("the sandbox worker exited with status \((status >> 8) & 0xff)")
     }
 }
