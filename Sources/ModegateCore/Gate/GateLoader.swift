@@ -26,22 +26,14 @@ public enum GateLoader {
     public static func validatedTree(yaml: String, path: String) throws -> JSONValue {
         try SchemaDocument.validatedTree(
             yaml: yaml, path: path, schema: GateSchema.root, rules: GateRules.self,
-            wording: .init(documentName: "gate file", emptyFile: GateMessage.emptyFile, notMapping: GateMessage.rootNotMapping))
+            wording: wording)
     }
 
+    static let wording = SchemaDocument.Wording(
+        documentName: "gate file", emptyFile: GateMessage.emptyFile, notMapping: GateMessage.rootNotMapping, cannotRead: GateMessage.cannotRead)
+
     private static func readFile(at path: String) throws -> Data {
-        var isDirectory: ObjCBool = false
-        let reason: String
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            reason = "no such file"
-        } else if isDirectory.boolValue {
-            reason = "it is a directory"
-        } else if let data = FileManager.default.contents(atPath: path) {
-            return data
-        } else {
-            reason = "permission denied"
-        }
-        throw DiagnosticsError([Diagnostic(file: path, line: 0, column: 0, message: GateMessage.cannotRead(reason))])
+        try SchemaDocument.readFile(at: path, wording: wording)
     }
 
     /// Adds what the plan holds beyond the file's keys, then decodes. The tree already matches the

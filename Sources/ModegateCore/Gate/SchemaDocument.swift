@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cross-field checks run on a validated tree (the gate's and the preset's).
 protocol TreeRules {
     init(file: String, positions: [SchemaPath: SourcePosition])
@@ -11,10 +13,27 @@ extension PresetRules: TreeRules {}
 /// A YAML file read against a schema and its rules: every diagnostic collected, in file order,
 /// or the validated tree with every default filled.
 enum SchemaDocument {
-    struct Wording {
+    struct Wording: Sendable {
         var documentName: String
         var emptyFile: String
-        var notMapping: (String) -> String
+        var notMapping: @Sendable (String) -> String
+        var cannotRead: @Sendable (String) -> String
+    }
+
+    /// The file's bytes, or a diagnostic saying why there are none.
+    static func readFile(at path: String, wording: Wording) throws -> Data {
+        var isDirectory: ObjCBool = false
+        let reason: String
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            reason = "no such file"
+        } else if isDirectory.boolValue {
+            reason = "it is a directory"
+        } else if let data = FileManager.default.contents(atPath: path) {
+            return data
+        } else {
+            reason = "permission denied"
+        }
+        throw DiagnosticsError([Diagnostic(file: path, line: 0, column: 0, message: wording.cannotRead(reason))])
     }
 
     static func validatedTree<Rules: TreeRules>(

@@ -23,7 +23,7 @@ public enum PresetLoader {
     public static func load(yaml: String, path: String) throws -> Preset {
         let tree = try SchemaDocument.validatedTree(
             yaml: yaml, path: path, schema: PresetSchema.root, rules: PresetRules.self,
-            wording: .init(documentName: "preset file", emptyFile: PresetMessage.emptyFile, notMapping: PresetMessage.rootNotMapping))
+            wording: wording)
         do {
             return try PresetBuilder.preset(from: tree, path: path)
         } catch {
@@ -33,18 +33,10 @@ public enum PresetLoader {
         }
     }
 
+    static let wording = SchemaDocument.Wording(
+        documentName: "preset file", emptyFile: PresetMessage.emptyFile, notMapping: PresetMessage.rootNotMapping, cannotRead: PresetMessage.cannotRead)
+
     private static func readFile(at path: String) throws -> Data {
-        var isDirectory: ObjCBool = false
-        let reason: String
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            reason = "no such file"
-        } else if isDirectory.boolValue {
-            reason = "it is a directory"
-        } else if let data = FileManager.default.contents(atPath: path) {
-            return data
-        } else {
-            reason = "permission denied"
-        }
-        throw DiagnosticsError([Diagnostic(file: path, line: 0, column: 0, message: PresetMessage.cannotRead(reason))])
+        try SchemaDocument.readFile(at: path, wording: wording)
     }
 }
