@@ -38,14 +38,16 @@ final class ProgramSession {
     private var then: JSObjectRef?
     private var functionPrototype: JSObjectRef?
 
-    init(group: JSContextGroupRef, tools: [String], limits: SandboxLimits) {
-        context = JSGlobalContextCreateInGroup(group, nil)
+    /// A program's session in `context`, a fresh global context no program has used.
+    init(context: JSGlobalContextRef, tools: [String], limits: SandboxLimits) {
+        self.context = context
         self.limits = limits
         JSString.with("eval and new Function are disabled in the sandbox") {
             JSGlobalContextSetEvalEnabled(context, false, $0)
         }
         let global = JSContextGetGlobalObject(context)!
-        for name in ["WebAssembly", "console"] { EngineValues.delete(context, global, name) }
+        // `WebAssembly` is absent already (the worker starts the engine with JSC_useWasm=0), and
+        // `console` is replaced below; deleting them would only make the engine build them first.
         then = EngineValues.object(context, EngineValues.property(context, global, "Promise"))
             .flatMap { EngineValues.object(context, EngineValues.property(context, $0, "prototype")) }
             .flatMap { EngineValues.object(context, EngineValues.property(context, $0, "then")) }

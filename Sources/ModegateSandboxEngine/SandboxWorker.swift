@@ -33,6 +33,7 @@ enum SandboxWorker {
         func send(_ message: WorkerMessage) {
             guard let data = try? encoder.encode(message), channel.writeLine(data) else { exit(0) }
         }
+        engine.prepareForNextProgram()
         send(.ready)
         while let line = channel.readLine() {
             guard case .run(let program, let tools, let limits)? = try? decoder.decode(HostMessage.self, from: line) else {
@@ -51,7 +52,7 @@ enum SandboxWorker {
             send(.done(outcome: finished.outcome, logs: finished.logs, logsTruncated: finished.logsTruncated,
                        recycle: recycle))
             if recycle { exit(0) }
-            engine.collectGarbage()
+            engine.prepareForNextProgram()
         }
         exit(0)
     }
