@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ModegateCore
+import ModegateSandbox
 
 /// The hidden worker process the sandbox pool starts: `modegate __sandbox-worker --memory-mb N`.
 /// It loads the engine library (`libModegateSandboxEngine`, beside the binary) and hands over to
@@ -17,7 +18,7 @@ struct SandboxWorkerCommand: ParsableCommand {
     #endif
 
     func run() throws {
-        let folder = URL(fileURLWithPath: Self.executablePath).deletingLastPathComponent()
+        let folder = URL(fileURLWithPath: Sandbox.Configuration.currentExecutable).deletingLastPathComponent()
         let library = folder.appendingPathComponent(Self.libraryName).path
         guard let handle = dlopen(library, RTLD_NOW | RTLD_LOCAL) else {
             let reason = dlerror().map { String(cString: $0) } ?? "unknown error"
@@ -32,9 +33,5 @@ struct SandboxWorkerCommand: ParsableCommand {
         typealias WorkerMain = @convention(c) (Int32) -> Void
         unsafeBitCast(entry, to: WorkerMain.self)(Int32(memoryMb))
         throw ExitCode(ExitStatus.runError.rawValue)
-    }
-
-    static var executablePath: String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 }
