@@ -22,7 +22,8 @@ final class ProgramSession {
     }
 
     let context: JSGlobalContextRef
-    let limits: SandboxLimits
+    /// Set by `begin`, when the program arrives.
+    private(set) var limits = SandboxLimits()
     private(set) var natives: [NativeFunction] = []
     private(set) var settlement = Settlement.pending
     var pending: [PendingCall] = []
@@ -37,11 +38,14 @@ final class ProgramSession {
     /// `Promise.prototype.then` as it was before the program could replace it.
     private var then: JSObjectRef?
     private var functionPrototype: JSObjectRef?
+    /// `(settlers, values) => settlers[i](values[i])` for every i, compiled before the program
+    /// runs: settles a whole wave in one entry into the engine.
+    private(set) var settleAll: JSObjectRef?
 
-    /// A program's session in `context`, a fresh global context no program has used.
-    init(context: JSGlobalContextRef, tools: [String], limits: SandboxLimits) {
+    /// A session in `context`, a fresh global context no program has used, prepared as far as
+    /// possible before the program arrives (the worker does this while it waits).
+    init(context: JSGlobalContextRef) {
         self.context = context
-        self.limits = limits
         JSString.with("eval and new Function are disabled in the sandbox") {
             JSGlobalContextSetEvalEnabled(context, false, $0)
         }
@@ -54,8 +58,16 @@ final class ProgramSession {
         if let then { keep(then) }
         functionPrototype = EngineValues.object(context, EngineValues.property(context, global, "Function"))
             .flatMap { EngineValues.object(context, EngineValues.property(context, $0, "prototype")) }
-        install(tools: tools, on: global)
         installConsole(on: global)
+        let source = "(function (settlers, values) { for (let i = 0; i < settlers.length; i++) settlers[i](values[i]); })"
+        settleAll = EngineValues.object(context, JSString.with(source) { JSEvaluateScript(context, $0, nil, nil, 1, nil) })
+        if let settleAll { keep(settleAll) }
+    }
+
+    /// Makes the program's tools and limits its own.
+    func begin(tools: [String], limits: SandboxLimits) {
+        self.limits = limits
+        install(tools: tools, on: JSContextGetGlobalObject(context)!)
     }
 
     /// Releases the context and everything protected in it; the session is unusable afterwards.
