@@ -72,7 +72,7 @@ public struct RunMerger: Sendable {
             throw Problem.overlappingTrials(arm: arm, count: overlaps.count, example: example.description)
         }
         var manifest = first
-        manifest.runID = "\(Self.stem(firstEntry.id))-merged-\(arm)"
+        manifest.runID = "\(GateRunID.stem(of: firstEntry.id))-merged-\(arm)"
         manifest.shard = nil
         manifest.plannedTrials = shards.reduce(0) { $0 + $1.1.plannedTrials }
         manifest.startedAt = shards.map(\.1.startedAt).min() ?? first.startedAt
@@ -88,11 +88,5 @@ public struct RunMerger: Sendable {
     static func parseShard(_ text: String) -> (Int, Int)? {
         let parts = text.split(separator: "/").compactMap { Int($0) }
         return parts.count == 2 ? (parts[0], parts[1]) : nil
-    }
-
-    /// A gate run's ids end in `-baseline` or `-candidate`; the merged run keeps the first shard's stem.
-    static func stem(_ id: String) -> String {
-        for suffix in ["-baseline", "-candidate"] where id.hasSuffix(suffix) { return String(id.dropLast(suffix.count)) }
-        return id
     }
 }

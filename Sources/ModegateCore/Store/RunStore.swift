@@ -76,16 +76,6 @@ public struct RunStore: Sendable {
         reopened.finishedAt = nil
         return (try RunWriter(folder: folder, manifest: reopened, resuming: true), trials)
     }
-
-    /// A fresh run id: UTC time, strategy and a random suffix, so ids sort by time and never collide.
-    public static func makeRunID(strategy: Strategy, at date: Date, suffix: UInt32 = UInt32.random(in: 0...UInt32.max)) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let hex = String(suffix, radix: 16)
-        return "\(formatter.string(from: date))-\(strategy.rawValue)-\(String(repeating: "0", count: 8 - hex.count))\(hex)"
-    }
 }
 
 extension StoredRun {

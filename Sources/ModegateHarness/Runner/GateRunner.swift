@@ -136,19 +136,3 @@ public struct GateRunner: Sendable {
         return entry
     }
 }
-
-/// Ids of the two runs of one gate run: `YYYYMMDD-HHMMSS-XXXXXXXX-baseline|candidate`, so both
-/// share a stem that `--resume` accepts.
-enum GateRunID {
-    static func stem(at date: Date, suffix: UInt32 = UInt32.random(in: 0...UInt32.max)) -> String {
-        let stamp = RunStore.makeRunID(strategy: .toolCall, at: date, suffix: suffix)
-        // makeRunID gives STAMP-STRATEGY-SUFFIX; keep STAMP-SUFFIX.
-        let parts = stamp.split(separator: "-")
-        return "\(parts[0])-\(parts[1])-\(parts[parts.count - 1])"
-    }
-
-    static func stem(of id: String) -> String {
-        for arm in ["-baseline", "-candidate"] where id.hasSuffix(arm) { return String(id.dropLast(arm.count)) }
-        return id
-    }
-}

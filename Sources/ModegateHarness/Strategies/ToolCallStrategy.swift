@@ -32,15 +32,7 @@ struct ToolCallStrategy {
 
     /// The turn's calls, concurrently, answers in call order.
     static func execute(_ calls: [ModelToolCall], on session: any ToolSession) async -> [ToolReply] {
-        if calls.count == 1 { return [await session.call(calls[0].name, arguments: calls[0].arguments)] }
-        return await withTaskGroup(of: (Int, ToolReply).self) { group in
-            for (index, call) in calls.enumerated() {
-                group.addTask { (index, await session.call(call.name, arguments: call.arguments)) }
-            }
-            var replies: [(Int, ToolReply)] = []
-            for await reply in group { replies.append(reply) }
-            return replies.sorted { $0.0 < $1.0 }.map(\.1)
-        }
+        await calls.orderedConcurrentMap { await session.call($0.name, arguments: $0.arguments) }
     }
 }
 

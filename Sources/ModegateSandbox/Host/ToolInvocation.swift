@@ -70,17 +70,7 @@ public struct ToolClosures: SandboxToolHandler {
     public var toolNames: [String] { tools.keys.sorted() }
 
     public func handle(_ wave: [ToolInvocation]) async -> [ToolResult] {
-        // One call needs no task group: the common sequential case stays cheap.
-        if wave.count == 1 { return [await call(wave[0])] }
-        return await withTaskGroup(of: (Int, ToolResult).self) { group in
-            for (index, invocation) in wave.enumerated() {
-                group.addTask { (index, await call(invocation)) }
-            }
-            var indexed: [(Int, ToolResult)] = []
-            indexed.reserveCapacity(wave.count)
-            for await entry in group { indexed.append(entry) }
-            return indexed.sorted { $0.0 < $1.0 }.map(\.1)
-        }
+        await wave.orderedConcurrentMap { await call($0) }
     }
 
     private func call(_ invocation: ToolInvocation) async -> ToolResult {

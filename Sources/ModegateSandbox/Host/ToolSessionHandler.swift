@@ -11,15 +11,7 @@ public struct ToolSessionHandler: SandboxToolHandler {
     public var toolNames: [String] { session.tools.map(\.name) }
 
     public func handle(_ wave: [ToolInvocation]) async -> [ToolResult] {
-        if wave.count == 1 { return [await result(wave[0])] }
-        return await withTaskGroup(of: (Int, ToolResult).self) { group in
-            for (index, invocation) in wave.enumerated() {
-                group.addTask { (index, await result(invocation)) }
-            }
-            var indexed: [(Int, ToolResult)] = []
-            for await entry in group { indexed.append(entry) }
-            return indexed.sorted { $0.0 < $1.0 }.map(\.1)
-        }
+        await wave.orderedConcurrentMap { await result($0) }
     }
 
     private func result(_ invocation: ToolInvocation) async -> ToolResult {

@@ -84,8 +84,10 @@ import Testing
     }
 
     @Test func runIDsSortByTime() {
-        let early = RunStore.makeRunID(strategy: .codemode, at: Date(timeIntervalSince1970: 1_800_000_000), suffix: 0xab)
-        #expect(early == "20270115-080000-codemode-000000ab")
+        let stem = GateRunID.stem(at: Date(timeIntervalSince1970: 1_800_000_000), suffix: 0xab)
+        #expect(stem == "20270115-080000-000000ab")
+        #expect(GateRunID.stem(of: stem + "-candidate") == stem)
+        #expect(GateRunID.stem(of: stem + "-codemode") == stem + "-codemode")
     }
 
     @Test func timestampsRoundTripAndParsePythonIsoformat() throws {

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Ids of the runs of one gate run: `YYYYMMDD-HHMMSS-XXXXXXXX-ARM` (UTC time, a random suffix,
+/// `baseline`, `candidate`, or a strategy for `bench`), so ids sort by time, never collide, and
+/// the arms share a stem that `--resume` and `merge` understand.
+public enum GateRunID {
+    public static func stem(at date: Date, suffix: UInt32 = UInt32.random(in: 0...UInt32.max)) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let hex = String(suffix, radix: 16)
+        return "\(formatter.string(from: date))-\(String(repeating: "0", count: 8 - hex.count))\(hex)"
+    }
+
+    /// The id without its arm.
+    public static func stem(of id: String) -> String {
+        for arm in ["-baseline", "-candidate"] where id.hasSuffix(arm) { return String(id.dropLast(arm.count)) }
+        return id
+    }
+}
