@@ -1,6 +1,8 @@
 extension Array where Element: Sendable {
     /// `transform` applied to every element concurrently, results in the elements' order. Used
     /// for a turn's or a wave's tool calls, which may wait on I/O; a single element runs inline.
+    /// Inlinable so callers in other modules get a specialized copy on their hot path.
+    @inlinable
     public func orderedConcurrentMap<Result: Sendable>(
         _ transform: @escaping @Sendable (Element) async -> Result
     ) async -> [Result] {
