@@ -12,6 +12,8 @@ public struct ScriptedModel: ModelProvider {
     /// Times the tool-calling policy re-issues a failed call before passing the error on, as
     /// tool-calling models do when they see an error. Reference programs themselves do not retry.
     public let retries: Int
+    /// Conversations already played, replayed while tool results repeat (shared by all trials).
+    let trajectories = ScriptedTrajectories()
 
     public init(sandbox: Sandbox, limits: SandboxLimits, retries: Int = 2) {
         self.sandbox = sandbox
@@ -28,8 +30,10 @@ public struct ScriptedModel: ModelProvider {
         case .codemode: ScriptedCodeModeSession(reference: trial.testCase.reference)
         case .toolCall:
             ScriptedToolCallSession(
-                reference: trial.testCase.reference, toolNames: trial.tools.map(\.name), programs: trial.programs ?? sandbox,
-                limits: limits, retries: retries)
+                reference: trial.testCase.reference,
+                key: trial.testCase.reference.map { .init(preset: trial.preset, caseID: trial.testCase.id, reference: $0) },
+                toolNames: trial.tools.map(\.name), programs: trial.programs ?? sandbox, limits: limits, retries: retries,
+                trajectories: trajectories)
         }
     }
 

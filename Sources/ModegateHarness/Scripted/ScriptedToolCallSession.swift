@@ -6,10 +6,29 @@ import ModegateSandbox
 /// no tools; each wave becomes the model's tool calls for one turn, and the results the harness
 /// appends resume the program. Every tool is called exactly once (plus retries of failures), by
 /// the harness, as a real model's calls would be.
+///
+/// A case already played is replayed from `ScriptedTrajectories` while the results repeat; the
+/// program only runs when they differ, and then it is fed every result already seen.
 actor ScriptedToolCallSession: ModelSession {
     enum Event: Sendable {
         case wave([ToolInvocation], reply: @Sendable ([ToolResult]) -> Void)
         case finished(SandboxOutcome)
+    }
+
+    /// A wave of calls being answered: what came back so far, and how to resume the program
+    /// (none yet when the wave was replayed and the program has not started).
+    private struct OpenWave {
+        var calls: [ToolInvocation]
+        var results: [ToolResult?]
+        var contents: [String?]
+        var attempts: [Int]
+        var reply: (@Sendable ([ToolResult]) -> Void)?
+    }
+
+    private enum Mode {
+        case fresh
+        case replaying(ScriptedTrajectories.Trajectory, wave: Int)
+        case live
     }
 
     private let reference: String?
@@ -17,62 +36,122 @@ actor ScriptedToolCallSession: ModelSession {
     private let programs: any ProgramRunner
     private let limits: SandboxLimits
     private let retries: Int
+    private let trajectories: ScriptedTrajectories
+    private let key: ScriptedTrajectories.Key?
     private let events = EventChannel<Event>()
-    private var started = false
+    private var mode = Mode.fresh
     private var closed = false
-    /// The wave the program waits on: its calls, what came back so far, and how to resume it.
-    private var wave: (calls: [ToolInvocation], results: [ToolResult?], attempts: [Int], reply: @Sendable ([ToolResult]) -> Void)?
+    private var wave: OpenWave?
+    /// Waves played before a replay diverged, fed to the program when it starts.
+    private var played: [(calls: [ToolInvocation], results: [ToolResult])] = []
+    /// This conversation's waves, while it can still become the case's recorded trajectory: a
+    /// live run from the start in which every call succeeded at the first attempt.
+    private var recording: [ScriptedTrajectories.Wave]? = []
     /// The model's call ids of the current turn, mapped to positions in the wave.
     private var outstanding: [String: Int] = [:]
     private var nextCallNumber = 0
 
-    init(reference: String?, toolNames: [String], programs: any ProgramRunner, limits: SandboxLimits, retries: Int) {
+    init(
+        reference: String?, key: ScriptedTrajectories.Key?, toolNames: [String], programs: any ProgramRunner,
+        limits: SandboxLimits, retries: Int, trajectories: ScriptedTrajectories
+    ) {
         self.reference = reference
+        self.key = key
         self.toolNames = toolNames
         self.programs = programs
         self.limits = limits
         self.retries = retries
+        self.trajectories = trajectories
     }
 
     func complete(_ request: ModelRequest) async throws -> ModelResponse {
         guard let reference else {
             return ScriptedModel.respond(request, ChatMessage(role: .assistant, content: "This case has no reference program to replay."))
         }
-        if !started {
-            started = true
+        switch mode {
+        case .fresh:
+            if let key, let trajectory = trajectories.trajectory(for: key) {
+                recording = nil
+                return ScriptedModel.respond(request, replay(trajectory, from: 0))
+            }
+            mode = .live
             start(reference)
-        } else if let message = absorb(request.messages) {
-            return ScriptedModel.respond(request, message)
+        case .replaying(let trajectory, let index):
+            let recorded = trajectory.waves[index]
+            let (results, contents) = collect(request.messages, count: recorded.calls.count)
+            if !contents.contains(where: { $0 == nil }), results.allSatisfy(\.isSuccess),
+                contents.elementsEqual(recorded.contents, by: { $0 == $1 })
+            {
+                return ScriptedModel.respond(request, replay(trajectory, from: index + 1))
+            }
+            // The results differ: from here on the program decides, knowing what it has seen.
+            mode = .live
+            played = trajectory.waves[..<index].map { ($0.calls, $0.results) }
+            wave = OpenWave(
+                calls: recorded.calls, results: results, contents: contents,
+                attempts: Array(repeating: 1, count: recorded.calls.count), reply: nil)
+            if let message = settle(reference) { return ScriptedModel.respond(request, message) }
+        case .live:
+            if var current = wave {
+                let (results, contents) = collect(request.messages, count: current.calls.count)
+                for position in results.indices where contents[position] != nil {
+                    current.results[position] = results[position]
+                    current.contents[position] = contents[position]
+                }
+                wave = current
+                if let message = settle(reference) { return ScriptedModel.respond(request, message) }
+            }
         }
         return ScriptedModel.respond(request, await nextTurn())
     }
 
     func close() async {
         closed = true
-        if let wave {
-            self.wave = nil
-            wave.reply(wave.calls.map { _ in .failure("the conversation ended") })
+        if let reply = wave?.reply, let calls = wave?.calls {
+            wave = nil
+            reply(calls.map { _ in .failure("the conversation ended") })
         }
     }
 
     private func start(_ reference: String) {
         let events = self.events
-        let handler = LockstepTools(events: events, toolNames: toolNames)
+        let handler = LockstepTools(events: events, toolNames: toolNames, played: PlayedWaves(played))
         Task { [programs, limits] in
             let run = await programs.run(reference, tools: handler, limits: limits)
             events.put(.finished(run.outcome))
         }
     }
 
-    /// Takes the tool results of the last turn. Returns a retry turn when failures remain to retry;
-    /// otherwise resumes the program and returns nil.
-    private func absorb(_ messages: [ChatMessage]) -> ChatMessage? {
-        guard var current = wave else { return nil }
-        for message in messages where message.role == .tool {
+    /// The recorded turn after `index` waves: the next wave's calls, or the final answer.
+    private func replay(_ trajectory: ScriptedTrajectories.Trajectory, from index: Int) -> ChatMessage {
+        guard index < trajectory.waves.count else {
+            return ChatMessage(role: .assistant, content: trajectory.answer)
+        }
+        mode = .replaying(trajectory, wave: index)
+        outstanding.removeAll()
+        return ChatMessage(
+            role: .assistant, content: "",
+            toolCalls: trajectory.waves[index].calls.enumerated().map { call(for: $1, position: $0) })
+    }
+
+    /// The last turn's tool results, by position in the wave.
+    private func collect(_ messages: [ChatMessage], count: Int) -> ([ToolResult], [String?]) {
+        var results = [ToolResult](repeating: .failure("the tool gave no result"), count: count)
+        var contents = [String?](repeating: nil, count: count)
+        for message in messages.reversed() {
+            guard message.role == .tool else { break }
             guard let id = message.toolCallID, let position = outstanding.removeValue(forKey: id) else { continue }
-            current.results[position] = message.isError ? .failure(message.content) : .success(Self.value(message.content))
+            results[position] = message.isError ? .failure(message.content) : .success(Self.value(message.content))
+            contents[position] = message.content
         }
         outstanding.removeAll()
+        return (results, contents)
+    }
+
+    /// With the open wave's results in: a retry turn when failures remain to retry; otherwise the
+    /// program is resumed (or started, fed what was played) and nil is returned.
+    private func settle(_ reference: String) -> ChatMessage? {
+        guard var current = wave else { return nil }
         var retry: [ModelToolCall] = []
         for (position, result) in current.results.enumerated() {
             guard case .failure? = result, current.attempts[position] <= retries else { continue }
@@ -80,9 +159,26 @@ actor ScriptedToolCallSession: ModelSession {
             retry.append(call(for: current.calls[position], position: position))
         }
         wave = current
-        if !retry.isEmpty { return ChatMessage(role: .assistant, content: "", toolCalls: retry) }
+        if !retry.isEmpty {
+            recording = nil
+            return ChatMessage(role: .assistant, content: "", toolCalls: retry)
+        }
         wave = nil
-        current.reply(current.results.map { $0 ?? .failure("the tool gave no result") })
+        let results = current.results.map { $0 ?? .failure("the tool gave no result") }
+        if recording != nil {
+            let contents = current.contents.compactMap { $0 }
+            if results.allSatisfy(\.isSuccess), contents.count == results.count {
+                recording?.append(.init(calls: current.calls, contents: contents, results: results))
+            } else {
+                recording = nil
+            }
+        }
+        if let reply = current.reply {
+            reply(results)
+        } else {
+            played.append((current.calls, results))
+            start(reference)
+        }
         return nil
     }
 
@@ -94,11 +190,19 @@ actor ScriptedToolCallSession: ModelSession {
                 reply(calls.map { _ in .failure("the conversation ended") })
                 return ChatMessage(role: .assistant, content: "The conversation ended.")
             }
-            wave = (calls, Array(repeating: nil, count: calls.count), Array(repeating: 1, count: calls.count), reply)
+            wave = OpenWave(
+                calls: calls, results: Array(repeating: nil, count: calls.count),
+                contents: Array(repeating: nil, count: calls.count), attempts: Array(repeating: 1, count: calls.count),
+                reply: reply)
+            outstanding.removeAll()
             return ChatMessage(role: .assistant, content: "", toolCalls: calls.enumerated().map { call(for: $1, position: $0) })
         case .finished(let outcome):
-            if case .value(let value) = outcome { return ChatMessage(role: .assistant, content: value.jsonText) }
-            return ChatMessage(role: .assistant, content: "I could not finish the task: \(outcome.summary)")
+            guard case .value(let value) = outcome else {
+                return ChatMessage(role: .assistant, content: "I could not finish the task: \(outcome.summary)")
+            }
+            let answer = value.jsonText
+            if let recording, let key { trajectories.record(.init(waves: recording, answer: answer), for: key) }
+            return ChatMessage(role: .assistant, content: answer)
         }
     }
 
@@ -119,9 +223,11 @@ actor ScriptedToolCallSession: ModelSession {
 struct LockstepTools: SandboxToolHandler {
     let events: EventChannel<ScriptedToolCallSession.Event>
     let toolNames: [String]
+    let played: PlayedWaves
 
     func handle(_ wave: [ToolInvocation]) async -> [ToolResult] {
-        await withCheckedContinuation { continuation in
+        if let results = played.answer(wave) { return results }
+        return await withCheckedContinuation { continuation in
             let once = ResumeOnce(continuation)
             events.put(.wave(wave, reply: { once.resume($0) }))
         }

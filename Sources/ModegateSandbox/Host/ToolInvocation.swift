@@ -18,6 +18,11 @@ public enum ToolResult: Sendable, Hashable, Codable {
     case success(JSONValue)
     case failure(String)
 
+    public var isSuccess: Bool {
+        if case .success = self { return true }
+        return false
+    }
+
     enum CodingKeys: String, CodingKey { case ok, value, error }
 
     public init(from decoder: Decoder) throws {
