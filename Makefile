@@ -6,6 +6,8 @@
 SWIFT      ?= swift
 VENV       := .venv
 PYTHON     := $(VENV)/bin/python
+# mcp-proxy still needs the 1.x Python SDK, so it gets an environment of its own.
+PROXY_VENV := .venv-proxy
 APT_PACKAGES := git ca-certificates python3 python3-venv pkg-config libjavascriptcoregtk-4.1-dev
 RELEASE_BIN := .build/release/modegate
 
@@ -50,14 +52,21 @@ deps:
 	fi
 	@command -v $(SWIFT) >/dev/null || { echo "swift is not on PATH: install Swift 6 from swift.org" >&2; exit 1; }
 
-## Python peers for tests: RLM Code 0.1.13 (for parity checks), in a local virtual environment.
-venv: $(VENV)/.installed
+## Python peers for tests, in local virtual environments: RLM Code 0.1.13 (parity checks), the
+## official MCP SDK and real MCP servers (time, git, toolplane), and mcp-proxy.
+venv: $(VENV)/.installed $(PROXY_VENV)/.installed
 
 $(VENV)/.installed: Makefile
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install -q --disable-pip-version-check --no-deps rlm-code==0.1.13
-	$(PYTHON) -m pip install -q --disable-pip-version-check rich pyyaml
+	$(PYTHON) -m pip install -q --disable-pip-version-check rich pyyaml \
+	  mcp==2.3.0 mcp-server-time==2026.10.19 mcp-server-git==2026.10.19 toolplane==0.5.2
+	touch $@
+
+$(PROXY_VENV)/.installed: Makefile
+	python3 -m venv $(PROXY_VENV)
+	$(PROXY_VENV)/bin/python -m pip install -q --disable-pip-version-check mcp-proxy==0.13.0 mcp==1.30.0
 	touch $@
 
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build $(VENV) $(PROXY_VENV)

@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Gate files, run records and the store, statistics and the judge: no printing, no network.
@@ -51,8 +54,22 @@ let package = Package(
         ),
         // The built-in suites: synthetic, deterministic tools and data for the built-in presets.
         .target(name: "ModegateSuites", dependencies: ["ModegateCore"]),
+        // MCP on the official SDK: our stdio and streamable HTTP transports (the SDK's stdio
+        // transport polls every 10 ms and its HTTP one cannot read SSE on Linux), the client side
+        // as tool sessions, and the server side that exposes suites.
+        .target(
+            name: "ModegateMCP",
+            dependencies: [
+                "ModegateCore",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The harness: strategies, the scripted model, trial records, budgets, the gate runner.
-        .target(name: "ModegateHarness", dependencies: ["ModegateCore", "ModegateSandbox"]),
+        .target(name: "ModegateHarness", dependencies: ["ModegateCore", "ModegateSandbox", "ModegateMCP"]),
         .executableTarget(
             name: "modegate",
             dependencies: [
@@ -61,6 +78,7 @@ let package = Package(
                 "ModegateSandbox",
                 "ModegateSuites",
                 "ModegateHarness",
+                "ModegateMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,6 +105,7 @@ let package = Package(
         .testTarget(name: "ModegateSandboxTests", dependencies: ["ModegateSandbox"]),
         .testTarget(name: "ModegateSuitesTests", dependencies: ["ModegateSuites", "ModegateSandbox"]),
         .testTarget(name: "ModegateHarnessTests", dependencies: ["ModegateHarness"]),
+        .testTarget(name: "ModegateMCPTests", dependencies: ["ModegateMCP", "ModegateSuites"], exclude: ["Peers"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,11 +1,12 @@
 import ArgumentParser
+import ModegateCore
 
 /// The `modegate` command line: decides, with evidence, whether an agent should move from tool
 /// calling to Code Mode. Each subcommand builds one request, calls the libraries and maps the
 /// outcome to an exit code (DESIGN §2).
 @main
 struct Modegate: AsyncParsableCommand {
-    static let version = "0.1.0"
+    static let version = ModegateVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "modegate",
@@ -18,6 +19,7 @@ struct Modegate: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, CompareCommand.self, ValidateCommand.self, DecisionCommand.self, BenchCommand.self,
             RunsCommand.self, ShowCommand.self, MergeCommand.self, PresetsCommand.self, CheckCommand.self, ExecCommand.self,
+            ServeCommand.self,
             SandboxWorkerCommand.self,
         ]
     )

@@ -5,6 +5,16 @@ public protocol ToolSession: Sendable {
     func call(_ name: String, arguments: JSONValue) async -> ToolReply
     /// The suite's state after the trial, for the `state` scorer; nil for stateless suites.
     func finalState() async -> JSONValue?
+    /// A failure of what carries the tools (an MCP server that exited or stopped answering),
+    /// which makes the trial an infrastructure error instead of the strategy's failure.
+    func infrastructureFailure() async -> String?
+    /// Ends the session (a per-trial server is stopped); the default does nothing.
+    func close() async
+}
+
+extension ToolSession {
+    public func infrastructureFailure() async -> String? { nil }
+    public func close() async {}
 }
 
 /// A built-in suite: tools with deterministic data, generated from a case's `params` alone (never
@@ -19,9 +29,12 @@ public protocol Suite: Sendable {
     func oracle(params: JSONValue) -> JSONValue?
     /// The expected final state for `state`-scored cases; nil when the suite is stateless.
     func expectedState(params: JSONValue) -> JSONValue?
+    /// True when its tools are reached over MCP (counted as `mcp_tool_calls`).
+    var overMCP: Bool { get }
 }
 
 extension Suite {
+    public var overMCP: Bool { false }
     public func oracle(params: JSONValue) -> JSONValue? { nil }
     public func expectedState(params: JSONValue) -> JSONValue? { nil }
 }

@@ -25,4 +25,6 @@ actor FaultySession: ToolSession {
     }
 
     func finalState() async -> JSONValue? { await inner.finalState() }
+    func infrastructureFailure() async -> String? { await inner.infrastructureFailure() }
+    func close() async { await inner.close() }
 }

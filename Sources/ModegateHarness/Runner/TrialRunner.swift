@@ -50,7 +50,15 @@ struct TrialRunner: Sendable {
         }
         await model.close()
         meter.add(tally.current)
+        if workload.suite.overMCP { meter.mcpToolCalls = meter.toolCalls }
         var verdict = await judgeAnswer(ending, workload: workload, session: session)
+        if let failure = await session.infrastructureFailure() {
+            // The tools' server failed under the trial: the strategy is not to blame.
+            verdict.completed = false
+            verdict.reward = 0
+            verdict.error = TrialError(category: .mcp, message: failure)
+        }
+        await session.close()
         if Task.isCancelled, verdict.error == nil, !verdict.completed {
             verdict.error = TrialError(category: .cancelled, message: "the run was interrupted")
         }

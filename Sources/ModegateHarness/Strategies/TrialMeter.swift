@@ -92,4 +92,6 @@ struct TalliedSession: ToolSession {
     }
 
     func finalState() async -> JSONValue? { await inner.finalState() }
+    func infrastructureFailure() async -> String? { await inner.infrastructureFailure() }
+    func close() async { await inner.close() }
 }

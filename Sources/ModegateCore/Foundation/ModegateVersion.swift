@@ -1,0 +1,4 @@
+/// The release of this build, recorded in run manifests and announced to MCP peers.
+public enum ModegateVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,309 @@
+import Foundation
+import MCP
+import ModegateCore
+
+/// One MCP server as the harness drives it, through the official SDK's `Client` over our
+/// transports: started (or reached), initialized, its tools listed, calls made with a timeout.
+///
+/// A tool's own failure — a JSON-RPC error, a result with `isError`, or error text matching the
+/// server's `error_pattern` — is a failed `ToolReply`, which the model sees. The server failing
+/// (exiting, not answering within `timeout_seconds`, an unreachable URL) is reported beside the
+/// reply as `serverFailure`, which makes the trial an `mcp` infrastructure error.
+public actor MCPConnection {
+    /// What `open` could not do, naming the server and the way out.
+    public struct OpenError: Error, Sendable, CustomStringConvertible {
+        public var server: String
+        public var reason: String
+        public var description: String { "MCP server '\(server)': \(reason)" }
+    }
+
+    public struct CallResult: Sendable {
+        public var reply: ToolReply
+        /// Set when the server, not the tool, failed.
+        public var serverFailure: String?
+    }
+
+    public nonisolated let name: String
+    public nonisolated let protocolVersion: String
+    public nonisolated let serverName: String
+    private let client: Client
+    private let process: MCPServerProcess?
+    private let timeout: Double
+    private let errorPattern: NSRegularExpression?
+    private let noise: NoiseLog
+    private let stderrPath: String?
+    private var failure: String?
+    private var timedOut: Set<ID> = []
+
+    private init(
+        name: String, client: Client, initialized: Initialize.Result, process: MCPServerProcess?, timeout: Double,
+        errorPattern: NSRegularExpression?, noise: NoiseLog, stderrPath: String?
+    ) {
+        self.name = name
+        self.client = client
+        protocolVersion = initialized.protocolVersion
+        serverName = initialized.serverInfo.name
+        self.process = process
+        self.timeout = timeout
+        self.errorPattern = errorPattern
+        self.noise = noise
+        self.stderrPath = stderrPath
+    }
+
+    /// Starting a server (an interpreter, a package runner fetching it) can take far longer than
+    /// one call, so `initialize` gets at least a minute.
+    static func startupSeconds(_ timeout: Double) -> Double { max(timeout, 60) }
+
+    /// The oldest protocol revision the harness accepts.
+    public static let minimumProtocolVersion = "2025-06-18"
+
+    /// Starts or reaches the server and initializes it. `logFolder` receives a stdio server's
+    /// stderr as `mcp-NAME.stderr.log`.
+    public static func open(
+        name: String, server: MCPPlan.Server, environment: [String: String], logFolder: URL?
+    ) async throws -> MCPConnection {
+        var pattern: NSRegularExpression?
+        if let text = server.errorPattern {
+            do {
+                pattern = try NSRegularExpression(pattern: text)
+            } catch {
+                throw OpenError(server: name, reason: "error_pattern '\(text)' is not a regular expression: \(error)")
+            }
+        }
+        let noise = NoiseLog()
+        let transport: any Transport
+        var process: MCPServerProcess?
+        var stderrPath: String?
+        switch server.transport {
+        case .stdio(let command):
+            stderrPath = logFolder?.appendingPathComponent("mcp-\(name).stderr.log").path
+            var merged = environment
+            for (key, value) in server.env { merged[key] = value }
+            do {
+                process = try MCPServerProcess(command: command, environment: merged, stderrPath: stderrPath)
+            } catch {
+                throw OpenError(server: name, reason: "\(error)")
+            }
+            transport = PipeTransport(
+                input: process!.input, output: process!.output,
+                events: .init(noise: { noise.add($0) }))
+        case .http(let url):
+            guard let endpoint = URL(string: url), endpoint.scheme == "http" || endpoint.scheme == "https" else {
+                throw OpenError(server: name, reason: "url '\(url)' is not an http(s) URL")
+            }
+            var headers: [String: String] = [:]
+            for (header, variable) in server.headersEnv {
+                guard let value = environment[variable], !value.isEmpty else {
+                    throw OpenError(server: name, reason: "header \(header) needs the environment variable \(variable), which is not set")
+                }
+                headers[header] = value
+            }
+            transport = StreamableHTTPTransport(endpoint: endpoint, headers: headers, requestTimeout: Double(server.timeoutSeconds))
+        }
+        let client = Client(name: "modegate", version: ModegateVersion.current)
+        let timeout = Double(server.timeoutSeconds)
+        let initialized: Initialize.Result
+        do {
+            initialized = try await Self.deadline(Self.startupSeconds(timeout), onExpiry: { await client.disconnect() }) {
+                try await client.connect(transport: transport)
+            }
+        } catch {
+            process?.kill()
+            var reason = "initialize failed: \(Self.describe(error))"
+            if error is DeadlineExpired { reason = "no answer to initialize within \(Int(Self.startupSeconds(timeout))) s" }
+            if let process, process.hasExited { reason = "the server exited during initialize" }
+            if let line = noise.sample { reason += "; it wrote to stdout what is not JSON-RPC: '\(line)'" }
+            if let stderrPath { reason += " (its stderr: \(stderrPath))" }
+            throw OpenError(server: name, reason: reason)
+        }
+        guard initialized.protocolVersion >= minimumProtocolVersion else {
+            await client.disconnect()
+            process?.kill()
+            throw OpenError(
+                server: name,
+                reason: "it speaks MCP \(initialized.protocolVersion); modegate needs \(minimumProtocolVersion) or newer")
+        }
+        let connection = MCPConnection(
+            name: name, client: client, initialized: initialized, process: process, timeout: timeout,
+            errorPattern: pattern, noise: noise, stderrPath: stderrPath)
+        process?.onExit { status in Task { await connection.serverExited(status) } }
+        return connection
+    }
+
+    /// Every tool the server lists (following `nextCursor`).
+    public func listTools() async throws -> [ToolDescriptor] {
+        var tools: [ToolDescriptor] = []
+        var cursor: String?
+        repeat {
+            let page = ListTools.request(cursor.map { .init(cursor: $0) } ?? .init())
+            let result: ListTools.Result
+            do {
+                result = try await request(page, what: "tools/list")
+            } catch {
+                throw OpenError(server: name, reason: "\(error)")
+            }
+            tools += result.tools.map {
+                ToolDescriptor(name: $0.name, description: $0.description ?? "", inputSchema: JSONValue($0.inputSchema))
+            }
+            cursor = result.nextCursor
+        } while cursor != nil && tools.count < 10_000
+        return tools
+    }
+
+    public func call(_ tool: String, arguments: JSONValue) async -> CallResult {
+        if let failure { return CallResult(reply: .failure(failure), serverFailure: failure) }
+        let members = arguments.objectValue?.mapValues(\.mcpValue) ?? [:]
+        do {
+            let result = try await request(CallTool.request(.init(name: tool, arguments: members)), what: "tools/call \(tool)")
+            return CallResult(reply: reply(from: result), serverFailure: nil)
+        } catch let error as ServerFailure {
+            return CallResult(reply: .failure(error.message), serverFailure: error.message)
+        } catch let error as MCPError {
+            return CallResult(reply: .failure(Self.describe(error)), serverFailure: nil)
+        } catch {
+            return CallResult(reply: .failure(Self.describe(error)), serverFailure: nil)
+        }
+    }
+
+    /// Reads a resource's text (the served suites' final state), nil when there is none.
+    public func readText(uri: String) async throws -> String? {
+        let result = try await request(ReadResource.request(.init(uri: uri)), what: "resources/read")
+        for content in result.contents { if let text = content.text { return text } }
+        return nil
+    }
+
+    /// Ends the session and stops a stdio server (SIGTERM to its group, SIGKILL after 2 s).
+    public func close() async {
+        if failure == nil { failure = "MCP server '\(name)' was closed" }
+        await client.disconnect()
+        await process?.stop()
+    }
+
+    /// Synchronous last resort when the process must exit now.
+    public nonisolated func kill() { process?.kill() }
+
+    // MARK: -
+
+    private struct ServerFailure: Error { var message: String }
+    struct DeadlineExpired: Error {}
+
+    /// Sends one request and waits for its reply, at most `timeout` seconds; the request is
+    /// cancelled (MCP's notifications/cancelled) on timeout and when the task is cancelled.
+    private func request<M: MCP.Method>(_ request: Request<M>, what: String) async throws -> M.Result {
+        if let failure { throw ServerFailure(message: failure) }
+        let context: RequestContext<M.Result>
+        do {
+            context = try await client.send(request)
+        } catch {
+            throw ServerFailure(message: failure ?? "MCP server '\(name)': \(Self.describe(error))")
+        }
+        let id = context.requestID
+        let watchdog = Task { [timeout, client] in
+            try await Task.sleep(nanoseconds: UInt64(timeout * 1e9))
+            self.expire(id)
+            try? await client.cancelRequest(id, reason: "timed out")
+        }
+        defer { watchdog.cancel() }
+        do {
+            return try await withTaskCancellationHandler {
+                try await context.value
+            } onCancel: {
+                Task { try? await client.cancelRequest(id, reason: "the run was interrupted") }
+            }
+        } catch {
+            if timedOut.remove(id) != nil {
+                var message = "MCP server '\(name)' did not answer \(what) within \(Int(timeout)) s"
+                if let line = noise.sample { message += "; it wrote to stdout what is not JSON-RPC: '\(line)'" }
+                throw ServerFailure(message: message)
+            }
+            if let failure { throw ServerFailure(message: failure) }
+            if error is MCPTransportError { throw ServerFailure(message: "MCP server '\(name)': \(error)") }
+            throw error
+        }
+    }
+
+    private func expire(_ id: ID) { timedOut.insert(id) }
+
+    private func serverExited(_ status: Int32) async {
+        guard failure == nil else { return }
+        var message = "MCP server '\(name)' \(MCPServerProcess.describe(status))"
+        if let stderrPath { message += " (its stderr: \(stderrPath))" }
+        failure = message
+        // Fails every pending request at once instead of at its timeout.
+        await client.disconnect()
+    }
+
+    /// The three ways servers report a failed tool, and the text a model would see.
+    private func reply(from result: CallTool.Result) -> ToolReply {
+        let text = result.content.map(Self.text(of:)).joined(separator: "\n")
+        if result.isError == true { return .failure(text.isEmpty ? "the tool reported an error" : text) }
+        if let errorPattern, errorPattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
+            return .failure(text)
+        }
+        let structured = result.structuredContent.map(JSONValue.init)
+        return ToolReply(structuredContent: structured, text: text.isEmpty ? (structured?.jsonText ?? "") : text)
+    }
+
+    private static func text(of content: Tool.Content) -> String {
+        switch content {
+        case .text(let text, _, _): text
+        case .image(_, let mimeType, _, _): "[image \(mimeType)]"
+        case .audio(_, let mimeType, _, _): "[audio \(mimeType)]"
+        case .resource(let resource, _, _): resource.text ?? "[resource \(resource.uri)]"
+        case .resourceLink(let uri, let name, _, _, _, _): "[resource link \(name): \(uri)]"
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let error = error as? MCPError {
+            return "JSON-RPC error \(error.code): \(error.errorDescription ?? "\(error)")"
+        }
+        return "\(error)"
+    }
+
+    /// Runs `body`, or gives up after `seconds`, calling `onExpiry` to unblock it.
+    static func deadline<T: Sendable>(
+        _ seconds: Double, onExpiry: @escaping @Sendable () async -> Void, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        let expired = ExpiryFlag()
+        let watchdog = Task {
+            try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+            expired.set()
+            await onExpiry()
+        }
+        defer { watchdog.cancel() }
+        do {
+            return try await body()
+        } catch {
+            if expired.isSet { throw DeadlineExpired() }
+            throw error
+        }
+    }
+}
+
+/// Lines a server wrote to stdout that are not JSON-RPC: counted, the first kept for errors.
+final class NoiseLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: String?
+    private(set) var count = 0
+
+    func add(_ line: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if first == nil { first = line }
+        count += 1
+    }
+
+    var sample: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return first
+    }
+}
+
+final class ExpiryFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
+}

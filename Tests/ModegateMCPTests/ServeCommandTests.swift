@@ -1,0 +1,106 @@
+import Foundation
+import ModegateCore
+import ModegateMCP
+import ModegateSuites
+import Testing
+
+/// `modegate serve`, checked from the outside by the official Python client and by our own
+/// client, over stdio and over streamable HTTP.
+@Suite struct ServeCommandTests {
+    /// The official client's report (see Peers/official_client.py).
+    static func officialClient(_ arguments: [String]) throws -> JSONValue? {
+        guard let python = MCPPeers.python else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [MCPPeers.script("official_client.py")] + arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let problems = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            Issue.record("the official client failed: \(String(decoding: problems.suffix(2000), as: UTF8.self))")
+            return nil
+        }
+        return try JSONValue.parse(String(decoding: data, as: UTF8.self))
+    }
+
+    /// What the official client saw matches the suite served in process.
+    static func checkOfficialReport(_ report: JSONValue, suite: any Suite, tool: String, arguments: JSONValue) async {
+        #expect(report["tools"] == .array(suite.tools.map { .string($0.name) }))
+        for descriptor in suite.tools { #expect(report["schemas"]?[descriptor.name] == descriptor.inputSchema) }
+        let expected = await suite.makeSession(params: [:]).call(tool, arguments: arguments)
+        #expect(report["call"]?["is_error"] == false)
+        #expect(report["call"]?["text"]?.stringValue == expected.text)
+        if case .object? = expected.structuredContent { #expect(report["call"]?["structured"] == expected.structuredContent) }
+        #expect(report["bad_arguments"]?["is_error"] == true)
+        #expect(report["unknown_tool"]?.stringValue?.contains("Unknown tool: no_such_tool") == true, "\(report["unknown_tool"] ?? nil)")
+        #expect(report["resources"] == [.string(SuiteServer.stateURI)])
+    }
+
+    @Test func theOfficialClientUsesServeOverStdio() async throws {
+        let suite = BuiltinSuites.named("repo_triage")!
+        let arguments: JSONValue = ["shard": 1]
+        guard let report = try Self.officialClient(
+            ["--stdio", "search_shard", arguments.jsonText, "--", MCPPeers.modegate, "serve", "repo_triage"])
+        else { return }
+        await Self.checkOfficialReport(report, suite: suite, tool: "search_shard", arguments: arguments)
+    }
+
+    @Test func theOfficialClientUsesServeOverHTTP() async throws {
+        let server = try BackgroundServer([MCPPeers.modegate, "serve", "code_navigation", "--http", "0"])
+        defer { server.stop() }
+        let url = try await Self.servedURL(server)
+        let suite = BuiltinSuites.named("code_navigation")!
+        let tool = suite.tools[0]
+        let arguments = try #require(Self.sampleArguments[tool.name], "no sample arguments for \(tool.name)")
+        guard let report = try Self.officialClient([url, tool.name, arguments.jsonText]) else { return }
+        await Self.checkOfficialReport(report, suite: suite, tool: tool.name, arguments: arguments)
+    }
+
+    /// Arguments that make the first tool of a suite succeed on default data.
+    static let sampleArguments: [String: JSONValue] = ["list_files": [:], "search_shard": ["shard": 0]]
+
+    /// The URL `serve --http 0` announced on stderr.
+    static func servedURL(_ server: BackgroundServer) async throws -> String {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if let range = server.output.range(of: #"http://127\.0\.0\.1:\d+/mcp"#, options: .regularExpression) {
+                return String(server.output[range])
+            }
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
+        throw PeerError("serve did not announce its URL: \(server.output)")
+    }
+
+    @Test(arguments: ["stdio", "http"])
+    func ourClientDrivesServeAndReadsState(transport: String) async throws {
+        let params: JSONValue = ["seed": 7]
+        var server: BackgroundServer?
+        defer { server?.stop() }
+        let plan: MCPPlan.Server
+        if transport == "http" {
+            server = try BackgroundServer([MCPPeers.modegate, "serve", "ledger_workflows", "--http", "0", "--params", params.jsonText])
+            plan = .init(url: try await Self.servedURL(server!), timeoutSeconds: 10)
+        } else {
+            plan = .init(command: [MCPPeers.modegate, "serve", "ledger_workflows", "--params", params.jsonText], timeoutSeconds: 10)
+        }
+        let connection = try await MCPConnection.open(
+            name: "ledger", server: plan, environment: ProcessInfo.processInfo.environment, logFolder: nil)
+        let suite = BuiltinSuites.named("ledger_workflows")!
+        let local = suite.makeSession(params: params)
+        #expect(try await connection.listTools() == suite.tools)
+        // The same calls in process and over MCP leave the same books.
+        let transfer: JSONValue = ["from_account_id": "operating", "to_account_id": "savings", "amount_cents": 12_345, "memo": "test"]
+        let remote = await connection.call("transfer", arguments: transfer)
+        let inProcess = await local.call("transfer", arguments: transfer)
+        #expect(remote.reply.text == inProcess.text)
+        #expect(remote.reply.isError == inProcess.isError)
+        let state = try await connection.readText(uri: SuiteServer.stateURI).map { try JSONValue.parse($0) }
+        #expect(state == (await local.finalState()))
+        await connection.close()
+    }
+}
