@@ -76,7 +76,8 @@ public actor MCPConnection {
         var stderrPath: String?
         switch server.transport {
         case .stdio(let command):
-            stderrPath = logFolder?.appendingPathComponent("mcp-\(name).stderr.log").path
+            let fileName = String(name.map { $0.isLetter || $0.isNumber || "_.-".contains($0) ? $0 : "-" })
+            stderrPath = logFolder?.appendingPathComponent("mcp-\(fileName).stderr.log").path
             var merged = environment
             for (key, value) in server.env { merged[key] = value }
             do {

@@ -38,9 +38,13 @@ public struct GateRunner: Sendable {
     public let sandbox: Sandbox
     public let toolVersion: String
     public let clock: @Sendable () -> Date
+    /// Inherited by stdio MCP servers; read for `headers_env`.
+    public let environment: [String: String]
 
     public init(plan: GatePlan, store: RunStore, planner: WorkloadPlanner, sandbox: Sandbox, toolVersion: String,
-                clock: @escaping @Sendable () -> Date = Date.init) {
+                clock: @escaping @Sendable () -> Date = Date.init,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
         self.plan = plan
         self.store = store
         self.planner = planner
@@ -68,10 +72,19 @@ public struct GateRunner: Sendable {
 
     /// Plays the arms on the workload's cases, stores a run per arm, and reads them back.
     func play(arms: [ArmSettings], options: Options) async throws -> (runs: [StoredRun], stoppedEarly: String?) {
-        let cases = try options.presets.map { try planner.cases(of: $0, limit: plan.workload.limit, shard: options.shard) }
-            ?? planner.cases(presets: plan.workload.presets, limit: plan.workload.limit, shard: options.shard)
+        let presets = try options.presets ?? planner.presets(plan.workload.presets)
+        let servers = MCPServerPool(plan: plan.mcp, environment: environment)
+        let cases = try await planner(over: servers, for: presets).cases(of: presets, limit: plan.workload.limit, shard: options.shard)
         let provider = try ProviderFactory.make(plan: plan, sandbox: sandbox)
         let recorders = try openRuns(arms: arms, cases: cases, options: options, provider: provider)
+        do {
+            // A stdio server's stderr is kept with the first arm's run.
+            try await servers.open(logFolder: recorders.first?.writer.folder)
+        } catch {
+            await servers.closeAll()
+            for recorder in recorders { try? recorder.finish(at: clock(), cancelReason: "\(error)") }
+            throw error
+        }
         let budget = BudgetGuard(plan: plan.budget, pricing: plan.model.pricing)
         let runner = TrialScheduler(
             recorders: recorders, cases: cases, repetitions: plan.workload.repetitions, order: plan.workload.armOrder,
@@ -80,13 +93,50 @@ public struct GateRunner: Sendable {
         let trialRunner = TrialRunner(
             provider: provider, sandbox: sandbox, budget: budget, pricing: plan.model.pricing,
             faults: plan.tools.faults)
-        let stopped = try await runner.play(with: trialRunner)
+        let stopped: String?
+        do {
+            stopped = try await runner.play(with: trialRunner)
+        } catch {
+            await servers.closeAll()
+            throw error
+        }
+        await servers.closeAll()
         let finishedAt = clock()
         for recorder in recorders { try recorder.finish(at: finishedAt, cancelReason: stopped) }
         let runs = try recorders.map {
             try store.open(try store.resolve(.named($0.writer.folder.path), workingDirectory: planner.gateDirectory))
         }
         return (runs, stopped)
+    }
+
+    /// The planner with the suites that cross MCP: the gate's servers for `suite: {mcp: SERVER}`
+    /// presets, and with `tools.transport: mcp_stdio` every built-in suite served by
+    /// `modegate serve`. Only servers the presets use get a handle (and are started).
+    func planner(over servers: MCPServerPool, for presets: [Preset]) async -> WorkloadPlanner {
+        var planner = self.planner
+        var builtinNames = Set<String>()
+        for preset in presets {
+            switch preset.suite {
+            case .mcp(let name) where plan.mcp.enabled && plan.mcp.servers[name] != nil:
+                planner.mcpSuites[name] = MCPServerSuite(server: await servers.handle(name))
+            case .mcp: break
+            case .builtin(let name): builtinNames.insert(name)
+            }
+        }
+        if plan.tools.transport == .mcpStdio {
+            var served: [any Suite] = []
+            for suite in planner.suites {
+                guard builtinNames.contains(suite.name) else {
+                    served.append(suite)
+                    continue
+                }
+                let probe = await servers.handle(
+                    serving: suite.name, command: ServedSuite.command(sandbox.executable, suite: suite.name, params: [:]))
+                served.append(ServedSuite(inner: suite, executable: sandbox.executable, listed: probe))
+            }
+            planner.suites = served
+        }
+        return planner
     }
 
     func armSettings(_ arm: ArmPlan, name: String) -> ArmSettings {

@@ -26,11 +26,14 @@ enum ProviderFactory {
 /// Why a gate run could not start or go on (exit 4), or a request this build cannot serve.
 public enum HarnessError: Error, Sendable, CustomStringConvertible {
     case providerUnavailable(String)
+    /// An MCP server the run needs could not be started, reached or listed.
+    case mcpUnavailable(String)
 
     public var description: String {
         switch self {
         case .providerUnavailable(let name):
             "model provider '\(name)' is not available in this build yet; use provider: scripted"
+        case .mcpUnavailable(let reason): reason
         }
     }
 }

@@ -8,6 +8,8 @@ public struct WorkloadPlanner: Sendable {
     public var gateDirectory: URL
     /// The suites a preset's `suite:` may name (the built-in ones; tests add their own).
     public var suites: [any Suite]
+    /// The suites of the gate's MCP servers, by server name, for `suite: {mcp: SERVER}`.
+    public var mcpSuites: [String: any Suite] = [:]
 
     public init(locator: PresetLocator, gateDirectory: URL, suites: [any Suite]) {
         self.locator = locator
@@ -17,10 +19,20 @@ public struct WorkloadPlanner: Sendable {
 
     /// Throws `DiagnosticsError` naming every preset or case that cannot be used.
     public func cases(presets names: [String], limit: Int, shard: Shard? = nil) throws -> [WorkloadCase] {
+        try cases(of: presets(names), limit: limit, shard: shard)
+    }
+
+    /// The named presets, loaded. Throws `DiagnosticsError` naming every one that cannot be.
+    public func presets(_ names: [String]) throws -> [Preset] {
         var presets: [Preset] = []
         var problems: [Diagnostic] = []
         for name in names {
             guard let url = locator.locate(name, relativeTo: gateDirectory) else {
+                if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") {
+                    problems.append(Diagnostic(file: name, line: 0, column: 0,
+                        message: "no preset file at \(name) (relative to \(gateDirectory.path))"))
+                    continue
+                }
                 problems.append(Diagnostic(file: name, line: 0, column: 0,
                     message: "no preset '\(name)': looked for \(name).yaml in \(locator.searchFolders.map(\.path).joined(separator: ", "))"))
                 continue
@@ -32,7 +44,7 @@ public struct WorkloadPlanner: Sendable {
             }
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
-        return try cases(of: presets, limit: limit, shard: shard)
+        return presets
     }
 
     /// The cases of loaded presets.
@@ -41,16 +53,26 @@ public struct WorkloadPlanner: Sendable {
         var problems: [Diagnostic] = []
         for preset in presets {
             let url = URL(fileURLWithPath: preset.sourcePath)
-            guard case .builtin(let suiteName) = preset.suite else {
-                problems.append(Diagnostic(file: url.path, line: 0, column: 0,
-                    message: "preset '\(preset.name)' runs over an MCP server; MCP suites are not available in this build yet"))
-                continue
+            let suite: any Suite
+            switch preset.suite {
+            case .builtin(let suiteName):
+                guard let builtin = suites.first(where: { $0.name == suiteName }) else {
+                    problems.append(Diagnostic(file: url.path, line: 0, column: 0,
+                        message: "unknown suite '\(suiteName)'; built-in suites: \(suites.map(\.name).joined(separator: ", "))"))
+                    continue
+                }
+                suite = builtin
+            case .mcp(let server):
+                guard let served = mcpSuites[server] else {
+                    let known = mcpSuites.keys.sorted()
+                    problems.append(Diagnostic(file: url.path, line: 0, column: 0,
+                        message: "preset '\(preset.name)' uses MCP server '\(server)', which the gate's mcp.servers does not define"
+                            + (known.isEmpty ? "" : " (it defines: \(known.joined(separator: ", ")))")))
+                    continue
+                }
+                suite = served
             }
-            guard let suite = suites.first(where: { $0.name == suiteName }) else {
-                problems.append(Diagnostic(file: url.path, line: 0, column: 0,
-                    message: "unknown suite '\(suiteName)'; built-in suites: \(suites.map(\.name).joined(separator: ", "))"))
-                continue
-            }
+            let suiteName = suite.name
             let selected = limit > 0 ? Array(preset.cases.prefix(limit)) : preset.cases
             for testCase in selected {
                 guard let expected = testCase.expected ?? suite.oracle(params: testCase.params) else {

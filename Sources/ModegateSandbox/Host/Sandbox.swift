@@ -21,8 +21,11 @@ public actor Sandbox {
     }
 
     private let pool: WorkerPool
+    /// The modegate binary workers run (also what serves built-in suites over MCP).
+    public nonisolated let executable: String
 
     public init(configuration: Configuration = Configuration()) {
+        executable = configuration.workerExecutable
         pool = WorkerPool(executable: configuration.workerExecutable, warmTarget: configuration.warmWorkers)
     }
 
