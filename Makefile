@@ -27,9 +27,11 @@ bench: deps release
 	$(SWIFT) build -c release --product JudgeBenchmark
 	$(SWIFT) build -c release --product SandboxBenchmark
 	$(SWIFT) build -c release --product HarnessBenchmark
+	$(SWIFT) build -c release --product MCPBenchmark
 	.build/release/JudgeBenchmark
 	.build/release/SandboxBenchmark
 	.build/release/HarnessBenchmark
+	.build/release/MCPBenchmark
 
 build: deps
 	$(SWIFT) build

@@ -94,6 +94,11 @@ let package = Package(
             path: "Benchmarks/HarnessBenchmark"
         ),
         .executableTarget(
+            name: "MCPBenchmark",
+            dependencies: ["ModegateMCP"],
+            path: "Benchmarks/MCPBenchmark"
+        ),
+        .executableTarget(
             name: "SandboxBenchmark",
             dependencies: ["ModegateSandbox"],
             path: "Benchmarks/SandboxBenchmark"
