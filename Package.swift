@@ -69,7 +69,10 @@ let package = Package(
             ]
         ),
         // The harness: strategies, the scripted model, trial records, budgets, the gate runner.
-        .target(name: "ModegateHarness", dependencies: ["ModegateCore", "ModegateSandbox", "ModegateMCP"]),
+        .target(
+            name: "ModegateHarness",
+            dependencies: ["ModegateCore", "ModegateSandbox", "ModegateMCP", .product(name: "MCP", package: "swift-sdk")]
+        ),
         .executableTarget(
             name: "modegate",
             dependencies: [
@@ -79,6 +82,7 @@ let package = Package(
                 "ModegateSuites",
                 "ModegateHarness",
                 "ModegateMCP",
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -76,6 +76,34 @@ import Testing
         throw PeerError("serve did not announce its URL: \(server.output)")
     }
 
+    @Test func theOfficialClientUsesCodeModeServedOverAGatesTools() throws {
+        guard let python = MCPPeers.python else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("modegate-codemode-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let gate = folder.appendingPathComponent("gate.yaml")
+        try "version: 1\nworkload: {presets: [smoke, repo_triage]}\n".write(to: gate, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [MCPPeers.script("codemode_client.py"), MCPPeers.modegate, "serve", "codemode", "--gate", gate.path]
+        process.currentDirectoryURL = MCPPeers.repository
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        let report = try JSONValue.parse(String(decoding: data, as: UTF8.self))
+        #expect(report["tools"] == ["call_tool_chain", "search_tools", "tool_info"])
+        #expect(report["search"]?["tools"]?.arrayValue?.first?["name"] == "add")
+        #expect(report["info"]?["name"] == "add" && report["info"]?["input_schema"]?["properties"]?["a"] != nil)
+        #expect(report["info_missing_is_error"] == true)
+        #expect(report["chain"] == ["is_error": false, "body": ["result": ["total": 10]]])
+        #expect(report["syntax"]?["is_error"] == true)
+        #expect(report["syntax"]?["body"]?["error"]?["kind"] == "syntax_error", "\(report["syntax"] ?? nil)")
+    }
+
     @Test(arguments: ["stdio", "http"])
     func ourClientDrivesServeAndReadsState(transport: String) async throws {
         let params: JSONValue = ["seed": 7]

@@ -1,24 +1,32 @@
 import ArgumentParser
 import Foundation
+import MCP
 import ModegateCore
+import ModegateHarness
 import ModegateMCP
+import ModegateSandbox
 import ModegateSuites
 
 /// `modegate serve SUITE`: a built-in suite as an MCP server, on stdio or on streamable HTTP bound
 /// to 127.0.0.1, so any MCP client — and the gate itself — reaches it over a real transport.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Expose a built-in suite as an MCP server.",
+        commandName: "serve", abstract: "Expose a built-in suite, or Code Mode over a gate's tools, as an MCP server.",
         discussion: """
             Stdio by default: JSON-RPC on stdin and stdout, logs on stderr; the server ends when \
             stdin closes. With --http PORT it serves streamable HTTP at http://127.0.0.1:PORT/mcp \
             (--http 0 picks a free port and prints it on stderr), one suite state per MCP session.
             A stateful suite's state is the resource modegate://state.
             Suites: \(BuiltinSuites.all.map(\.name).joined(separator: ", ")).
+
+            `serve codemode --gate G` serves Code Mode instead: search_tools, tool_info and             call_tool_chain (a JavaScript program run in the sandbox with the candidate's limits)             over the tools of the suites the gate's presets use.
             """)
 
-    @Argument(help: "The suite to serve.")
+    @Argument(help: "The suite to serve, or codemode.")
     var suite: String
+
+    @Option(help: "With codemode: the gate whose presets' tools the programs may call.")
+    var gate: String?
 
     @Option(help: "Serve streamable HTTP on 127.0.0.1 at this port instead of stdio (0: any free port).")
     var http: Int?
@@ -30,7 +38,9 @@ struct ServeCommand: AsyncParsableCommand {
         if let params, (try? JSONValue.parse(params))?.objectValue == nil {
             throw ValidationError("--params must be a JSON object, e.g. '{\"shards\": 5}'")
         }
-        if BuiltinSuites.named(suite) == nil {
+        if suite == "codemode" {
+            if gate == nil { throw ValidationError("serve codemode needs --gate GATE.yaml (whose presets' tools it serves)") }
+        } else if BuiltinSuites.named(suite) == nil {
             throw ValidationError(
                 "unknown suite '\(suite)'; available: \(BuiltinSuites.all.map(\.name).joined(separator: ", "))")
         }
@@ -40,10 +50,46 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         // A client that goes away must end the server with an error, not a signal.
         signal(SIGPIPE, SIG_IGN)
-        let served = SuiteServer(
-            suite: BuiltinSuites.named(suite)!, params: params.flatMap { try? JSONValue.parse($0) } ?? .object([:]))
+        let parameters = params.flatMap { try? JSONValue.parse($0) } ?? .object([:])
+        let makeServer: @Sendable () async throws -> MCP.Server
+        var servers: MCPServerPool?
+        if suite == "codemode", let gate {
+            let workspace = Workspace()
+            do {
+                let plan = try GateLoader.load(path: gate)
+                let gateURL = URL(fileURLWithPath: gate, relativeTo: workspace.directory).standardizedFileURL
+                let locator = PresetLocator(
+                    gateFile: gateURL, workingDirectory: workspace.directory, environment: workspace.environment,
+                    executable: URL(fileURLWithPath: Sandbox.Configuration.currentExecutable))
+                let planner = WorkloadPlanner(locator: locator, gateDirectory: workspace.directory, suites: BuiltinSuites.all)
+                let sandbox = Sandbox(configuration: .init(warmWorkers: 1))
+                let pool = MCPServerPool(plan: plan.mcp, environment: workspace.environment)
+                servers = pool
+                let upstream = try await CodeModeServer.upstream(
+                    of: plan, planner: planner, servers: pool)
+                let limits = plan.candidate.limits
+                let codemode = CodeModeServer(
+                    upstream: upstream, params: parameters, sandbox: sandbox,
+                    limits: SandboxLimits(
+                        cpuSeconds: Double(limits.timeoutSeconds), wallSeconds: Double(limits.timeoutSeconds),
+                        memoryMB: limits.memoryMB, maxToolCalls: limits.maxToolCalls, maxCodeChars: limits.maxCodeChars,
+                        maxOutputBytes: limits.maxOutputBytes, deniedTools: limits.deniedTools))
+                _ = try codemode.upstreamTools()
+                makeServer = { try await codemode.makeServer() }
+            } catch {
+                await servers?.closeAll()
+                throw Failure.exit(for: error)
+            }
+        } else {
+            let served = SuiteServer(suite: BuiltinSuites.named(suite)!, params: parameters)
+            makeServer = { await served.makeServer() }
+        }
+        defer { if let servers { Task { await servers.closeAll() } } }
         if let http {
-            let router = HTTPSessionRouter { await served.makeServer() }
+            let router = HTTPSessionRouter {
+                // The factory cannot fail here: codemode's tools were checked above.
+                (try? await makeServer()) ?? MCP.Server(name: "modegate", version: ModegateVersion.current)
+            }
             let suiteName = suite
             do {
                 try await LoopbackHTTPServer { await router.handle($0) }.run(port: http) { port in
@@ -56,7 +102,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             return
         }
-        let server = await served.makeServer()
+        let server = try await makeServer()
         try await server.start(transport: PipeTransport(input: STDIN_FILENO, output: STDOUT_FILENO))
         await server.waitUntilCompleted()
     }
