@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateMCP
 import Testing
 
 /// Whole gate runs through the built binary whose tools cross real MCP transports.
@@ -151,5 +152,65 @@ import Testing
             let trial = baseline.first { $0["case_id"] == .string(caseID) }
             #expect(trial?["error"]?["category"] == "mcp", "\(trial ?? nil)")
         }
+    }
+}
+
+/// The candidate driving an external Code Mode server over MCP (`runtime: mcp`).
+@Suite struct ExternalCodeModeTests {
+    @Test func theCandidateDrivesModegateServeCodemodeOverMCP() throws {
+        let workdir = try MCPGateRunTests.Workdir()
+        let gatePath = workdir.url.appendingPathComponent("gate.yaml").path
+        _ = try workdir.write("gate.yaml", """
+            version: 1
+            workload: {presets: [smoke], repetitions: 2, concurrency: 2}
+            mcp:
+              enabled: true
+              servers:
+                codemode: {command: [\(MCPPeers.modegate), serve, codemode, --gate, \(gatePath)], timeout_seconds: 30}
+            candidate: {strategy: codemode, runtime: mcp, mcp_server: codemode, discovery: true}
+            judgement: {mode: point}
+            reports: []
+            """)
+        let run = try workdir.modegate(["run", gatePath])
+        #expect(run.status == 0, "\(run.errors.suffix(2000))")
+        let candidate = try workdir.records()["candidate"] ?? []
+        #expect(candidate.count == 6)
+        #expect(candidate.allSatisfy { $0["completed"] == true && $0["reward"] == 1 }, "\(candidate.first { $0["reward"] != 1 } ?? nil)")
+        #expect(candidate.allSatisfy { $0["codemode_chain_calls"] == 1 && $0["mcp_tool_calls"] == 1 })
+    }
+
+    @Test func toolplaneRunsPythonAgainstOurServedSuiteAndItsRolesResolve() async throws {
+        guard let toolplane = MCPPeers.program("toolplane") else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("modegate-toolplane-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+            [toolplane]
+            default_backend = "monty"
+
+            [cli]
+            mode = "disabled"
+
+            [mcp.servers.smoke]
+            command = "\(MCPPeers.modegate)"
+            args = ["serve", "smoke"]
+            """.write(to: folder.appendingPathComponent("toolplane.toml"), atomically: true, encoding: .utf8)
+        let connection = try await MCPConnection.open(
+            name: "toolplane",
+            server: .init(command: [toolplane, "serve", "mcp", "--config", folder.appendingPathComponent("toolplane.toml").path],
+                          // toolplane reports a failed snippet in an ordinary result: {"value": null, "error": {...}}.
+                          timeoutSeconds: 60, errorPattern: #""error":\{"#),
+            environment: ProcessInfo.processInfo.environment, logFolder: folder)
+        let tools = try await connection.listTools()
+        #expect(Set(tools.map(\.name)).isSuperset(of: ["search_capabilities", "get_capability_schemas", "execute_code"]))
+        let found = await connection.call("search_capabilities", arguments: ["query": "add"])
+        #expect(found.reply.text.contains("smoke_add"), "\(found.reply.text)")
+        let run = await connection.call("execute_code", arguments: ["code": "return await smoke_add(a=1.5, b=2.25)"])
+        #expect(!run.reply.isError, "\(run.reply.text)")
+        #expect(run.reply.text.contains("3.75"), "\(run.reply.text)")
+        let broken = await connection.call("execute_code", arguments: ["code": "return await no_such_binding()"])
+        #expect(broken.reply.isError, "\(broken.reply.text)")
+        #expect(broken.serverFailure == nil)
+        await connection.close()
     }
 }

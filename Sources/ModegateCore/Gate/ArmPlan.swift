@@ -46,10 +46,24 @@ public struct ArmPlan: Sendable, Codable, Equatable {
         }
     }
 
+    /// An external Code Mode server's tool names by role; nil roles use the known names.
+    public struct Roles: Sendable, Codable, Equatable {
+        public var execute: String?
+        public var search: String?
+        public var describe: String?
+
+        public init(execute: String? = nil, search: String? = nil, describe: String? = nil) {
+            self.execute = execute
+            self.search = search
+            self.describe = describe
+        }
+    }
+
     public var strategy: Strategy
     public var runtime: Runtime
     /// A key of `MCPPlan.servers`; always set when `runtime` is `.mcp`.
     public var mcpServer: String?
+    public var mcpRoles = Roles()
     public var discovery: Bool
     public var maxSteps: Int
     public var limits: Limits
@@ -69,6 +83,7 @@ public struct ArmPlan: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case strategy, runtime, discovery, limits
         case mcpServer = "mcp_server"
+        case mcpRoles = "mcp_roles"
         case maxSteps = "max_steps"
     }
 }

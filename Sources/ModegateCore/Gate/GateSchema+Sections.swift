@@ -61,6 +61,7 @@ extension GateSchema {
                             "builtin: the embedded JavaScript sandbox; mcp: an external Code Mode server."),
                 .optional("mcp_server", .string(.serverName),
                           "Server in mcp.servers; required with runtime: mcp (tools map by role)."),
+                .section("mcp_roles", mcpRoles),
                 SchemaField("discovery", .boolean, default: true,
                             "Offer search_tools / tool_info before the model writes code."),
                 SchemaField("max_steps", .integer(minimum: 1, maximum: 1000), default: .number(Double(maxSteps)),
@@ -68,6 +69,17 @@ extension GateSchema {
                 .section("limits", limits),
             ])
     }
+
+    /// Which of an external Code Mode server's tools plays which part, when its names are not
+    /// among the known ones (UTCP-style or toolplane-style).
+    static let mcpRoles = SchemaObject(
+        title: "mcp_roles",
+        description: "With runtime: mcp, the server's tool names by role, when they are not the known UTCP or toolplane names.",
+        fields: [
+            .optional("execute", .string(.nonEmpty), "The tool that runs a program (known: call_tool_chain, execute_code, run_code)."),
+            .optional("search", .string(.nonEmpty), "The tool that searches tools (known: search_tools, search_capabilities)."),
+            .optional("describe", .string(.nonEmpty), "The tool that describes tools (known: tool_info, get_capability_schemas)."),
+        ])
 
     static let limits = SchemaObject(
         title: "limits",

@@ -76,10 +76,24 @@ public struct GateRunner: Sendable {
         let servers = MCPServerPool(plan: plan.mcp, environment: environment)
         let cases = try await planner(over: servers, for: presets).cases(of: presets, limit: plan.workload.limit, shard: options.shard)
         let provider = try ProviderFactory.make(plan: plan, sandbox: sandbox)
+        var externalHandles: [String: (MCPServerHandle, ArmPlan.Roles)] = [:]
+        for arm in arms {
+            guard let runtime = arm.externalRuntime else { continue }
+            guard plan.mcp.enabled, plan.mcp.servers[runtime.server] != nil else {
+                throw HarnessError.mcpUnavailable("the \(arm.name)'s mcp_server '\(runtime.server)' is not an enabled server of mcp.servers")
+            }
+            externalHandles[arm.name] = (await servers.handle(runtime.server), runtime.roles)
+        }
         let recorders = try openRuns(arms: arms, cases: cases, options: options, provider: provider)
+        var externalRuntimes: [String: ExternalCodeModeStrategy] = [:]
         do {
             // A stdio server's stderr is kept with the first arm's run.
             try await servers.open(logFolder: recorders.first?.writer.folder)
+            for arm in arms {
+                guard let (handle, given) = externalHandles[arm.name] else { continue }
+                let roles = try CodeModeRoles.resolve(server: handle.name, tools: handle.tools, given: given)
+                externalRuntimes[arm.name] = ExternalCodeModeStrategy(server: handle, roles: roles, discovery: arm.discovery)
+            }
         } catch {
             await servers.closeAll()
             for recorder in recorders { try? recorder.finish(at: clock(), cancelReason: "\(error)") }
@@ -92,7 +106,7 @@ public struct GateRunner: Sendable {
             budget: budget, progress: options.progress)
         let trialRunner = TrialRunner(
             provider: provider, sandbox: sandbox, budget: budget, pricing: plan.model.pricing,
-            faults: plan.tools.faults)
+            faults: plan.tools.faults, externalRuntimes: externalRuntimes)
         let stopped: String?
         do {
             stopped = try await runner.play(with: trialRunner)
@@ -144,9 +158,10 @@ public struct GateRunner: Sendable {
             cpuSeconds: Double(arm.limits.timeoutSeconds), wallSeconds: Double(arm.limits.timeoutSeconds),
             memoryMB: arm.limits.memoryMB, maxToolCalls: arm.limits.maxToolCalls, maxCodeChars: arm.limits.maxCodeChars,
             maxOutputBytes: arm.limits.maxOutputBytes, deniedTools: arm.limits.deniedTools)
+        let external = arm.strategy == .codemode && arm.runtime == .mcp ? arm.mcpServer.map { ($0, arm.mcpRoles) } : nil
         return ArmSettings(
             name: name, strategy: arm.strategy == .codemode ? .codemode : .toolCall, maxSteps: arm.maxSteps,
-            discovery: arm.discovery, limits: limits)
+            discovery: arm.discovery, limits: limits, externalRuntime: external)
     }
 
     /// New runs for both arms, or the two runs of an interrupted gate run to finish.

@@ -10,6 +10,8 @@ struct TrialRunner: Sendable {
     let budget: BudgetGuard
     let pricing: ModelPlan.Pricing?
     let faults: [String: ToolsPlan.Faults]
+    /// By arm name: arms whose Code Mode runs on an external MCP server.
+    var externalRuntimes: [String: ExternalCodeModeStrategy] = [:]
 
     /// Leases a sandbox worker for trials that run programs and plays the trial on that worker's
     /// host thread, so the program, the strategy and the tools talk without crossing threads.
@@ -45,12 +47,16 @@ struct TrialRunner: Sendable {
         switch spec.arm.strategy {
         case .toolCall: ending = await ToolCallStrategy().play(setup, model: model, meter: &meter)
         case .codemode:
-            ending = await CodeModeStrategy(programs: programs, limits: spec.arm.limits, discovery: spec.arm.discovery)
-                .play(setup, model: model, meter: &meter)
+            if let external = externalRuntimes[spec.arm.name] {
+                ending = await external.play(setup, model: model, meter: &meter)
+            } else {
+                ending = await CodeModeStrategy(programs: programs, limits: spec.arm.limits, discovery: spec.arm.discovery)
+                    .play(setup, model: model, meter: &meter)
+            }
         }
         await model.close()
         meter.add(tally.current)
-        if workload.suite.overMCP { meter.mcpToolCalls = meter.toolCalls }
+        if workload.suite.overMCP { meter.mcpToolCalls += meter.toolCalls }
         var verdict = await judgeAnswer(ending, workload: workload, session: session)
         if let failure = await session.infrastructureFailure() {
             // The tools' server failed under the trial: the strategy is not to blame.

@@ -28,8 +28,12 @@ public struct ArmSettings: Sendable {
     public var maxSteps: Int
     public var discovery: Bool
     public var limits: SandboxLimits
+    /// With `runtime: mcp`: the external Code Mode server and its tool names by role.
+    public var externalRuntime: (server: String, roles: ArmPlan.Roles)?
 
-    public init(name: String, strategy: Strategy, maxSteps: Int, discovery: Bool, limits: SandboxLimits) {
+    public init(name: String, strategy: Strategy, maxSteps: Int, discovery: Bool, limits: SandboxLimits,
+                externalRuntime: (server: String, roles: ArmPlan.Roles)? = nil) {
+        self.externalRuntime = externalRuntime
         self.name = name
         self.strategy = strategy
         self.maxSteps = maxSteps

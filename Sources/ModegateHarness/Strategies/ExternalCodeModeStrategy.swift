@@ -1,0 +1,90 @@
+import Foundation
+import ModegateCore
+import ModegateMCP
+
+/// The candidate with `runtime: mcp`: the model drives an external Code Mode server (UTCP-style
+/// `search_tools`/`tool_info`/`call_tool_chain`, toolplane-style
+/// `search_capabilities`/`get_capability_schemas`/`execute_code`, or names the gate gives). The
+/// model sees the server's role tools as the server lists them; every call goes to the server,
+/// and is counted by role.
+struct ExternalCodeModeStrategy {
+    let server: MCPServerHandle
+    let roles: CodeModeRoles
+    let discovery: Bool
+
+    func play(_ setup: TrialSetup, model: any ModelSession, meter: inout TrialMeter) async -> StrategyEnding {
+        guard let connection = server.connection else {
+            return StrategyEnding(error: TrialError(category: .mcp, message: "MCP server '\(server.name)' is not connected"))
+        }
+        let offered = Set([roles.execute] + (discovery ? [roles.search, roles.describe].compactMap { $0 } : []))
+        let tools = server.tools.filter { offered.contains($0.name) }
+        let toolBytes = ModelRequest.byteCount(of: tools)
+        let turn = ModelTurn(model: model, budget: setup.budget)
+        var messages: [ChatMessage] = [.system(TrialSetup.systemCore), .user(setup.userPrompt)]
+        for _ in 0..<setup.maxSteps {
+            let response: ModelResponse
+            do {
+                response = try await turn.complete(ModelRequest(messages: messages, tools: tools, toolBytes: toolBytes), meter: &meter)
+            } catch {
+                return StrategyEnding(error: TrialErrors.from(error))
+            }
+            messages.append(response.message)
+            guard !response.message.toolCalls.isEmpty else { return StrategyEnding(finalText: response.message.content) }
+            for call in response.message.toolCalls {
+                guard offered.contains(call.name) else {
+                    messages.append(.toolResult(call.id, "unknown tool '\(call.name)'", isError: true))
+                    continue
+                }
+                switch call.name {
+                case roles.execute: meter.chainCalls += 1
+                case roles.search: meter.searchCalls += 1
+                default: meter.discoveryCalls += 1
+                }
+                meter.mcpToolCalls += 1
+                let start = DispatchTime.now().uptimeNanoseconds
+                let result = await connection.call(call.name, arguments: call.arguments)
+                meter.sandboxSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                if let failure = result.serverFailure {
+                    return StrategyEnding(error: TrialError(category: .mcp, message: failure))
+                }
+                meter.modelVisibleToolBytes += result.reply.text.utf8.count
+                messages.append(.toolResult(call.id, result.reply.text, isError: result.reply.isError))
+            }
+        }
+        return StrategyEnding(error: TrialError(
+            category: .model, message: "no final answer within max_steps (\(setup.maxSteps) model requests)"))
+    }
+}
+
+/// Which of a Code Mode server's tools runs programs, searches and describes.
+struct CodeModeRoles: Sendable {
+    var execute: String
+    var search: String?
+    var describe: String?
+
+    static let knownExecute = ["call_tool_chain", "execute_code", "run_code"]
+    static let knownSearch = ["search_tools", "search_capabilities"]
+    static let knownDescribe = ["tool_info", "get_capability_schemas"]
+
+    /// Names the gate gives win; otherwise the first known name the server lists.
+    static func resolve(server: String, tools: [ToolDescriptor], given: ArmPlan.Roles) throws -> CodeModeRoles {
+        let names = Set(tools.map(\.name))
+        func pick(_ role: String, _ given: String?, _ known: [String]) throws -> String? {
+            if let given {
+                guard names.contains(given) else {
+                    throw HarnessError.mcpUnavailable(
+                        "candidate.mcp_roles.\(role) is '\(given)', but MCP server '\(server)' lists no such tool (it lists: \(names.sorted().joined(separator: ", ")))")
+                }
+                return given
+            }
+            return known.first { names.contains($0) }
+        }
+        guard let execute = try pick("execute", given.execute, knownExecute) else {
+            throw HarnessError.mcpUnavailable(
+                "MCP server '\(server)' offers none of \(knownExecute.joined(separator: ", ")) to run code; name its tool in candidate.mcp_roles.execute (it lists: \(names.sorted().joined(separator: ", ")))")
+        }
+        return CodeModeRoles(
+            execute: execute, search: try pick("search", given.search, knownSearch),
+            describe: try pick("describe", given.describe, knownDescribe))
+    }
+}
