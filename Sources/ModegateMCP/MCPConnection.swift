@@ -159,6 +159,8 @@ public actor MCPConnection {
             return CallResult(reply: reply(from: result), serverFailure: nil)
         } catch let error as ServerFailure {
             return CallResult(reply: .failure(error.message), serverFailure: error.message)
+        } catch is CancellationError {
+            return CallResult(reply: .failure("the call was cancelled: the run was interrupted"), serverFailure: nil)
         } catch let error as MCPError {
             return CallResult(reply: .failure(Self.describe(error)), serverFailure: nil)
         } catch {

@@ -155,6 +155,79 @@ import Testing
     }
 }
 
+extension MCPGateRunTests {
+    @Test func ctrlCStopsTheRunAndItsMCPServers() async throws {
+        guard let python = MCPPeers.python else { return }
+        let workdir = try Workdir()
+        let marker = "modegate-test-\(UUID().uuidString)"
+        let preset = try workdir.write("hang.yaml", """
+            preset: hang
+            description: A call that never returns.
+            suite: {mcp: hostile}
+            cases:
+              - id: hang
+                prompt: Wait.
+                answer_schema: {}
+                expected: {result: never}
+                scorer: exact
+                reference: |
+                  return await tools.hang({});
+            """)
+        let gate = try workdir.write("gate.yaml", """
+            version: 1
+            workload: {presets: [\(preset)], repetitions: 1}
+            mcp:
+              enabled: true
+              servers:
+                hostile: {command: [\(python), \(MCPPeers.script("hostile_server.py")), \(marker)], timeout_seconds: 300}
+            judgement: {mode: point}
+            reports: []
+            """)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: MCPPeers.modegate)
+        process.arguments = ["run", gate]
+        process.currentDirectoryURL = workdir.url
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["MODEGATE_HOME": workdir.url.appendingPathComponent(".modegate").path]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the server runs and the trial is waiting on it.
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline && !Self.running(marker) { try await Task.sleep(nanoseconds: 50_000_000) }
+        #expect(Self.running(marker))
+        try await Task.sleep(nanoseconds: 1_000_000_000)
+        let interrupted = Date()
+        kill(process.processIdentifier, SIGINT)
+        while process.isRunning && Date().timeIntervalSince(interrupted) < 20 { try await Task.sleep(nanoseconds: 50_000_000) }
+        #expect(!process.isRunning)
+        #expect(Date().timeIntervalSince(interrupted) < 10)
+        try await Task.sleep(nanoseconds: 300_000_000)
+        #expect(!Self.running(marker), "the MCP server outlived the run")
+        // The interrupted trial is not recorded as a failure (it would blame the strategy); the
+        // run is marked cancelled and --resume plays it again.
+        let trials = try workdir.records()["baseline"] ?? []
+        #expect(trials.isEmpty, "\(trials.map(\.jsonText))")
+        let runs = workdir.url.appendingPathComponent(".modegate/runs")
+        let baseline = try #require(try FileManager.default.contentsOfDirectory(atPath: runs.path).first { $0.hasSuffix("-baseline") })
+        let summary = try JSONValue.parse(String(contentsOf: runs.appendingPathComponent("\(baseline)/summary.json"), encoding: .utf8))
+        #expect(summary["cancelled"] == true, "\(summary.jsonText.prefix(500))")
+    }
+
+    /// Whether a process whose command line has `marker` is alive (zombies do not count).
+    static func running(_ marker: String) -> Bool {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.contains { entry in
+            guard Int(entry) != nil,
+                let command = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline"),
+                String(decoding: command, as: UTF8.self).contains(marker),
+                let status = try? String(contentsOfFile: "/proc/\(entry)/status", encoding: .utf8)
+            else { return false }
+            return !status.contains("State:\tZ")
+        }
+    }
+}
+
 /// The candidate driving an external Code Mode server over MCP (`runtime: mcp`).
 @Suite struct ExternalCodeModeTests {
     @Test func theCandidateDrivesModegateServeCodemodeOverMCP() throws {

@@ -132,3 +132,49 @@ import Testing
         await connection.close()
     }
 }
+
+/// `headers_env`: header values come from the environment, reach the server, and a missing
+/// variable is named before anything is sent.
+@Suite struct HTTPHeaderTests {
+    /// Remembers the Authorization header of every request, then lets the router answer.
+    final class Seen: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [String?] = []
+        func add(_ value: String?) { lock.withLock { values.append(value) } }
+        var all: [String?] { lock.withLock { values } }
+    }
+
+    @Test func headersFromTheEnvironmentReachTheServer() async throws {
+        let seen = Seen()
+        let router = HTTPSessionRouter { await SuiteServer(suite: BuiltinSuites.named("smoke")!, params: [:]).makeServer() }
+        let port = LockedPort()
+        let server = Task {
+            try await LoopbackHTTPServer { request in
+                seen.add(request.header("Authorization"))
+                return await router.handle(request)
+            }.run(port: 0) { port.set($0) }
+        }
+        defer { server.cancel() }
+        while port.value == nil { try await Task.sleep(nanoseconds: 5_000_000) }
+        let plan = MCPPlan.Server(url: "http://127.0.0.1:\(port.value!)/mcp", headersEnv: ["Authorization": "MODEGATE_TEST_AUTH"], timeoutSeconds: 10)
+        let connection = try await MCPConnection.open(
+            name: "smoke", server: plan, environment: ["MODEGATE_TEST_AUTH": "Bearer s3cret"], logFolder: nil)
+        let sum = await connection.call("add", arguments: ["a": 1, "b": 2])
+        #expect(sum.reply.programValue["sum"] == 3)
+        await connection.close()
+        #expect(!seen.all.isEmpty && seen.all.allSatisfy { $0 == "Bearer s3cret" })
+
+        await #expect {
+            _ = try await MCPConnection.open(name: "smoke", server: plan, environment: [:], logFolder: nil)
+        } throws: { error in
+            "\(error)".contains("MODEGATE_TEST_AUTH") && !"\(error)".contains("s3cret")
+        }
+    }
+}
+
+final class LockedPort: @unchecked Sendable {
+    private let lock = NSLock()
+    private var port: Int?
+    func set(_ value: Int) { lock.withLock { port = value } }
+    var value: Int? { lock.withLock { port } }
+}

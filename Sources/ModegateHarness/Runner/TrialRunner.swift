@@ -65,7 +65,10 @@ struct TrialRunner: Sendable {
             verdict.error = TrialError(category: .mcp, message: failure)
         }
         await session.close()
-        if Task.isCancelled, verdict.error == nil, !verdict.completed {
+        // An interrupted trial fails in whatever way the interruption reached it first (a
+        // cancelled tool call, an unfinished answer); it is recorded as cancelled, so --resume
+        // plays it again.
+        if Task.isCancelled, !verdict.completed {
             verdict.error = TrialError(category: .cancelled, message: "the run was interrupted")
         }
         let total = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
