@@ -252,6 +252,44 @@ extension MCPGateRunTests {
         #expect(candidate.allSatisfy { $0["codemode_chain_calls"] == 1 && $0["mcp_tool_calls"] == 1 })
     }
 
+    /// toolplane as the candidate's runtime in a whole run: the strategy drives it by role. The
+    /// scripted model submits JavaScript, which toolplane's Python rejects, so the candidate's
+    /// trials end with typed answer errors, not crashes, and the calls are counted.
+    @Test func aGateRunDrivesToolplaneByRole() throws {
+        guard let toolplane = MCPPeers.program("toolplane") else { return }
+        let workdir = try MCPGateRunTests.Workdir()
+        _ = try workdir.write("toolplane.toml", """
+            [toolplane]
+            default_backend = "monty"
+
+            [cli]
+            mode = "disabled"
+
+            [mcp.servers.smoke]
+            command = "\(MCPPeers.modegate)"
+            args = ["serve", "smoke"]
+            """)
+        let gate = try workdir.write("gate.yaml", """
+            version: 1
+            workload: {presets: [smoke], repetitions: 1}
+            mcp:
+              enabled: true
+              servers:
+                codemode: {command: [\(toolplane), serve, mcp, --config, toolplane.toml], timeout_seconds: 60, error_pattern: '"error":\\{'}
+            candidate: {strategy: codemode, runtime: mcp, mcp_server: codemode}
+            judgement: {mode: point}
+            reports: []
+            """)
+        let run = try workdir.modegate(["run", gate])
+        #expect(run.status == 1, "\(run.errors.suffix(2000))")
+        let records = try workdir.records()
+        #expect(records["baseline"]?.allSatisfy { $0["completed"] == true } == true)
+        let candidate = records["candidate"] ?? []
+        #expect(candidate.count == 3)
+        #expect(candidate.allSatisfy { $0["codemode_chain_calls"] == 1 && $0["mcp_tool_calls"] == 1 })
+        #expect(candidate.allSatisfy { $0["error"]?["category"] == "answer" }, "\(candidate.map(\.jsonText))")
+    }
+
     @Test func toolplaneRunsPythonAgainstOurServedSuiteAndItsRolesResolve() async throws {
         guard let toolplane = MCPPeers.program("toolplane") else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("modegate-toolplane-\(UUID().uuidString)")
