@@ -25,7 +25,11 @@ import Testing
         }
 
         /// Runs `modegate ARGS` here; returns the exit status and stderr.
-        func modegate(_ arguments: [String]) throws -> (status: Int32, errors: String) {
+        func modegate(_ arguments: [String]) async throws -> (status: Int32, errors: String) {
+            try await MCPPeers.offPool { try self.runModegate(arguments) }
+        }
+
+        func runModegate(_ arguments: [String]) throws -> (status: Int32, errors: String) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: MCPPeers.modegate)
             process.arguments = arguments
@@ -55,17 +59,17 @@ import Testing
         }
     }
 
-    @Test func theGitExampleGatePassesOverTheOfficialGitServer() throws {
+    @Test func theGitExampleGatePassesOverTheOfficialGitServer() async throws {
         guard MCPPeers.program("mcp-server-git") != nil else { return }
         let workdir = try Workdir()
         let fixture = Process()
         fixture.executableURL = MCPPeers.repository.appendingPathComponent("presets/examples/git-fixture.sh")
         fixture.arguments = [workdir.url.appendingPathComponent(".modegate/git-fixture").path]
         try fixture.run()
-        fixture.waitUntilExit()
+        try await MCPPeers.offPool { fixture.waitUntilExit() }
         #expect(fixture.terminationStatus == 0)
         let gate = MCPPeers.repository.appendingPathComponent("gates/examples/mcp-git.yaml").path
-        let run = try workdir.modegate(["run", gate])
+        let run = try await workdir.modegate(["run", gate])
         #expect(run.status == 0, "\(run.errors.suffix(2000))")
         let records = try workdir.records()
         for arm in ["baseline", "candidate"] {
@@ -80,7 +84,7 @@ import Testing
             atPath: workdir.url.appendingPathComponent(".modegate/runs/\(baseline)/mcp-git.stderr.log").path))
     }
 
-    @Test func builtInPresetsCrossMCPWithTheStdioTransport() throws {
+    @Test func builtInPresetsCrossMCPWithTheStdioTransport() async throws {
         let workdir = try Workdir()
         let gate = try workdir.write("gate.yaml", """
             version: 1
@@ -89,7 +93,7 @@ import Testing
             judgement: {mode: point}
             reports: []
             """)
-        let run = try workdir.modegate(["run", gate])
+        let run = try await workdir.modegate(["run", gate])
         #expect(run.status == 0, "\(run.errors.suffix(2000))")
         let records = try workdir.records()
         for arm in ["baseline", "candidate"] {
@@ -101,7 +105,7 @@ import Testing
         }
     }
 
-    @Test func aServerThatCrashesMidRunFailsTheRestAsMCPErrorsAndKeepsEveryTrial() throws {
+    @Test func aServerThatCrashesMidRunFailsTheRestAsMCPErrorsAndKeepsEveryTrial() async throws {
         guard let python = MCPPeers.python else { return }
         let workdir = try Workdir()
         let preset = try workdir.write("hostile.yaml", """
@@ -142,7 +146,7 @@ import Testing
             reports: []
             """)
         let started = Date()
-        let run = try workdir.modegate(["run", gate])
+        let run = try await workdir.modegate(["run", gate])
         #expect(Date().timeIntervalSince(started) < 60)
         #expect(run.status != 0)
         let baseline = try #require(try? workdir.records()["baseline"], "\(run.errors.suffix(2000))")
@@ -230,7 +234,7 @@ extension MCPGateRunTests {
 
 /// The candidate driving an external Code Mode server over MCP (`runtime: mcp`).
 @Suite struct ExternalCodeModeTests {
-    @Test func theCandidateDrivesModegateServeCodemodeOverMCP() throws {
+    @Test func theCandidateDrivesModegateServeCodemodeOverMCP() async throws {
         let workdir = try MCPGateRunTests.Workdir()
         let gatePath = workdir.url.appendingPathComponent("gate.yaml").path
         _ = try workdir.write("gate.yaml", """
@@ -244,7 +248,7 @@ extension MCPGateRunTests {
             judgement: {mode: point}
             reports: []
             """)
-        let run = try workdir.modegate(["run", gatePath])
+        let run = try await workdir.modegate(["run", gatePath])
         #expect(run.status == 0, "\(run.errors.suffix(2000))")
         let candidate = try workdir.records()["candidate"] ?? []
         #expect(candidate.count == 6)
@@ -255,7 +259,7 @@ extension MCPGateRunTests {
     /// toolplane as the candidate's runtime in a whole run: the strategy drives it by role. The
     /// scripted model submits JavaScript, which toolplane's Python rejects, so the candidate's
     /// trials end with typed answer errors, not crashes, and the calls are counted.
-    @Test func aGateRunDrivesToolplaneByRole() throws {
+    @Test func aGateRunDrivesToolplaneByRole() async throws {
         guard let toolplane = MCPPeers.program("toolplane") else { return }
         let workdir = try MCPGateRunTests.Workdir()
         _ = try workdir.write("toolplane.toml", """
@@ -280,7 +284,7 @@ extension MCPGateRunTests {
             judgement: {mode: point}
             reports: []
             """)
-        let run = try workdir.modegate(["run", gate])
+        let run = try await workdir.modegate(["run", gate])
         #expect(run.status == 1, "\(run.errors.suffix(2000))")
         let records = try workdir.records()
         #expect(records["baseline"]?.allSatisfy { $0["completed"] == true } == true)

@@ -34,6 +34,15 @@ enum MCPPeers {
 
     static func script(_ name: String) -> String { peerScripts.appendingPathComponent(name).path }
 
+    /// Runs blocking work (waiting on a child process) on a thread of its own: the Swift
+    /// concurrency pool has only as many threads as cores, and tests that block them starve the
+    /// timeouts other tests measure.
+    static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+
     /// A port nobody listens on right now.
     static func freePort() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -122,19 +131,34 @@ final class BackgroundServer: @unchecked Sendable {
     /// What the server printed so far.
     var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
-    /// SIGTERM, then SIGKILL after 3 s (uvicorn waits for open keep-alive connections).
+    /// SIGTERM, then SIGKILL after 3 s (uvicorn waits for open keep-alive connections). Returns
+    /// at once; a thread of its own waits, so no test blocks the concurrency pool.
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            let deadline = Date().addingTimeInterval(3)
-            while process.isRunning && Date() < deadline { usleep(20_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(at: log)
+        guard !stopped.withLock({ let was = $0; $0 = true; return was }) else { return }
+        let process = self.process
+        let log = self.log
+        Thread {
+            if process.isRunning {
+                process.terminate()
+                let deadline = Date().addingTimeInterval(3)
+                while process.isRunning && Date() < deadline { usleep(20_000) }
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                process.waitUntilExit()
+            }
+            try? FileManager.default.removeItem(at: log)
+        }.start()
     }
 
+    private let stopped = NSLockedFlag()
+
     deinit { stop() }
+}
+
+/// A flag behind a lock.
+final class NSLockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func withLock<T>(_ body: (inout Bool) -> T) -> T { lock.withLock { body(&value) } }
 }
 
 struct PeerError: Error, CustomStringConvertible {

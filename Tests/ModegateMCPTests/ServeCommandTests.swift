@@ -8,8 +8,12 @@ import Testing
 /// client, over stdio and over streamable HTTP.
 @Suite struct ServeCommandTests {
     /// The official client's report (see Peers/official_client.py).
-    static func officialClient(_ arguments: [String]) throws -> JSONValue? {
+    static func officialClient(_ arguments: [String]) async throws -> JSONValue? {
         guard let python = MCPPeers.python else { return nil }
+        return try await MCPPeers.offPool { try runOfficialClient(python, arguments) }
+    }
+
+    static func runOfficialClient(_ python: String, _ arguments: [String]) throws -> JSONValue? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [MCPPeers.script("official_client.py")] + arguments
@@ -44,7 +48,7 @@ import Testing
     @Test func theOfficialClientUsesServeOverStdio() async throws {
         let suite = BuiltinSuites.named("repo_triage")!
         let arguments: JSONValue = ["shard": 1]
-        guard let report = try Self.officialClient(
+        guard let report = try await Self.officialClient(
             ["--stdio", "search_shard", arguments.jsonText, "--", MCPPeers.modegate, "serve", "repo_triage"])
         else { return }
         await Self.checkOfficialReport(report, suite: suite, tool: "search_shard", arguments: arguments)
@@ -57,7 +61,7 @@ import Testing
         let suite = BuiltinSuites.named("code_navigation")!
         let tool = suite.tools[0]
         let arguments = try #require(Self.sampleArguments[tool.name], "no sample arguments for \(tool.name)")
-        guard let report = try Self.officialClient([url, tool.name, arguments.jsonText]) else { return }
+        guard let report = try await Self.officialClient([url, tool.name, arguments.jsonText]) else { return }
         await Self.checkOfficialReport(report, suite: suite, tool: tool.name, arguments: arguments)
     }
 
@@ -76,7 +80,7 @@ import Testing
         throw PeerError("serve did not announce its URL: \(server.output)")
     }
 
-    @Test func theOfficialClientUsesCodeModeServedOverAGatesTools() throws {
+    @Test func theOfficialClientUsesCodeModeServedOverAGatesTools() async throws {
         guard let python = MCPPeers.python else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("modegate-codemode-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -91,8 +95,11 @@ import Testing
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = try await MCPPeers.offPool {
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return data
+        }
         try #require(process.terminationStatus == 0)
         let report = try JSONValue.parse(String(decoding: data, as: UTF8.self))
         #expect(report["tools"] == ["call_tool_chain", "search_tools", "tool_info"])
