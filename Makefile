@@ -55,14 +55,16 @@ deps:
 	@command -v $(SWIFT) >/dev/null || { echo "swift is not on PATH: install Swift 6 from swift.org" >&2; exit 1; }
 
 ## Python peers for tests, in local virtual environments: RLM Code 0.1.13 (parity checks), the
-## official MCP SDK and real MCP servers (time, git, toolplane), and mcp-proxy.
+## official MCP SDK and real MCP servers (time, git, toolplane), mcp-proxy, and fake model
+## servers (fakellm, stubllm).
 venv: $(VENV)/.installed $(PROXY_VENV)/.installed
 
 $(VENV)/.installed: Makefile
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install -q --disable-pip-version-check --no-deps rlm-code==0.1.13
 	$(PYTHON) -m pip install -q --disable-pip-version-check rich pyyaml \
-	  mcp==2.3.0 mcp-server-time==2026.10.19 mcp-server-git==2026.10.19 toolplane==0.5.2
+	  mcp==2.3.0 mcp-server-time==2026.10.19 mcp-server-git==2026.10.19 toolplane==0.5.2 \
+	  fakellm==0.3.5 stubllm==0.1.5
 	touch $@
 
 $(PROXY_VENV)/.installed: Makefile

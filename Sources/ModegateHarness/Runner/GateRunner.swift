@@ -75,7 +75,7 @@ public struct GateRunner: Sendable {
         let presets = try options.presets ?? planner.presets(plan.workload.presets)
         let servers = MCPServerPool(plan: plan.mcp, environment: environment)
         let cases = try await planner(over: servers, for: presets).cases(of: presets, limit: plan.workload.limit, shard: options.shard)
-        let provider = try ProviderFactory.make(plan: plan, sandbox: sandbox)
+        let provider = try ProviderFactory.make(plan: plan, sandbox: sandbox, environment: environment)
         var externalHandles: [String: (MCPServerHandle, ArmPlan.Roles)] = [:]
         for arm in arms {
             guard let runtime = arm.externalRuntime else { continue }

@@ -1,0 +1,107 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import ModegateCore
+
+/// `provider: openai`: Chat Completions with `tools`/`tool_calls`, for OpenAI and any compatible
+/// server (vLLM, llama.cpp, Ollama). Stateless: every request carries the whole conversation.
+struct OpenAIChatProvider: ModelProvider {
+    let endpoint: URL
+    let model: String
+    /// Sent as `Authorization: Bearer`; nil for local servers that take none.
+    let apiKey: String?
+    let keyVariable: String?
+    let temperature: Double
+    let maxOutputTokens: Int
+    let client: ProviderHTTPClient
+
+    var modelName: String { model }
+
+    func session(for trial: TrialContext) -> any ModelSession { OpenAIChatSession(provider: self) }
+
+    /// `base_url` + `/chat/completions` (default https://api.openai.com/v1).
+    static func endpoint(baseURL: String?) -> URL? {
+        let base = (baseURL ?? "https://api.openai.com/v1").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        return URL(string: base.hasSuffix("/chat/completions") ? base : base + "/chat/completions")
+    }
+}
+
+struct OpenAIChatSession: ModelSession {
+    let provider: OpenAIChatProvider
+
+    func complete(_ request: ModelRequest) async throws -> ModelResponse {
+        var headers = ["Content-Type": "application/json"]
+        if let key = provider.apiKey { headers["Authorization"] = "Bearer \(key)" }
+        let body = Self.body(request, model: provider.model, temperature: provider.temperature, maxTokens: provider.maxOutputTokens)
+        let reply = try await provider.client.post(provider.endpoint, headers: headers, body: Data(body.jsonText.utf8),
+                                                   keyVariable: provider.keyVariable)
+        return try Self.response(from: reply)
+    }
+
+    /// The request body. An assistant message with tool calls carries `content: ""`, not null:
+    /// llama.cpp's server answers HTTP 500 to null there.
+    static func body(_ request: ModelRequest, model: String, temperature: Double, maxTokens: Int) -> JSONValue {
+        let messages: [JSONValue] = request.messages.map { message in
+            switch message.role {
+            case .system, .user: return ["role": .string(message.role.rawValue), "content": .string(message.content)]
+            case .assistant:
+                var object: [String: JSONValue] = ["role": "assistant", "content": .string(message.content)]
+                if !message.toolCalls.isEmpty {
+                    object["tool_calls"] = .array(message.toolCalls.map { call in
+                        ["id": .string(call.id), "type": "function",
+                         "function": ["name": .string(call.name), "arguments": .string(call.arguments.jsonText)]]
+                    })
+                }
+                return .object(object)
+            case .tool:
+                return ["role": "tool", "tool_call_id": .string(message.toolCallID ?? ""), "content": .string(message.content)]
+            }
+        }
+        var body: [String: JSONValue] = [
+            "model": .string(model), "messages": .array(messages), "temperature": .number(temperature),
+            "max_tokens": .number(Double(maxTokens)),
+        ]
+        if !request.tools.isEmpty {
+            body["tools"] = .array(request.tools.map { tool in
+                ["type": "function",
+                 "function": ["name": .string(tool.name), "description": .string(tool.description), "parameters": tool.inputSchema]]
+            })
+            body["tool_choice"] = "auto"
+        }
+        return .object(body)
+    }
+
+    /// The first choice as a message, with usage; anything malformed is a `ModelError`.
+    static func response(from data: Data) throws -> ModelResponse {
+        guard let root = try? JSONValue.parse(String(decoding: data, as: UTF8.self)) else {
+            throw ModelError("the model server answered with something that is not JSON: \(String(decoding: data.prefix(200), as: UTF8.self))")
+        }
+        guard let choice = root["choices"]?.arrayValue?.first, let message = choice["message"] else {
+            throw ModelError("the model server's answer has no choices[0].message: \(root.jsonText.prefix(300))")
+        }
+        var calls: [ModelToolCall] = []
+        for (index, call) in (message["tool_calls"]?.arrayValue ?? []).enumerated() {
+            guard let name = call["function"]?["name"]?.stringValue else {
+                throw ModelError("tool call \(index) has no function name")
+            }
+            let text = call["function"]?["arguments"]?.stringValue ?? "{}"
+            guard let arguments = try? JSONValue.parse(text.isEmpty ? "{}" : text), case .object = arguments else {
+                throw ModelError("the arguments of tool call \(index) (\(name)) are not a JSON object: \(text.prefix(200))")
+            }
+            calls.append(ModelToolCall(id: call["id"]?.stringValue ?? "call_\(index)", name: name, arguments: arguments))
+        }
+        let usage = root["usage"]
+        let tokens = TokenUsage(
+            prompt: usage?["prompt_tokens"]?.intValue ?? 0, completion: usage?["completion_tokens"]?.intValue ?? 0,
+            cached: usage?["prompt_tokens_details"]?["cached_tokens"]?.intValue ?? 0, estimated: usage == nil)
+        let stop: ModelResponse.StopReason = switch choice["finish_reason"]?.stringValue {
+        case "tool_calls": .toolUse
+        case "length": .maxTokens
+        default: calls.isEmpty ? .endTurn : .toolUse
+        }
+        return ModelResponse(
+            message: ChatMessage(role: .assistant, content: message["content"]?.stringValue ?? "", toolCalls: calls),
+            usage: tokens, stopReason: stop)
+    }
+}
