@@ -1,8 +1,8 @@
 import ModegateCore
 import ModegateSandbox
 
-/// The model a gate names: the scripted model, or an HTTP provider (OpenAI-compatible so far;
-/// Azure OpenAI and Anthropic plug in here).
+/// The model a gate names: the scripted model, or an HTTP provider (OpenAI-compatible and
+/// Anthropic so far; Azure OpenAI plugs in here).
 enum ProviderFactory {
     static func make(plan: GatePlan, sandbox: Sandbox, environment: [String: String] = [:]) throws -> any ModelProvider {
         switch plan.model.provider {
@@ -18,23 +18,14 @@ enum ProviderFactory {
                 maxOutputBytes: 100_000_000)
             return ScriptedModel(sandbox: sandbox, limits: replay)
         case .openai:
-            let model = plan.model
-            guard let endpoint = OpenAIChatProvider.endpoint(baseURL: model.baseURL) else {
-                throw HarnessError.providerSetup("model.base_url '\(model.baseURL ?? "")' is not a URL")
-            }
-            var key: String?
-            if let variable = model.apiKeyEnv {
-                guard let value = environment[variable], !value.isEmpty else {
-                    throw HarnessError.providerSetup(
-                        "model.api_key_env names \(variable), which is not set: export \(variable)=… before the run")
-                }
-                key = value
-            }
-            return OpenAIChatProvider(
-                endpoint: endpoint, model: model.name ?? "gpt-4.1-mini", apiKey: key, keyVariable: model.apiKeyEnv,
-                temperature: model.temperature, maxOutputTokens: model.maxOutputTokens,
-                client: ProviderHTTPClient(timeoutSeconds: Double(model.timeoutSeconds), maxRetries: model.maxRetries))
-        case .azureOpenAI, .anthropic:
+            return HTTPModelProvider<OpenAIChatFormat>(settings: try HTTPProviderSettings(
+                plan.model, environment: environment, defaultBase: "https://api.openai.com/v1", path: "/chat/completions",
+                defaultModel: "gpt-4.1-mini"))
+        case .anthropic:
+            return HTTPModelProvider<AnthropicMessagesFormat>(settings: try HTTPProviderSettings(
+                plan.model, environment: environment, defaultBase: "https://api.anthropic.com/v1", path: "/messages",
+                defaultModel: "claude-sonnet-4-5"))
+        case .azureOpenAI:
             throw HarnessError.providerUnavailable(plan.model.provider.rawValue)
         }
     }
@@ -51,7 +42,7 @@ public enum HarnessError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .providerUnavailable(let name):
-            "model provider '\(name)' is not available in this build yet; use provider: scripted or openai"
+            "model provider '\(name)' is not available in this build yet; use provider: scripted, openai or anthropic"
         case .mcpUnavailable(let reason): reason
         case .providerSetup(let reason): reason
         }

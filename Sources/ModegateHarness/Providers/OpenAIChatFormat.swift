@@ -1,43 +1,12 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import ModegateCore
 
 /// `provider: openai`: Chat Completions with `tools`/`tool_calls`, for OpenAI and any compatible
-/// server (vLLM, llama.cpp, Ollama). Stateless: every request carries the whole conversation.
-struct OpenAIChatProvider: ModelProvider {
-    let endpoint: URL
-    let model: String
-    /// Sent as `Authorization: Bearer`; nil for local servers that take none.
-    let apiKey: String?
-    let keyVariable: String?
-    let temperature: Double
-    let maxOutputTokens: Int
-    let client: ProviderHTTPClient
-
-    var modelName: String { model }
-
-    func session(for trial: TrialContext) -> any ModelSession { OpenAIChatSession(provider: self) }
-
-    /// `base_url` + `/chat/completions` (default https://api.openai.com/v1).
-    static func endpoint(baseURL: String?) -> URL? {
-        let base = (baseURL ?? "https://api.openai.com/v1").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        return URL(string: base.hasSuffix("/chat/completions") ? base : base + "/chat/completions")
-    }
-}
-
-struct OpenAIChatSession: ModelSession {
-    let provider: OpenAIChatProvider
-
-    func complete(_ request: ModelRequest) async throws -> ModelResponse {
-        var headers = ["Content-Type": "application/json"]
-        if let key = provider.apiKey { headers["Authorization"] = "Bearer \(key)" }
-        let body = Self.body(request, model: provider.model, temperature: provider.temperature, maxTokens: provider.maxOutputTokens)
-        let reply = try await provider.client.post(provider.endpoint, headers: headers, body: Data(body.jsonText.utf8),
-                                                   keyVariable: provider.keyVariable)
-        return try Self.response(from: reply)
-    }
+/// server (vLLM, llama.cpp, Ollama).
+enum OpenAIChatFormat: ProviderWireFormat {
+    static let keyHeader = "Authorization"
+    static let keyPrefix = "Bearer "
+    static let headers: [String: String] = [:]
 
     /// The request body. An assistant message with tool calls carries `content: ""`, not null:
     /// llama.cpp's server answers HTTP 500 to null there.

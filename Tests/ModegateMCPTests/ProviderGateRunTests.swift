@@ -2,10 +2,10 @@ import Foundation
 import ModegateCore
 import Testing
 
-/// `provider: openai` end to end through the binary, against fakellm (PyPI) on 127.0.0.1: both
-/// strategies complete a preset with a real HTTP tool-call loop. (Kept beside the MCP gate tests
+/// `provider: openai` and `provider: anthropic` end to end through the binary, against fakellm
+/// (PyPI) on 127.0.0.1: both strategies complete a preset with a real HTTP tool-call loop. (Kept beside the MCP gate tests
 /// for their process helpers.)
-@Suite struct OpenAIProviderTests {
+@Suite struct ProviderGateRunTests {
     static let fakeConfig = """
         version: 1
         defaults: {fallback: deterministic_echo}
@@ -35,7 +35,8 @@ import Testing
             scorer: exact
         """
 
-    @Test func bothStrategiesCompleteAgainstAnOpenAICompatibleServer() async throws {
+    @Test(arguments: ["openai", "anthropic"])
+    func bothStrategiesCompleteAgainstTheProvidersWireFormat(provider: String) async throws {
         guard let fakellm = MCPPeers.program("fakellm") else { return }
         let workdir = try MCPGateRunTests.Workdir()
         let config = try workdir.write("fakellm.yaml", Self.fakeConfig)
@@ -47,7 +48,7 @@ import Testing
         let gate = try workdir.write("gate.yaml", """
             version: 1
             workload: {presets: [\(preset)], repetitions: 2}
-            model: {provider: openai, name: fake-model, base_url: "http://127.0.0.1:\(port)/v1", api_key_env: MODEGATE_TEST_KEY, max_retries: 0}
+            model: {provider: \(provider), name: fake-model, base_url: "http://127.0.0.1:\(port)/v1", api_key_env: MODEGATE_TEST_KEY, max_retries: 0}
             judgement: {mode: point}
             reports: [{format: json, path: .modegate/verdict.json}]
             """)
