@@ -30,14 +30,15 @@ public actor MCPConnection {
     private let process: MCPServerProcess?
     private let timeout: Double
     private let errorPattern: NSRegularExpression?
-    private let noise: NoiseLog
+    /// The first line the server wrote to stdout that is not JSON-RPC.
+    private let noise: FirstMessage
     private let stderrPath: String?
     private var failure: String?
     private var timedOut: Set<ID> = []
 
     private init(
         name: String, client: Client, initialized: Initialize.Result, process: MCPServerProcess?, timeout: Double,
-        errorPattern: NSRegularExpression?, noise: NoiseLog, stderrPath: String?
+        errorPattern: NSRegularExpression?, noise: FirstMessage, stderrPath: String?
     ) {
         self.name = name
         self.client = client
@@ -70,7 +71,7 @@ public actor MCPConnection {
                 throw OpenError(server: name, reason: "error_pattern '\(text)' is not a regular expression: \(error)")
             }
         }
-        let noise = NoiseLog()
+        let noise = FirstMessage()
         let transport: any Transport
         var process: MCPServerProcess?
         var stderrPath: String?
@@ -87,7 +88,7 @@ public actor MCPConnection {
             }
             transport = PipeTransport(
                 input: process!.input, output: process!.output,
-                events: .init(noise: { noise.add($0) }))
+                noise: { noise.note($0) })
         case .http(let url):
             guard let endpoint = URL(string: url), endpoint.scheme == "http" || endpoint.scheme == "https" else {
                 throw OpenError(server: name, reason: "url '\(url)' is not an http(s) URL")
@@ -113,7 +114,7 @@ public actor MCPConnection {
             var reason = "initialize failed: \(Self.describe(error))"
             if error is DeadlineExpired { reason = "no answer to initialize within \(Int(Self.startupSeconds(timeout))) s" }
             if let process, process.hasExited { reason = "the server exited during initialize" }
-            if let line = noise.sample { reason += "; it wrote to stdout what is not JSON-RPC: '\(line)'" }
+            if let line = noise.first { reason += "; it wrote to stdout what is not JSON-RPC: '\(line)'" }
             if let stderrPath { reason += " (its stderr: \(stderrPath))" }
             throw OpenError(server: name, reason: reason)
         }
@@ -182,9 +183,6 @@ public actor MCPConnection {
         await process?.stop()
     }
 
-    /// Synchronous last resort when the process must exit now.
-    public nonisolated func kill() { process?.kill() }
-
     // MARK: -
 
     private struct ServerFailure: Error { var message: String }
@@ -216,7 +214,7 @@ public actor MCPConnection {
         } catch {
             if timedOut.remove(id) != nil {
                 var message = "MCP server '\(name)' did not answer \(what) within \(Int(timeout)) s"
-                if let line = noise.sample { message += "; it wrote to stdout what is not JSON-RPC: '\(line)'" }
+                if let line = noise.first { message += "; it wrote to stdout what is not JSON-RPC: '\(line)'" }
                 throw ServerFailure(message: message)
             }
             if let failure { throw ServerFailure(message: failure) }
@@ -281,26 +279,6 @@ public actor MCPConnection {
             if expired.isSet { throw DeadlineExpired() }
             throw error
         }
-    }
-}
-
-/// Lines a server wrote to stdout that are not JSON-RPC: counted, the first kept for errors.
-final class NoiseLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: String?
-    private(set) var count = 0
-
-    func add(_ line: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        if first == nil { first = line }
-        count += 1
-    }
-
-    var sample: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return first
     }
 }
 

@@ -14,27 +14,17 @@ public actor PipeTransport: Transport {
     private let output: Int32
     private let stream: AsyncThrowingStream<Data, Swift.Error>
     private let continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation
-    private let events: PipeEvents
+    /// Told each line the peer wrote that is not JSON-RPC.
+    private let noise: @Sendable (String) -> Void
     private let writer = DispatchQueue(label: "modegate.mcp.pipe-writer")
     private var started = false
     private var closed = false
 
-    /// What the reader saw besides messages: lines that are not JSON-RPC, and the end of input.
-    public struct PipeEvents: Sendable {
-        public var noise: @Sendable (String) -> Void
-        public var closed: @Sendable () -> Void
-
-        public init(noise: @escaping @Sendable (String) -> Void = { _ in }, closed: @escaping @Sendable () -> Void = {}) {
-            self.noise = noise
-            self.closed = closed
-        }
-    }
-
     /// `input` is read, `output` written; both are closed by the transport.
-    public init(input: Int32, output: Int32, events: PipeEvents = PipeEvents(), logger: Logger? = nil) {
+    public init(input: Int32, output: Int32, noise: @escaping @Sendable (String) -> Void = { _ in }, logger: Logger? = nil) {
         self.input = input
         self.output = output
-        self.events = events
+        self.noise = noise
         self.logger = logger ?? Logger(label: "modegate.mcp.pipe", factory: { _ in SwiftLogNoOpLogHandler() })
         (stream, continuation) = AsyncThrowingStream<Data, Swift.Error>.makeStream()
     }
@@ -43,7 +33,7 @@ public actor PipeTransport: Transport {
         guard !started else { return }
         started = true
         Self.makeNonBlocking(output)
-        let reader = LineReader(fd: input, continuation: continuation, events: events)
+        let reader = LineReader(fd: input, continuation: continuation, noise: noise)
         let thread = Thread { reader.run() }
         thread.name = "modegate.mcp.pipe-reader"
         thread.start()
@@ -108,12 +98,12 @@ public actor PipeTransport: Transport {
 private final class LineReader: @unchecked Sendable {
     let fd: Int32
     let continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation
-    let events: PipeTransport.PipeEvents
+    let noise: @Sendable (String) -> Void
 
-    init(fd: Int32, continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation, events: PipeTransport.PipeEvents) {
+    init(fd: Int32, continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation, noise: @escaping @Sendable (String) -> Void) {
         self.fd = fd
         self.continuation = continuation
-        self.events = events
+        self.noise = noise
     }
 
     func run() {
@@ -134,7 +124,6 @@ private final class LineReader: @unchecked Sendable {
         }
         if !pending.isEmpty { deliver(pending) }
         close(fd)
-        events.closed()
         continuation.finish(throwing: MCPTransportError.closed("the server closed its output"))
     }
 
@@ -144,7 +133,7 @@ private final class LineReader: @unchecked Sendable {
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             continuation.yield(line)
         } else {
-            events.noise(String(decoding: line.prefix(200), as: UTF8.self))
+            noise(String(decoding: line.prefix(200), as: UTF8.self))
         }
     }
 }

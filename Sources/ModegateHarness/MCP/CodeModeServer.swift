@@ -17,12 +17,16 @@ public struct CodeModeServer: Sendable {
     public let params: JSONValue
     public let sandbox: Sandbox
     public let limits: SandboxLimits
+    /// The upstream tools; a program calls them as `tools.NAME`.
+    let tools: [ToolDescriptor]
 
-    public init(upstream: [any Suite], params: JSONValue, sandbox: Sandbox, limits: SandboxLimits) {
+    /// Throws `HarnessError.mcpUnavailable` when two suites have a tool of the same name.
+    public init(upstream: [any Suite], params: JSONValue, sandbox: Sandbox, limits: SandboxLimits) throws {
         self.upstream = upstream
         self.params = params
         self.sandbox = sandbox
         self.limits = limits
+        tools = try Self.upstreamTools(upstream)
     }
 
     /// The suites a gate's presets use: built-in ones as they are, `{mcp: SERVER}` ones through
@@ -50,8 +54,8 @@ public struct CodeModeServer: Sendable {
         return suites
     }
 
-    /// The upstream tools, checked for clashing names (a program calls them as `tools.NAME`).
-    public func upstreamTools() throws -> [ToolDescriptor] {
+    /// The upstream tools, checked for clashing names.
+    static func upstreamTools(_ upstream: [any Suite]) throws -> [ToolDescriptor] {
         var seen: [String: String] = [:]
         var tools: [ToolDescriptor] = []
         for suite in upstream {
@@ -67,8 +71,8 @@ public struct CodeModeServer: Sendable {
         return tools
     }
 
-    public func makeServer() async throws -> Server {
-        let tools = try upstreamTools()
+    public func makeServer() async -> Server {
+        let tools = self.tools
         let session = RoutedToolSession(upstream.map { $0.makeSession(params: params) })
         let names = tools.map(\.name).joined(separator: ", ")
         let meta = [

@@ -25,6 +25,8 @@ struct MCPServerSuite: Suite {
 struct ServedSuite: Suite {
     let inner: any Suite
     let executable: String
+    /// What the per-trial servers inherit (the run's environment).
+    let environment: [String: String]
     /// The tools as `tools/list` gave them when the run started.
     let listed: MCPServerHandle
 
@@ -38,7 +40,7 @@ struct ServedSuite: Suite {
 
     func makeSession(params: JSONValue) -> any ToolSession {
         let server = MCPPlan.Server(command: Self.command(executable, suite: inner.name, params: params), timeoutSeconds: 60)
-        let opener = PerTrialServer(name: inner.name, server: server)
+        let opener = PerTrialServer(name: inner.name, server: server, environment: environment)
         return MCPToolSession(tools: listed.tools, readsState: true, close: { await opener.close() }) { await opener.connection() }
     }
 
@@ -51,18 +53,20 @@ struct ServedSuite: Suite {
 actor PerTrialServer {
     let name: String
     let server: MCPPlan.Server
+    let environment: [String: String]
     private var opened: Result<MCPConnection, MCPSessionError>?
 
-    init(name: String, server: MCPPlan.Server) {
+    init(name: String, server: MCPPlan.Server, environment: [String: String]) {
         self.name = name
         self.server = server
+        self.environment = environment
     }
 
     func connection() async -> Result<MCPConnection, MCPSessionError> {
         if let opened { return opened }
         do {
             opened = .success(try await MCPConnection.open(
-                name: name, server: server, environment: ProcessInfo.processInfo.environment, logFolder: nil))
+                name: name, server: server, environment: environment, logFolder: nil))
         } catch {
             opened = .failure(.cannotStart("\(error)"))
         }
@@ -81,7 +85,7 @@ struct MCPToolSession: ToolSession {
     var readsState = false
     var closeServer: @Sendable () async -> Void = {}
     let connect: @Sendable () async -> Result<MCPConnection, MCPSessionError>
-    private let failure = FirstFailure()
+    private let failure = FirstMessage()
 
     init(tools: [ToolDescriptor], readsState: Bool = false, close: @escaping @Sendable () async -> Void = {},
          connect: @escaping @Sendable () async -> Result<MCPConnection, MCPSessionError>) {
@@ -130,13 +134,4 @@ enum MCPSessionError: Error, CustomStringConvertible {
         case .cannotStart(let reason): reason
         }
     }
-}
-
-/// The first of possibly many failures, for the trial's error.
-final class FirstFailure: @unchecked Sendable {
-    private let lock = NSLock()
-    private var message: String?
-
-    func note(_ text: String) { lock.withLock { if message == nil { message = text } } }
-    var first: String? { lock.withLock { message } }
 }

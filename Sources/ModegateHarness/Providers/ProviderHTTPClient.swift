@@ -33,31 +33,26 @@ struct ProviderHTTPClient: Sendable {
             request.httpMethod = "POST"
             request.httpBody = body
             for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-            let outcome: (Data, HTTPURLResponse)?
-            var failure: String
+            // Why this attempt failed in a way worth retrying, and how long the server asks to wait.
+            let failure: String
+            var retryAfter: Double?
             do {
                 let (data, response) = try await session.data(for: request)
-                guard let http = response as? HTTPURLResponse else { throw ModelError("\(url.host ?? "the server") gave no HTTP response") }
-                outcome = (data, http)
-                failure = ""
-            } catch is CancellationError {
-                throw CancellationError()
-            } catch let error as ModelError {
-                throw error
-            } catch {
-                outcome = nil
-                failure = "cannot reach \(Self.place(url)): \(error.localizedDescription)"
-            }
-            var retryAfter: Double?
-            if let (data, http) = outcome {
-                switch http.statusCode {
+                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+                switch status {
                 case 200..<300: return data
                 case 429, 500..<600:
-                    failure = "HTTP \(http.statusCode) from \(Self.place(url)): \(Self.snippet(data))"
-                    retryAfter = http.value(forHTTPHeaderField: "Retry-After").flatMap(Double.init)
+                    failure = "HTTP \(status) from \(Self.place(url)): \(Self.snippet(data))"
+                    retryAfter = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Retry-After").flatMap(Double.init)
                 default:
-                    throw Self.error(status: http.statusCode, data: data, url: url, keyVariable: keyVariable)
+                    throw Self.error(status: status, data: data, url: url, keyVariable: keyVariable)
                 }
+            } catch let error as ModelError {
+                throw error
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                failure = "cannot reach \(Self.place(url)): \(error.localizedDescription)"
             }
             guard attempt < maxRetries else {
                 throw ModelError("\(failure) (gave up after \(attempt + 1) attempts)")

@@ -2,6 +2,16 @@ import Foundation
 import ModegateCore
 import ModegateSandbox
 
+extension SandboxLimits {
+    /// An arm's `limits:` as the sandbox applies them to one program.
+    public init(arm limits: ArmPlan.Limits) {
+        self.init(
+            cpuSeconds: Double(limits.timeoutSeconds), wallSeconds: Double(limits.timeoutSeconds),
+            memoryMB: limits.memoryMB, maxToolCalls: limits.maxToolCalls, maxCodeChars: limits.maxCodeChars,
+            maxOutputBytes: limits.maxOutputBytes, deniedTools: limits.deniedTools)
+    }
+}
+
 /// The main job (DESIGN §4, §5, §7): plays the baseline and the candidate on the same cases,
 /// stores both runs, and judges them.
 public struct GateRunner: Sendable {
@@ -146,7 +156,7 @@ public struct GateRunner: Sendable {
                 }
                 let probe = await servers.handle(
                     serving: suite.name, command: ServedSuite.command(sandbox.executable, suite: suite.name, params: [:]))
-                served.append(ServedSuite(inner: suite, executable: sandbox.executable, listed: probe))
+                served.append(ServedSuite(inner: suite, executable: sandbox.executable, environment: environment, listed: probe))
             }
             planner.suites = served
         }
@@ -154,10 +164,7 @@ public struct GateRunner: Sendable {
     }
 
     func armSettings(_ arm: ArmPlan, name: String) -> ArmSettings {
-        let limits = SandboxLimits(
-            cpuSeconds: Double(arm.limits.timeoutSeconds), wallSeconds: Double(arm.limits.timeoutSeconds),
-            memoryMB: arm.limits.memoryMB, maxToolCalls: arm.limits.maxToolCalls, maxCodeChars: arm.limits.maxCodeChars,
-            maxOutputBytes: arm.limits.maxOutputBytes, deniedTools: arm.limits.deniedTools)
+        let limits = SandboxLimits(arm: arm.limits)
         let external = arm.strategy == .codemode && arm.runtime == .mcp ? arm.mcpServer.map { ($0, arm.mcpRoles) } : nil
         return ArmSettings(
             name: name, strategy: arm.strategy == .codemode ? .codemode : .toolCall, maxSteps: arm.maxSteps,

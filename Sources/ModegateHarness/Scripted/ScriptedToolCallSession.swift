@@ -78,25 +78,24 @@ actor ScriptedToolCallSession: ModelSession {
             start(reference)
         case .replaying(let trajectory, let index):
             let recorded = trajectory.waves[index]
-            let (results, contents) = collect(request.messages, count: recorded.calls.count)
-            if !contents.contains(where: { $0 == nil }), results.allSatisfy(\.isSuccess),
-                contents.elementsEqual(recorded.contents, by: { $0 == $1 })
-            {
+            let answered = collect(request.messages, count: recorded.calls.count)
+            // Compared as text, so a repeated wave is never parsed.
+            if answered.elementsEqual(recorded.contents, by: { $0?.isError == false && $0?.content == $1 }) {
                 return ScriptedModel.respond(request, replay(trajectory, from: index + 1))
             }
             // The results differ: from here on the program decides, knowing what it has seen.
             mode = .live
             played = trajectory.waves[..<index].map { ($0.calls, $0.results) }
             wave = OpenWave(
-                calls: recorded.calls, results: results, contents: contents,
+                calls: recorded.calls, results: answered.map(Self.result), contents: answered.map { $0?.content },
                 attempts: Array(repeating: 1, count: recorded.calls.count), reply: nil)
             if let message = settle(reference) { return ScriptedModel.respond(request, message) }
         case .live:
             if var current = wave {
-                let (results, contents) = collect(request.messages, count: current.calls.count)
-                for position in results.indices where contents[position] != nil {
-                    current.results[position] = results[position]
-                    current.contents[position] = contents[position]
+                for (position, message) in collect(request.messages, count: current.calls.count).enumerated() {
+                    guard let message else { continue }
+                    current.results[position] = Self.result(message)
+                    current.contents[position] = message.content
                 }
                 wave = current
                 if let message = settle(reference) { return ScriptedModel.respond(request, message) }
@@ -134,18 +133,22 @@ actor ScriptedToolCallSession: ModelSession {
             toolCalls: trajectory.waves[index].calls.enumerated().map { call(for: $1, position: $0) })
     }
 
-    /// The last turn's tool results, by position in the wave.
-    private func collect(_ messages: [ChatMessage], count: Int) -> ([ToolResult], [String?]) {
-        var results = [ToolResult](repeating: .failure("the tool gave no result"), count: count)
-        var contents = [String?](repeating: nil, count: count)
+    /// The last turn's tool messages, by position in the wave (nil where none came back).
+    private func collect(_ messages: [ChatMessage], count: Int) -> [ChatMessage?] {
+        var answered = [ChatMessage?](repeating: nil, count: count)
         for message in messages.reversed() {
             guard message.role == .tool else { break }
             guard let id = message.toolCallID, let position = outstanding.removeValue(forKey: id) else { continue }
-            results[position] = message.isError ? .failure(message.content) : .success(Self.value(message.content))
-            contents[position] = message.content
+            answered[position] = message
         }
         outstanding.removeAll()
-        return (results, contents)
+        return answered
+    }
+
+    /// A tool message as the program receives it.
+    static func result(_ message: ChatMessage?) -> ToolResult {
+        guard let message else { return .failure("the tool gave no result") }
+        return message.isError ? .failure(message.content) : .success(value(message.content))
     }
 
     /// With the open wave's results in: a retry turn when failures remain to retry; otherwise the

@@ -10,29 +10,15 @@ struct CodeModeStrategy {
     let discovery: Bool
 
     func play(_ setup: TrialSetup, model: any ModelSession, meter: inout TrialMeter) async -> StrategyEnding {
-        let turn = ModelTurn(model: model, budget: setup.budget)
         let suiteTools = setup.session.tools
-        let tools = CodeModeTools.descriptors(discovery: discovery, suiteTools: suiteTools)
-        let toolBytes = ModelRequest.byteCount(of: tools)
-        var messages: [ChatMessage] = [.system(TrialSetup.systemCore + "\n" + Self.instructions), .user(setup.userPrompt)]
-        for _ in 0..<setup.maxSteps {
-            let response: ModelResponse
-            do {
-                response = try await turn.complete(
-                    ModelRequest(messages: messages, tools: tools, toolBytes: toolBytes), meter: &meter)
-            } catch {
-                return StrategyEnding(error: TrialErrors.from(error))
-            }
-            messages.append(response.message)
-            guard !response.message.toolCalls.isEmpty else { return StrategyEnding(finalText: response.message.content) }
-            for call in response.message.toolCalls {
-                let (content, isError) = await answer(call, setup: setup, suiteTools: suiteTools, meter: &meter)
-                meter.modelVisibleToolBytes += content.utf8.count
-                messages.append(.toolResult(call.id, content, isError: isError))
-            }
+        return await ModelTurn(model: model, budget: setup.budget).converse(
+            system: TrialSetup.systemCore + "\n" + Self.instructions, setup: setup,
+            tools: CodeModeTools.descriptors(discovery: discovery, suiteTools: suiteTools), meter: &meter
+        ) { calls, meter in
+            var replies: [(content: String, isError: Bool)] = []
+            for call in calls { replies.append(await answer(call, setup: setup, suiteTools: suiteTools, meter: &meter)) }
+            return .replies(replies)
         }
-        return StrategyEnding(error: TrialError(
-            category: .model, message: "no final answer within max_steps (\(setup.maxSteps) model requests)"))
     }
 
     static let instructions = """

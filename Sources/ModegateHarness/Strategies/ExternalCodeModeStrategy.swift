@@ -17,22 +17,13 @@ struct ExternalCodeModeStrategy {
             return StrategyEnding(error: TrialError(category: .mcp, message: "MCP server '\(server.name)' is not connected"))
         }
         let offered = Set([roles.execute] + (discovery ? [roles.search, roles.describe].compactMap { $0 } : []))
-        let tools = server.tools.filter { offered.contains($0.name) }
-        let toolBytes = ModelRequest.byteCount(of: tools)
-        let turn = ModelTurn(model: model, budget: setup.budget)
-        var messages: [ChatMessage] = [.system(TrialSetup.systemCore), .user(setup.userPrompt)]
-        for _ in 0..<setup.maxSteps {
-            let response: ModelResponse
-            do {
-                response = try await turn.complete(ModelRequest(messages: messages, tools: tools, toolBytes: toolBytes), meter: &meter)
-            } catch {
-                return StrategyEnding(error: TrialErrors.from(error))
-            }
-            messages.append(response.message)
-            guard !response.message.toolCalls.isEmpty else { return StrategyEnding(finalText: response.message.content) }
-            for call in response.message.toolCalls {
+        return await ModelTurn(model: model, budget: setup.budget).converse(
+            system: TrialSetup.systemCore, setup: setup, tools: server.tools.filter { offered.contains($0.name) }, meter: &meter
+        ) { calls, meter in
+            var replies: [(content: String, isError: Bool)] = []
+            for call in calls {
                 guard offered.contains(call.name) else {
-                    messages.append(.toolResult(call.id, "unknown tool '\(call.name)'", isError: true))
+                    replies.append(("unknown tool '\(call.name)'", true))
                     continue
                 }
                 switch call.name {
@@ -44,15 +35,11 @@ struct ExternalCodeModeStrategy {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let result = await connection.call(call.name, arguments: call.arguments)
                 meter.sandboxSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                if let failure = result.serverFailure {
-                    return StrategyEnding(error: TrialError(category: .mcp, message: failure))
-                }
-                meter.modelVisibleToolBytes += result.reply.text.utf8.count
-                messages.append(.toolResult(call.id, result.reply.text, isError: result.reply.isError))
+                if let failure = result.serverFailure { return .end(StrategyEnding(error: TrialError(category: .mcp, message: failure))) }
+                replies.append((result.reply.text, result.reply.isError))
             }
+            return .replies(replies)
         }
-        return StrategyEnding(error: TrialError(
-            category: .model, message: "no final answer within max_steps (\(setup.maxSteps) model requests)"))
     }
 }
 

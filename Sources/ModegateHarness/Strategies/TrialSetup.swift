@@ -44,6 +44,47 @@ struct ModelTurn {
     }
 }
 
+/// What a strategy makes of one turn's tool calls: a reply per call, in order, or the trial's end.
+enum TurnAnswer {
+    case replies([(content: String, isError: Bool)])
+    case end(StrategyEnding)
+}
+
+extension ModelTurn {
+    /// The loop every strategy shares: send the conversation, append the model's message, stop at
+    /// a final answer (a message without tool calls) or after `maxSteps` requests; otherwise let
+    /// the strategy answer the calls, count what reaches the model, and go on.
+    func converse(
+        system: String, setup: TrialSetup, tools: [ToolDescriptor], meter: inout TrialMeter,
+        answer: ([ModelToolCall], inout TrialMeter) async -> TurnAnswer
+    ) async -> StrategyEnding {
+        var messages: [ChatMessage] = [.system(system), .user(setup.userPrompt)]
+        let toolBytes = ModelRequest.byteCount(of: tools)
+        for _ in 0..<setup.maxSteps {
+            let response: ModelResponse
+            do {
+                response = try await complete(ModelRequest(messages: messages, tools: tools, toolBytes: toolBytes), meter: &meter)
+            } catch {
+                return StrategyEnding(error: TrialErrors.from(error))
+            }
+            messages.append(response.message)
+            let calls = response.message.toolCalls
+            guard !calls.isEmpty else { return StrategyEnding(finalText: response.message.content) }
+            switch await answer(calls, &meter) {
+            case .end(let ending):
+                return ending
+            case .replies(let replies):
+                for (call, reply) in zip(calls, replies) {
+                    meter.modelVisibleToolBytes += reply.content.utf8.count
+                    messages.append(.toolResult(call.id, reply.content, isError: reply.isError))
+                }
+            }
+        }
+        return StrategyEnding(error: TrialError(
+            category: .model, message: "no final answer within max_steps (\(setup.maxSteps) model requests)"))
+    }
+}
+
 struct BudgetExhausted: Error {
     let reason: String
 }

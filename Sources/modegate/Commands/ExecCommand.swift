@@ -18,8 +18,7 @@ struct ExecCommand: AsyncParsableCommand {
     @Option(help: "Give the program the tools of this suite.")
     var suite: String?
 
-    @Option(help: "The suite's data parameters, as a JSON object (as a case's `params`).")
-    var params: String?
+    @OptionGroup var params: SuiteParamsOption
 
     @Flag(help: "Print the outcome, tool calls and logs as JSON.")
     var json = false
@@ -37,9 +36,6 @@ struct ExecCommand: AsyncParsableCommand {
     var deny: [String] = []
 
     func validate() throws {
-        if let params, (try? JSONValue.parse(params))?.objectValue == nil {
-            throw ValidationError("--params must be a JSON object, e.g. '{\"shards\": 5}'")
-        }
         if let suite, ExecSuites.handler(named: suite, params: [:]) == nil {
             throw ValidationError("unknown suite '\(suite)'; available: \(ExecSuites.names.joined(separator: ", "))")
         }
@@ -55,7 +51,7 @@ struct ExecCommand: AsyncParsableCommand {
         } catch {
             throw Failure.exit(for: error)
         }
-        let parameters = params.flatMap { try? JSONValue.parse($0) } ?? [:]
+        let parameters = params.value
         let tools: any SandboxToolHandler = suite.flatMap { ExecSuites.handler(named: $0, params: parameters) } ?? NoTools()
         let limits = SandboxLimits(
             cpuSeconds: timeout, wallSeconds: timeout, memoryMB: memoryMb, maxToolCalls: maxToolCalls, deniedTools: deny)

@@ -31,13 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Serve streamable HTTP on 127.0.0.1 at this port instead of stdio (0: any free port).")
     var http: Int?
 
-    @Option(help: "The suite's data parameters, as a JSON object (as a case's `params`).")
-    var params: String?
+    @OptionGroup var params: SuiteParamsOption
 
     func validate() throws {
-        if let params, (try? JSONValue.parse(params))?.objectValue == nil {
-            throw ValidationError("--params must be a JSON object, e.g. '{\"shards\": 5}'")
-        }
         if suite == "codemode" {
             if gate == nil { throw ValidationError("serve codemode needs --gate GATE.yaml (whose presets' tools it serves)") }
         } else if BuiltinSuites.named(suite) == nil {
@@ -50,8 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         // A client that goes away must end the server with an error, not a signal.
         signal(SIGPIPE, SIG_IGN)
-        let parameters = params.flatMap { try? JSONValue.parse($0) } ?? .object([:])
-        let makeServer: @Sendable () async throws -> MCP.Server
+        let parameters = params.value
+        let makeServer: @Sendable () async -> MCP.Server
         var servers: MCPServerPool?
         if suite == "codemode", let gate {
             let workspace = Workspace()
@@ -65,17 +61,10 @@ struct ServeCommand: AsyncParsableCommand {
                 let sandbox = Sandbox(configuration: .init(warmWorkers: 1))
                 let pool = MCPServerPool(plan: plan.mcp, environment: workspace.environment)
                 servers = pool
-                let upstream = try await CodeModeServer.upstream(
-                    of: plan, planner: planner, servers: pool)
-                let limits = plan.candidate.limits
-                let codemode = CodeModeServer(
-                    upstream: upstream, params: parameters, sandbox: sandbox,
-                    limits: SandboxLimits(
-                        cpuSeconds: Double(limits.timeoutSeconds), wallSeconds: Double(limits.timeoutSeconds),
-                        memoryMB: limits.memoryMB, maxToolCalls: limits.maxToolCalls, maxCodeChars: limits.maxCodeChars,
-                        maxOutputBytes: limits.maxOutputBytes, deniedTools: limits.deniedTools))
-                _ = try codemode.upstreamTools()
-                makeServer = { try await codemode.makeServer() }
+                let upstream = try await CodeModeServer.upstream(of: plan, planner: planner, servers: pool)
+                let codemode = try CodeModeServer(
+                    upstream: upstream, params: parameters, sandbox: sandbox, limits: SandboxLimits(arm: plan.candidate.limits))
+                makeServer = { await codemode.makeServer() }
             } catch {
                 await servers?.closeAll()
                 throw Failure.exit(for: error)
@@ -84,12 +73,8 @@ struct ServeCommand: AsyncParsableCommand {
             let served = SuiteServer(suite: BuiltinSuites.named(suite)!, params: parameters)
             makeServer = { await served.makeServer() }
         }
-        defer { if let servers { Task { await servers.closeAll() } } }
         if let http {
-            let router = HTTPSessionRouter {
-                // The factory cannot fail here: codemode's tools were checked above.
-                (try? await makeServer()) ?? MCP.Server(name: "modegate", version: ModegateVersion.current)
-            }
+            let router = HTTPSessionRouter { await makeServer() }
             let suiteName = suite
             do {
                 try await LoopbackHTTPServer { await router.handle($0) }.run(port: http) { port in
@@ -97,13 +82,17 @@ struct ServeCommand: AsyncParsableCommand {
                         "modegate: serving suite \(suiteName) over MCP at http://127.0.0.1:\(port)/mcp\n".utf8))
                 }
             } catch {
+                await servers?.closeAll()
                 FileHandle.standardError.write(Data("modegate: cannot serve on 127.0.0.1:\(http): \(error)\n".utf8))
                 throw ExitCode(ExitStatus.runError.rawValue)
             }
+            await servers?.closeAll()
             return
         }
-        let server = try await makeServer()
+        let server = await makeServer()
         try await server.start(transport: PipeTransport(input: STDIN_FILENO, output: STDOUT_FILENO))
         await server.waitUntilCompleted()
+        // stdin closed: the client is gone; stop the upstream servers codemode started.
+        await servers?.closeAll()
     }
 }
