@@ -196,17 +196,18 @@ extension MCPGateRunTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait until the server runs and the trial is waiting on it.
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline && !Self.running(marker) { try await Task.sleep(nanoseconds: 50_000_000) }
+        // Wait until the trial is waiting on the hung call (the server says so on its stderr,
+        // which the run keeps in its folder).
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline && !Self.serverLog(workdir).contains("hang: called") {
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
         #expect(Self.running(marker))
-        try await Task.sleep(nanoseconds: 1_000_000_000)
         let interrupted = Date()
         kill(process.processIdentifier, SIGINT)
         while process.isRunning && Date().timeIntervalSince(interrupted) < 20 { try await Task.sleep(nanoseconds: 50_000_000) }
         #expect(!process.isRunning)
         #expect(Date().timeIntervalSince(interrupted) < 10)
-        try await Task.sleep(nanoseconds: 300_000_000)
         #expect(!Self.running(marker), "the MCP server outlived the run")
         // The interrupted trial is not recorded as a failure (it would blame the strategy); the
         // run is marked cancelled and --resume plays it again.
@@ -216,6 +217,15 @@ extension MCPGateRunTests {
         let baseline = try #require(try FileManager.default.contentsOfDirectory(atPath: runs.path).first { $0.hasSuffix("-baseline") })
         let summary = try JSONValue.parse(String(contentsOf: runs.appendingPathComponent("\(baseline)/summary.json"), encoding: .utf8))
         #expect(summary["cancelled"] == true, "\(summary.jsonText.prefix(500))")
+    }
+
+    /// The hostile server's stderr, as the run keeps it.
+    static func serverLog(_ workdir: Workdir) -> String {
+        let runs = workdir.url.appendingPathComponent(".modegate/runs")
+        let baseline = (try? FileManager.default.contentsOfDirectory(atPath: runs.path))?.first { $0.hasSuffix("-baseline") }
+        return baseline.flatMap {
+            try? String(contentsOf: runs.appendingPathComponent("\($0)/mcp-hostile.stderr.log"), encoding: .utf8)
+        } ?? ""
     }
 
     /// Whether a process whose command line has `marker` is alive (zombies do not count).
@@ -256,23 +266,28 @@ extension MCPGateRunTests {
         #expect(candidate.allSatisfy { $0["codemode_chain_calls"] == 1 && $0["mcp_tool_calls"] == 1 })
     }
 
+    /// toolplane with our smoke suite (`modegate serve smoke`) as its upstream tools.
+    static var toolplaneConfig: String {
+        """
+        [toolplane]
+        default_backend = "monty"
+
+        [cli]
+        mode = "disabled"
+
+        [mcp.servers.smoke]
+        command = "\(MCPPeers.modegate)"
+        args = ["serve", "smoke"]
+        """
+    }
+
     /// toolplane as the candidate's runtime in a whole run: the strategy drives it by role. The
     /// scripted model submits JavaScript, which toolplane's Python rejects, so the candidate's
     /// trials end with typed answer errors, not crashes, and the calls are counted.
     @Test func aGateRunDrivesToolplaneByRole() async throws {
         guard let toolplane = MCPPeers.program("toolplane") else { return }
         let workdir = try MCPGateRunTests.Workdir()
-        _ = try workdir.write("toolplane.toml", """
-            [toolplane]
-            default_backend = "monty"
-
-            [cli]
-            mode = "disabled"
-
-            [mcp.servers.smoke]
-            command = "\(MCPPeers.modegate)"
-            args = ["serve", "smoke"]
-            """)
+        _ = try workdir.write("toolplane.toml", Self.toolplaneConfig)
         let gate = try workdir.write("gate.yaml", """
             version: 1
             workload: {presets: [smoke], repetitions: 1}
@@ -296,20 +311,9 @@ extension MCPGateRunTests {
 
     @Test func toolplaneRunsPythonAgainstOurServedSuiteAndItsRolesResolve() async throws {
         guard let toolplane = MCPPeers.program("toolplane") else { return }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("modegate-toolplane-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try """
-            [toolplane]
-            default_backend = "monty"
-
-            [cli]
-            mode = "disabled"
-
-            [mcp.servers.smoke]
-            command = "\(MCPPeers.modegate)"
-            args = ["serve", "smoke"]
-            """.write(to: folder.appendingPathComponent("toolplane.toml"), atomically: true, encoding: .utf8)
+        let workdir = try MCPGateRunTests.Workdir()
+        let folder = workdir.url
+        _ = try workdir.write("toolplane.toml", Self.toolplaneConfig)
         let connection = try await MCPConnection.open(
             name: "toolplane",
             server: .init(command: [toolplane, "serve", "mcp", "--config", folder.appendingPathComponent("toolplane.toml").path],

@@ -131,22 +131,13 @@ final class BackgroundServer: @unchecked Sendable {
     /// What the server printed so far.
     var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
-    /// SIGTERM, then SIGKILL after 3 s (uvicorn waits for open keep-alive connections). Returns
-    /// at once; a thread of its own waits, so no test blocks the concurrency pool.
+    /// SIGKILL: a test peer needs no graceful shutdown, and a kill cannot be outlived by the test
+    /// process (uvicorn waits seconds for open keep-alive connections on SIGTERM). Foundation
+    /// reaps the child.
     func stop() {
         guard !stopped.withLock({ let was = $0; $0 = true; return was }) else { return }
-        let process = self.process
-        let log = self.log
-        Thread {
-            if process.isRunning {
-                process.terminate()
-                let deadline = Date().addingTimeInterval(3)
-                while process.isRunning && Date() < deadline { usleep(20_000) }
-                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-                process.waitUntilExit()
-            }
-            try? FileManager.default.removeItem(at: log)
-        }.start()
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(at: log)
     }
 
     private let stopped = NSLockedFlag()

@@ -26,7 +26,8 @@ def crash() -> str:
 
 @server.tool()
 def hang() -> str:
-    """Never returns."""
+    """Never returns (says so on stderr first, for tests that wait for the call)."""
+    print("hang: called", file=sys.stderr, flush=True)
     time.sleep(3600)
     return "late"
 
