@@ -30,10 +30,18 @@ struct GateRules {
         guard let provider = model["provider"]?.stringValue else { return }
         let providerPath = path.appending("provider")
         var needs: [(key: String, meaning: String)] = []
-        if provider != ModelPlan.Provider.scripted.rawValue { needs.append(("name", "the model to call")) }
+        let live: Set<String> = [ModelPlan.Provider.openai.rawValue, ModelPlan.Provider.azureOpenAI.rawValue, ModelPlan.Provider.anthropic.rawValue]
+        if live.contains(provider) { needs.append(("name", "the model to call")) }
         if provider == ModelPlan.Provider.azureOpenAI.rawValue {
             needs.append(("base_url", "the Azure OpenAI resource endpoint"))
-            needs.append(("api_version", "the Azure OpenAI api-version"))
+            // A deployment URL that carries its api-version, or the versionless v1 API, needs none.
+            let url = model["base_url"]?.stringValue ?? ""
+            if !url.contains("api-version=") && !url.contains("/openai/v1") {
+                needs.append(("api_version", "the Azure OpenAI api-version"))
+            }
+        }
+        if provider == ModelPlan.Provider.replay.rawValue {
+            needs.append(("cassette", "the recorded transcripts to play back"))
         }
         for need in needs where model[need.key] == .null {
             report(GateMessage.providerNeeds(provider, key: need.key, meaning: need.meaning),

@@ -49,16 +49,17 @@ public enum GateSchema {
         title: "model",
         description: "The model both arms use.",
         fields: [
-            SchemaField("provider", .stringEnum(["scripted", "openai", "azure_openai", "anthropic"]),
+            SchemaField("provider", .stringEnum(["scripted", "openai", "azure_openai", "anthropic", "replay"]),
                         default: "scripted",
-                        "scripted: the offline, deterministic model; openai also covers any OpenAI-compatible server."),
+                        "scripted: the offline, deterministic model; openai also covers any OpenAI-compatible server; replay: the answers recorded in a run's transcripts, with no network."),
             .optional("name", .string(.nonEmpty),
-                      "Model name (Azure: deployment name). Required for every provider but scripted."),
+                      "Model name (Azure: deployment name). Required for openai, azure_openai and anthropic; with replay it must match the recording."),
             .optional("base_url", .string(.httpURL),
-                      "API base URL, e.g. a vLLM, llama.cpp or Ollama server. Required for azure_openai."),
+                      "API base URL, e.g. a vLLM, llama.cpp or Ollama server. Required for azure_openai: the resource endpoint or the full deployment chat-completions URL."),
             .optional("api_key_env", .string(.environmentVariable),
                       "Name of the environment variable that holds the API key; the key never goes in the file."),
-            .optional("api_version", .string(.nonEmpty), "Azure OpenAI `api-version`. Required for azure_openai."),
+            .optional("api_version", .string(.nonEmpty),
+                      "Azure OpenAI `api-version`. Required for azure_openai unless base_url carries one or is a v1 URL."),
             SchemaField("temperature", .number(minimum: 0, maximum: 2), default: 0, "Sampling temperature."),
             SchemaField("max_output_tokens", .integer(minimum: 1, maximum: 1_000_000), default: 2048,
                         "Output token limit per model request."),
@@ -67,6 +68,8 @@ public enum GateSchema {
             SchemaField("max_retries", .integer(minimum: 0, maximum: 20), default: 4,
                         "Retries on 429 and 5xx, with backoff that honours Retry-After."),
             .optional("pricing", .object(pricing), pricing.description),
+            .optional("cassette", .string(.nonEmpty),
+                      "With replay: the recorded transcripts, a run folder, a transcripts.jsonl, or a folder of them (relative to the working directory)."),
         ])
 
     static let pricing = SchemaObject(

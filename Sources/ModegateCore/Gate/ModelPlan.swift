@@ -8,6 +8,8 @@ public struct ModelPlan: Sendable, Codable, Equatable {
         case openai
         case azureOpenAI = "azure_openai"
         case anthropic
+        /// Plays back the answers recorded in a run's transcripts, with no network.
+        case replay
     }
 
     /// Prices that turn token usage into cost.
@@ -47,12 +49,16 @@ public struct ModelPlan: Sendable, Codable, Equatable {
     public var maxRetries: Int
     /// `nil` = cost is unknown, so cost gates and the cost budget cannot be judged.
     public var pricing: Pricing?
+    /// With `replay`: the recorded transcripts (a run folder, a `transcripts.jsonl`, or a folder
+    /// of either), relative to the working directory.
+    public var cassette: String?
 
     public init(
         provider: Provider, name: String? = nil, baseURL: String? = nil, apiKeyEnv: String? = nil,
         apiVersion: String? = nil, temperature: Double, maxOutputTokens: Int, timeoutSeconds: Int, maxRetries: Int,
-        pricing: Pricing? = nil
+        pricing: Pricing? = nil, cassette: String? = nil
     ) {
+        self.cassette = cassette
         self.provider = provider
         self.name = name
         self.baseURL = baseURL
@@ -66,7 +72,7 @@ public struct ModelPlan: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case provider, name, temperature, pricing
+        case provider, name, temperature, pricing, cassette
         case baseURL = "base_url"
         case apiKeyEnv = "api_key_env"
         case apiVersion = "api_version"

@@ -1,18 +1,22 @@
 import Foundation
 
-/// Writes one run as it happens: the manifest first, each trial appended to `results.jsonl` and
-/// flushed to the file as it finishes (so a crash keeps every finished trial), the summary last
-/// and atomically.
+/// Writes one run as it happens: the manifest first, each trial appended to `results.jsonl` (its
+/// model conversation to `transcripts.jsonl` just before) and flushed to the file as it finishes
+/// (so a crash keeps every finished trial), the summary last and atomically.
 public final class RunWriter: @unchecked Sendable {
     public let folder: URL
     public private(set) var manifest: RunManifest
     private let handle: FileHandle
+    private let transcripts: FileHandle
     private let lock = NSLock()
     private let encoder = StableJSON.encoder(pretty: false)
 
     init(folder: URL, manifest: RunManifest, resuming: Bool = false) throws {
         // A torn last line from an interrupted write would corrupt the next line appended after it.
-        if resuming { try Self.trimTornLine(folder.appendingPathComponent("results.jsonl")) }
+        if resuming {
+            try Self.trimTornLine(folder.appendingPathComponent("results.jsonl"))
+            try Self.trimTornLine(folder.appendingPathComponent("transcripts.jsonl"))
+        }
         self.folder = folder
         self.manifest = manifest
         let files = FileManager.default
@@ -22,18 +26,27 @@ public final class RunWriter: @unchecked Sendable {
         }
         try files.createDirectory(at: folder, withIntermediateDirectories: true)
         try AtomicFile.write(try StableJSON.data(manifest), to: folder.appendingPathComponent("manifest.json"))
-        if !files.fileExists(atPath: results.path) {
-            _ = files.createFile(atPath: results.path, contents: nil)
-        }
-        do {
-            handle = try FileHandle(forWritingTo: results)
-            try handle.seekToEnd()
-        } catch {
-            throw StoreError.unreadable(path: results.path, reason: error.localizedDescription)
-        }
+        handle = try Self.appending(to: results)
+        transcripts = try Self.appending(to: folder.appendingPathComponent("transcripts.jsonl"))
     }
 
-    deinit { try? handle.close() }
+    deinit {
+        try? handle.close()
+        try? transcripts.close()
+    }
+
+    private static func appending(to url: URL) throws -> FileHandle {
+        if !FileManager.default.fileExists(atPath: url.path) {
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        }
+        do {
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.seekToEnd()
+            return handle
+        } catch {
+            throw StoreError.unreadable(path: url.path, reason: error.localizedDescription)
+        }
+    }
 
     private static func trimTornLine(_ url: URL) throws {
         guard let data = FileManager.default.contents(atPath: url.path), let last = data.last, last != UInt8(ascii: "\n")
@@ -44,11 +57,19 @@ public final class RunWriter: @unchecked Sendable {
 
     /// Appends one trial as one line. The write goes straight to the file descriptor (FileHandle
     /// does not buffer), so the line survives the process being killed right after.
-    public func append(_ trial: TrialRecord) throws {
+    /// The transcript, when given, goes first and through `redactor`, so a trial on record always
+    /// has its conversation on record.
+    public func append(_ trial: TrialRecord, transcript: TrialTranscript? = nil, redactor: SecretRedactor = .none) throws {
         var line = try encoder.encode(trial)
         line.append(UInt8(ascii: "\n"))
+        var conversation: Data?
+        if let transcript {
+            let text = String(decoding: try encoder.encode(transcript), as: UTF8.self)
+            conversation = Data((redactor.isEmpty ? text : redactor.redact(text)).utf8) + [UInt8(ascii: "\n")]
+        }
         lock.lock()
         defer { lock.unlock() }
+        if let conversation { try transcripts.write(contentsOf: conversation) }
         try handle.write(contentsOf: line)
     }
 
@@ -57,6 +78,7 @@ public final class RunWriter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         try handle.synchronize()
+        try transcripts.synchronize()
         manifest.finishedAt = date
         try AtomicFile.write(try StableJSON.data(manifest), to: folder.appendingPathComponent("manifest.json"))
         try AtomicFile.write(try StableJSON.data(summary), to: folder.appendingPathComponent("summary.json"))

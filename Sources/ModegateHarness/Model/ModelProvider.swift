@@ -8,11 +8,15 @@ public protocol ModelProvider: Sendable {
     /// The memory limit of programs the provider itself runs in tool-calling trials (the scripted
     /// model's lockstep program); nil when it runs none.
     var programMemoryMB: Int? { get }
+    /// How the provider's exchanges are written in transcripts: its wire format's name, or
+    /// `modegate` when it has no wire (the transcript then holds the conversation itself).
+    var transcriptFormat: String { get }
     func session(for trial: TrialContext) -> any ModelSession
 }
 
 extension ModelProvider {
     public var programMemoryMB: Int? { nil }
+    public var transcriptFormat: String { NeutralTranscriptFormat.name }
 }
 
 public protocol ModelSession: Sendable {
@@ -29,8 +33,13 @@ extension ModelSession {
 /// Why a model gave no answer: recorded in the trial as a provider error.
 public struct ModelError: Error, Sendable, CustomStringConvertible {
     public var message: String
+    /// The request that failed and whatever came back, for the transcript.
+    public var exchange: ModelExchange?
 
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String, exchange: ModelExchange? = nil) {
+        self.message = message
+        self.exchange = exchange
+    }
 
     public var description: String { message }
 }

@@ -28,11 +28,20 @@ public struct ModelResponse: Sendable, Hashable {
     public var message: ChatMessage
     public var usage: TokenUsage
     public var stopReason: StopReason
+    /// The request and answer as they went over the wire, for the transcript; nil for a model
+    /// with no wire (the trial's transcript then writes the conversation itself).
+    public var exchange: ModelExchange?
+    /// The latency to record instead of the one measured: a replayed answer reports the original
+    /// request's, so replayed runs keep their latency figures.
+    public var recordedSeconds: Double?
 
-    public init(message: ChatMessage, usage: TokenUsage, stopReason: StopReason) {
+    public init(message: ChatMessage, usage: TokenUsage, stopReason: StopReason, exchange: ModelExchange? = nil,
+                recordedSeconds: Double? = nil) {
         self.message = message
         self.usage = usage
         self.stopReason = stopReason
+        self.exchange = exchange
+        self.recordedSeconds = recordedSeconds
     }
 }
 

@@ -5,11 +5,13 @@ import ModegateCore
 /// `tool_use` blocks of the assistant, results `tool_result` blocks of a user message (all the
 /// results of one turn in one message, as the API requires).
 enum AnthropicMessagesFormat: ProviderWireFormat {
+    static let name = "anthropic_messages"
     static let keyHeader = "x-api-key"
     static let keyPrefix = ""
     static let headers = ["anthropic-version": "2023-06-01"]
+    static let conversationKeys = ["model", "system", "messages", "tools"]
 
-    static func body(_ request: ModelRequest, model: String, temperature: Double, maxTokens: Int) -> JSONValue {
+    static func body(_ request: ModelRequest, sampling: WireSampling) -> JSONValue {
         var system: [String] = []
         var messages: [JSONValue] = []
         var pendingResults: [JSONValue] = []
@@ -41,9 +43,10 @@ enum AnthropicMessagesFormat: ProviderWireFormat {
         }
         flushResults()
         var body: [String: JSONValue] = [
-            "model": .string(model), "messages": .array(messages), "max_tokens": .number(Double(maxTokens)),
-            "temperature": .number(temperature),
+            "model": .string(sampling.model), "messages": .array(messages), "max_tokens": .number(Double(sampling.maxTokens)),
         ]
+        // The Messages API takes 0…1; the gate allows OpenAI's 0…2.
+        if let temperature = sampling.temperature { body["temperature"] = .number(min(temperature, 1)) }
         if !system.isEmpty { body["system"] = .string(system.joined(separator: "\n\n")) }
         if !request.tools.isEmpty {
             body["tools"] = .array(request.tools.map {

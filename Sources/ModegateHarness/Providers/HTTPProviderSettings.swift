@@ -13,13 +13,8 @@ struct HTTPProviderSettings: Sendable {
     let maxOutputTokens: Int
     let client: ProviderHTTPClient
 
-    /// `path` is appended to `base_url` (or `defaultBase`) unless the URL already ends with it.
-    /// Throws `HarnessError.providerSetup` for a bad URL or an unset key variable.
-    init(_ plan: ModelPlan, environment: [String: String], defaultBase: String, path: String, defaultModel: String) throws {
-        let base = (plan.baseURL ?? defaultBase).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        guard let endpoint = URL(string: base.hasSuffix(path) ? base : base + path), endpoint.host != nil else {
-            throw HarnessError.providerSetup("model.base_url '\(plan.baseURL ?? "")' is not a URL")
-        }
+    /// Throws `HarnessError.providerSetup` for an unset key variable.
+    init(_ plan: ModelPlan, environment: [String: String], endpoint: URL, defaultModel: String) throws {
         if let variable = plan.apiKeyEnv {
             guard let value = environment[variable], !value.isEmpty else {
                 throw HarnessError.providerSetup("model.api_key_env names \(variable), which is not set: export \(variable)=… before the run")
@@ -36,37 +31,21 @@ struct HTTPProviderSettings: Sendable {
         client = ProviderHTTPClient(timeoutSeconds: Double(plan.timeoutSeconds), maxRetries: plan.maxRetries)
     }
 
+    /// `base_url` (or `defaultBase`) with `path` appended unless the URL already ends with it.
+    /// Throws `HarnessError.providerSetup` for a URL with no host.
+    static func endpoint(baseURL: String?, defaultBase: String, path: String) throws -> URL {
+        let base = (baseURL ?? defaultBase).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        guard let endpoint = URL(string: base.hasSuffix(path) ? base : base + path), endpoint.host != nil else {
+            throw HarnessError.providerSetup("model.base_url '\(baseURL ?? "")' is not a URL")
+        }
+        return endpoint
+    }
+
     /// Posts a request body; the key goes in `keyHeader` (with `keyPrefix`), never anywhere else.
-    func post(_ body: JSONValue, headers: [String: String], keyHeader: String, keyPrefix: String = "") async throws -> Data {
+    func post(_ body: JSONValue, headers: [String: String], keyHeader: String, keyPrefix: String = "") async throws -> HTTPAnswer {
         var all = headers
         all["Content-Type"] = "application/json"
         if let apiKey { all[keyHeader] = keyPrefix + apiKey }
-        return try await client.post(endpoint, headers: all, body: Data(body.jsonText.utf8), keyVariable: keyVariable)
-    }
-}
-
-/// One provider API's wire format: how a request becomes a body and an answer a response.
-protocol ProviderWireFormat: Sendable {
-    /// Where the key goes, and what precedes it there.
-    static var keyHeader: String { get }
-    static var keyPrefix: String { get }
-    static var headers: [String: String] { get }
-    static func body(_ request: ModelRequest, model: String, temperature: Double, maxTokens: Int) -> JSONValue
-    /// Throws `ModelError` for anything malformed.
-    static func response(from data: Data) throws -> ModelResponse
-}
-
-/// An HTTP model provider speaking one wire format. Stateless: every request carries the whole
-/// conversation, so every trial's session is the same.
-struct HTTPModelProvider<Wire: ProviderWireFormat>: ModelProvider, ModelSession {
-    let settings: HTTPProviderSettings
-
-    var modelName: String { settings.model }
-
-    func session(for trial: TrialContext) -> any ModelSession { self }
-
-    func complete(_ request: ModelRequest) async throws -> ModelResponse {
-        let body = Wire.body(request, model: settings.model, temperature: settings.temperature, maxTokens: settings.maxOutputTokens)
-        return try Wire.response(from: try await settings.post(body, headers: Wire.headers, keyHeader: Wire.keyHeader, keyPrefix: Wire.keyPrefix))
+        return try await client.post(endpoint, headers: all, body: Data(body.jsonText.utf8))
     }
 }

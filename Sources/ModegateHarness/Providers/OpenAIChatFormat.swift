@@ -4,13 +4,15 @@ import ModegateCore
 /// `provider: openai`: Chat Completions with `tools`/`tool_calls`, for OpenAI and any compatible
 /// server (vLLM, llama.cpp, Ollama).
 enum OpenAIChatFormat: ProviderWireFormat {
+    static let name = "openai_chat"
     static let keyHeader = "Authorization"
     static let keyPrefix = "Bearer "
     static let headers: [String: String] = [:]
+    static let conversationKeys = ["model", "messages", "tools", "tool_choice"]
 
     /// The request body. An assistant message with tool calls carries `content: ""`, not null:
     /// llama.cpp's server answers HTTP 500 to null there.
-    static func body(_ request: ModelRequest, model: String, temperature: Double, maxTokens: Int) -> JSONValue {
+    static func body(_ request: ModelRequest, sampling: WireSampling) -> JSONValue {
         let messages: [JSONValue] = request.messages.map { message in
             switch message.role {
             case .system, .user: return ["role": .string(message.role.rawValue), "content": .string(message.content)]
@@ -28,9 +30,10 @@ enum OpenAIChatFormat: ProviderWireFormat {
             }
         }
         var body: [String: JSONValue] = [
-            "model": .string(model), "messages": .array(messages), "temperature": .number(temperature),
-            "max_tokens": .number(Double(maxTokens)),
+            "model": .string(sampling.model), "messages": .array(messages),
+            sampling.maxTokensField: .number(Double(sampling.maxTokens)),
         ]
+        if let temperature = sampling.temperature { body["temperature"] = .number(temperature) }
         if !request.tools.isEmpty {
             body["tools"] = .array(request.tools.map { tool in
                 ["type": "function",
@@ -39,6 +42,24 @@ enum OpenAIChatFormat: ProviderWireFormat {
             body["tool_choice"] = "auto"
         }
         return .object(body)
+    }
+
+    /// OpenAI's newer models refuse `max_tokens` (they take `max_completion_tokens`) and any
+    /// temperature but the default; the error names the parameter in `error.param`.
+    static func adjusting(_ sampling: WireSampling, after refusal: Data) -> (WireSampling, note: String)? {
+        guard let error = (try? JSONValue.parse(String(decoding: refusal, as: UTF8.self)))?["error"] else { return nil }
+        let parameter = error["param"]?.stringValue
+        let message = error["message"]?.stringValue ?? ""
+        var adjusted = sampling
+        if sampling.maxTokensField == "max_tokens", parameter == "max_tokens" || message.contains("max_completion_tokens") {
+            adjusted.maxTokensField = "max_completion_tokens"
+            return (adjusted, "the server refused max_tokens; sent max_completion_tokens instead")
+        }
+        if sampling.temperature != nil, parameter == "temperature" {
+            adjusted.temperature = nil
+            return (adjusted, "the server refused temperature \(sampling.temperature ?? 0); sent the model's default")
+        }
+        return nil
     }
 
     /// The first choice as a message, with usage; anything malformed is a `ModelError`.

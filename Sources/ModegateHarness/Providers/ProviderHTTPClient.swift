@@ -24,8 +24,9 @@ struct ProviderHTTPClient: Sendable {
         self.maxRetries = maxRetries
     }
 
-    /// The body of a 2xx answer. `keyVariable` is named (never its value) when the key is refused.
-    func post(_ url: URL, headers: [String: String], body: Data, keyVariable: String?) async throws -> Data {
+    /// The server's last answer: a 2xx, a refusal that retrying cannot fix, or the last retryable
+    /// failure once the retries are spent. Throws `HTTPUnreachable` when no answer came at all.
+    func post(_ url: URL, headers: [String: String], body: Data) async throws -> HTTPAnswer {
         var attempt = 0
         while true {
             try Task.checkCancellation()
@@ -33,29 +34,23 @@ struct ProviderHTTPClient: Sendable {
             request.httpMethod = "POST"
             request.httpBody = body
             for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-            // Why this attempt failed in a way worth retrying, and how long the server asks to wait.
-            let failure: String
+            // How long the server asks to wait before the next attempt, if it asks.
             var retryAfter: Double?
             do {
                 let (data, response) = try await session.data(for: request)
                 let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-                switch status {
-                case 200..<300: return data
-                case 429, 500..<600:
-                    failure = "HTTP \(status) from \(Self.place(url)): \(Self.snippet(data))"
-                    retryAfter = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Retry-After").flatMap(Double.init)
-                default:
-                    throw Self.error(status: status, data: data, url: url, keyVariable: keyVariable)
-                }
-            } catch let error as ModelError {
-                throw error
+                let answer = HTTPAnswer(status: status, data: data, attempts: attempt + 1)
+                guard status == 429 || (500..<600).contains(status), attempt < maxRetries else { return answer }
+                retryAfter = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Retry-After").flatMap(Double.init)
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
-                failure = "cannot reach \(Self.place(url)): \(error.localizedDescription)"
-            }
-            guard attempt < maxRetries else {
-                throw ModelError("\(failure) (gave up after \(attempt + 1) attempts)")
+                if Task.isCancelled { throw CancellationError() }
+                guard attempt < maxRetries else {
+                    throw HTTPUnreachable(
+                        message: "cannot reach \(Self.place(url)): \(Self.reason(error)) (gave up after \(attempt + 1) attempts)",
+                        attempts: attempt + 1)
+                }
             }
             let backoff = min(maxDelay, baseDelay * pow(2, Double(attempt))) * Double.random(in: 1...1.5)
             try await Task.sleep(nanoseconds: UInt64(min(maxDelay, retryAfter ?? backoff) * 1e9))
@@ -63,8 +58,20 @@ struct ProviderHTTPClient: Sendable {
         }
     }
 
+    /// URLSession's wording for the failures users meet, with the fix where there is one.
+    static func reason(_ error: Error) -> String {
+        guard let error = error as? URLError else { return error.localizedDescription }
+        switch error.code {
+        case .timedOut: return "no answer within model.timeout_seconds; raise it for slow models"
+        case .cannotConnectToHost: return "connection refused; is the server running, and is base_url right?"
+        case .cannotFindHost, .dnsLookupFailed: return "unknown host; check base_url"
+        case .networkConnectionLost: return "the connection closed before the answer was complete"
+        default: return error.localizedDescription
+        }
+    }
+
     /// A refusal that retrying cannot fix.
-    static func error(status: Int, data: Data, url: URL, keyVariable: String?) -> ModelError {
+    static func error(status: Int, data: Data, url: URL, keyVariable: String?, attempts: Int = 1) -> ModelError {
         let detail = snippet(data)
         switch status {
         case 400 where detail.contains("context_length") || detail.contains("maximum context length") || detail.contains("too long"):
@@ -74,6 +81,8 @@ struct ProviderHTTPClient: Sendable {
             return ModelError("HTTP \(status) from \(place(url)): the server refused \(key); check it and its permissions")
         case 404:
             return ModelError("HTTP 404 from \(place(url)): no such model or deployment, or a wrong base_url: \(detail)")
+        case 429, 500..<600:
+            return ModelError("HTTP \(status) from \(place(url)): \(detail) (gave up after \(attempts) attempts; raise model.max_retries to keep trying)")
         default:
             return ModelError("HTTP \(status) from \(place(url)): \(detail)")
         }
@@ -85,4 +94,17 @@ struct ProviderHTTPClient: Sendable {
     static func snippet(_ data: Data) -> String {
         String(decoding: data.prefix(300), as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
     }
+}
+
+/// What a server answered, after `attempts` tries.
+struct HTTPAnswer: Sendable {
+    var status: Int
+    var data: Data
+    var attempts: Int
+}
+
+/// No answer came at all (connection refused, timeouts, a closed connection), retries spent.
+struct HTTPUnreachable: Error {
+    var message: String
+    var attempts: Int
 }

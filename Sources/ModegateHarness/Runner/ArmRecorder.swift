@@ -9,8 +9,11 @@ final class ArmRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var trials: [TrialRecord]
     let planned: Int
+    /// Keeps the run's secrets out of its transcripts.
+    let redactor: SecretRedactor
 
-    init(settings: ArmSettings, writer: RunWriter, previous: [TrialRecord], planned: Int) {
+    init(settings: ArmSettings, writer: RunWriter, previous: [TrialRecord], planned: Int, redactor: SecretRedactor = .none) {
+        self.redactor = redactor
         self.settings = settings
         self.writer = writer
         self.trials = previous
@@ -31,12 +34,12 @@ final class ArmRecorder: @unchecked Sendable {
         return trials.count
     }
 
-    /// Appends and flushes one trial; returns how many are done.
-    func record(_ trial: TrialRecord) throws -> Int {
-        try writer.append(trial)
+    /// Appends and flushes one trial and its transcript; returns how many are done.
+    func record(_ played: PlayedTrial) throws -> Int {
+        try writer.append(played.record, transcript: played.transcript, redactor: redactor)
         lock.lock()
         defer { lock.unlock() }
-        trials.append(trial)
+        trials.append(played.record)
         return trials.count
     }
 

@@ -23,10 +23,14 @@ public struct GateRunner: Sendable {
         public var progress: any ProgressSink
         /// Presets to play instead of the gate's `workload.presets` (benchmarks, tests).
         public var presets: [Preset]?
+        /// A stored gate run (either arm's id, their stem, `latest`, a folder) whose transcripts
+        /// answer every model request instead of the gate's provider.
+        public var replay: String?
 
         public init(shard: Shard? = nil, resume: String? = nil, concurrency: Int? = nil,
-                    progress: any ProgressSink = SilentProgress(), presets: [Preset]? = nil) {
+                    progress: any ProgressSink = SilentProgress(), presets: [Preset]? = nil, replay: String? = nil) {
             self.presets = presets
+            self.replay = replay
             self.shard = shard
             self.resume = resume
             self.concurrency = concurrency
@@ -42,7 +46,7 @@ public struct GateRunner: Sendable {
         public var stoppedEarly: String?
     }
 
-    public let plan: GatePlan
+    public private(set) var plan: GatePlan
     public let store: RunStore
     public let planner: WorkloadPlanner
     public let sandbox: Sandbox
@@ -66,6 +70,11 @@ public struct GateRunner: Sendable {
     /// Throws `DiagnosticsError` or `StoreError` for bad input (exit 3), `HarnessError` when the
     /// run cannot start (exit 4).
     public func run(_ options: Options) async throws -> Outcome {
+        if options.replay != nil, plan.model.provider != .replay {
+            var replaying = self
+            replaying.plan.model.provider = .replay
+            return try await replaying.run(options)
+        }
         let arms = [armSettings(plan.baseline, name: "baseline"), armSettings(plan.candidate, name: "candidate")]
         let (runs, stopped) = try await play(arms: arms, options: options)
         let verdict = Judge(thresholds: plan.thresholds, settings: plan.judgement).judge(candidate: runs[1], baseline: runs[0])
@@ -74,6 +83,11 @@ public struct GateRunner: Sendable {
 
     /// One arm alone (`modegate bench`): the gate's candidate settings with the given strategy.
     public func bench(strategy: Strategy, options: Options) async throws -> (run: StoredRun, stoppedEarly: String?) {
+        if options.replay != nil, plan.model.provider != .replay {
+            var replaying = self
+            replaying.plan.model.provider = .replay
+            return try await replaying.bench(strategy: strategy, options: options)
+        }
         var arm = armSettings(strategy == .codemode ? plan.candidate : plan.baseline, name: "bench")
         arm.strategy = strategy
         let (runs, stopped) = try await play(arms: [arm], options: options)
@@ -85,7 +99,17 @@ public struct GateRunner: Sendable {
         let presets = try options.presets ?? planner.presets(plan.workload.presets)
         let servers = MCPServerPool(plan: plan.mcp, environment: environment)
         let cases = try await planner(over: servers, for: presets).cases(of: presets, limit: plan.workload.limit, shard: options.shard)
-        let provider = try ProviderFactory.make(plan: plan, sandbox: sandbox, environment: environment)
+        let provider = try ProviderFactory.make(
+            plan: plan, sandbox: sandbox, environment: environment,
+            cassette: plan.model.provider == .replay ? try cassetteFiles(options) : [])
+        if let replay = provider as? ReplayProvider {
+            let missing = replay.missing(arms: arms, cases: cases, repetitions: plan.workload.repetitions)
+            if missing.count > 0 {
+                throw HarnessError.providerSetup(
+                    "replay: the cassette has no recording of \(missing.count) trial(s) this gate plans (\(missing.first.joined(separator: "; ")))"
+                        + "; replay with the gate, limit and repetitions of the recorded run, or record them with a live run")
+            }
+        }
         var externalHandles: [String: (MCPServerHandle, ArmPlan.Roles)] = [:]
         for arm in arms {
             guard let runtime = arm.externalRuntime else { continue }
@@ -116,7 +140,7 @@ public struct GateRunner: Sendable {
             budget: budget, progress: options.progress)
         let trialRunner = TrialRunner(
             provider: provider, sandbox: sandbox, budget: budget, pricing: plan.model.pricing,
-            faults: plan.tools.faults, externalRuntimes: externalRuntimes)
+            faults: plan.tools.faults, providerName: plan.model.provider.rawValue, externalRuntimes: externalRuntimes)
         let stopped: String?
         do {
             stopped = try await runner.play(with: trialRunner)
@@ -129,6 +153,12 @@ public struct GateRunner: Sendable {
         for recorder in recorders { try recorder.finish(at: finishedAt, cancelReason: stopped) }
         let runs = try recorders.map {
             try store.open(try store.resolve(.named($0.writer.folder.path), workingDirectory: planner.gateDirectory))
+        }
+        if let missed = (provider as? ReplayProvider)?.missed, let first = missed.first {
+            throw HarnessError.replayMissed(
+                "replay: \(missed.count) request(s) did not match the recording; first: \(first). "
+                    + "The gate, the presets or the tools' answers changed since the recording; record again. "
+                    + "The replayed runs are kept: \(runs.map(\.id).joined(separator: ", "))")
         }
         return (runs, stopped)
     }
@@ -163,6 +193,31 @@ public struct GateRunner: Sendable {
         return planner
     }
 
+    /// The transcript files to replay: those of `--replay`'s gate run (both arms), else the
+    /// gate's `model.cassette`.
+    func cassetteFiles(_ options: Options) throws -> [URL] {
+        guard let reference = options.replay else {
+            return try Cassette.files(at: plan.model.cassette ?? ".", relativeTo: planner.gateDirectory)
+        }
+        let entries = store.catalog().entries.filter { $0.source == .native }
+        var matches = entries.filter { GateRunID.stem(of: $0.id) == reference }
+        if matches.isEmpty {
+            let entry = try store.resolve(try RunReference(parsing: reference), workingDirectory: planner.gateDirectory)
+            let stem = GateRunID.stem(of: entry.id)
+            matches = entries.filter { GateRunID.stem(of: $0.id) == stem }
+            if matches.isEmpty { matches = [entry] }
+        }
+        return matches.map { URL(fileURLWithPath: $0.path).appendingPathComponent("transcripts.jsonl") }
+    }
+
+    /// The values of every secret variable the gate names (the API key, MCP header secrets).
+    var redactor: SecretRedactor {
+        var secrets: [String: String] = [:]
+        let variables = [plan.model.apiKeyEnv].compactMap { $0 } + plan.mcp.servers.values.flatMap { $0.headersEnv.values }
+        for variable in variables { secrets[variable] = environment[variable] }
+        return SecretRedactor(secrets: secrets)
+    }
+
     func armSettings(_ arm: ArmPlan, name: String) -> ArmSettings {
         let limits = SandboxLimits(arm: arm.limits)
         let external = arm.strategy == .codemode && arm.runtime == .mcp ? arm.mcpServer.map { ($0, arm.mcpRoles) } : nil
@@ -180,7 +235,7 @@ public struct GateRunner: Sendable {
                 let (writer, trials) = try store.reopen(entry)
                 // Trials that ended because of an interruption are played again.
                 return ArmRecorder(settings: arm, writer: writer, previous: trials.filter { $0.error?.category != .cancelled },
-                                   planned: planned)
+                                   planned: planned, redactor: redactor)
             }
         }
         let started = clock()
@@ -194,7 +249,8 @@ public struct GateRunner: Sendable {
                 provider: plan.model.provider.rawValue, presets: plan.workload.presets, repetitions: plan.workload.repetitions,
                 plannedTrials: planned, seed: plan.workload.seed, shard: options.shard?.description,
                 host: ProcessInfo.processInfo.hostName, startedAt: started)
-            return ArmRecorder(settings: arm, writer: try store.create(manifest: manifest), previous: [], planned: planned)
+            return ArmRecorder(
+                settings: arm, writer: try store.create(manifest: manifest), previous: [], planned: planned, redactor: redactor)
         }
     }
 

@@ -1,10 +1,12 @@
+import Foundation
 import ModegateCore
 import ModegateSandbox
 
-/// The model a gate names: the scripted model, or an HTTP provider (OpenAI-compatible and
-/// Anthropic so far; Azure OpenAI plugs in here).
+/// The model a gate names: the scripted model, an HTTP provider (OpenAI-compatible, Azure
+/// OpenAI, Anthropic), or the replay of recorded transcripts.
 enum ProviderFactory {
-    static func make(plan: GatePlan, sandbox: Sandbox, environment: [String: String] = [:]) throws -> any ModelProvider {
+    /// `cassette` is the transcript files a `replay` provider plays back.
+    static func make(plan: GatePlan, sandbox: Sandbox, environment: [String: String] = [:], cassette: [URL] = []) throws -> any ModelProvider {
         switch plan.model.provider {
         case .scripted:
             // The lockstep program waits on model turns and tool calls of a whole conversation, so
@@ -18,33 +20,43 @@ enum ProviderFactory {
                 maxOutputBytes: 100_000_000)
             return ScriptedModel(sandbox: sandbox, limits: replay)
         case .openai:
-            return HTTPModelProvider<OpenAIChatFormat>(settings: try HTTPProviderSettings(
-                plan.model, environment: environment, defaultBase: "https://api.openai.com/v1", path: "/chat/completions",
-                defaultModel: "gpt-4.1-mini"))
-        case .anthropic:
-            return HTTPModelProvider<AnthropicMessagesFormat>(settings: try HTTPProviderSettings(
-                plan.model, environment: environment, defaultBase: "https://api.anthropic.com/v1", path: "/messages",
-                defaultModel: "claude-sonnet-4-5"))
+            let endpoint = try HTTPProviderSettings.endpoint(
+                baseURL: plan.model.baseURL, defaultBase: "https://api.openai.com/v1", path: "/chat/completions")
+            return HTTPModelProvider<OpenAIChatFormat>(
+                settings: try HTTPProviderSettings(plan.model, environment: environment, endpoint: endpoint, defaultModel: "gpt-4.1-mini"),
+                providerName: "openai")
         case .azureOpenAI:
-            throw HarnessError.providerUnavailable(plan.model.provider.rawValue)
+            let endpoint = try AzureOpenAIFormat.endpoint(
+                baseURL: plan.model.baseURL, deployment: plan.model.name, apiVersion: plan.model.apiVersion)
+            return HTTPModelProvider<AzureOpenAIFormat>(
+                settings: try HTTPProviderSettings(plan.model, environment: environment, endpoint: endpoint, defaultModel: ""),
+                providerName: "azure_openai")
+        case .anthropic:
+            let endpoint = try HTTPProviderSettings.endpoint(
+                baseURL: plan.model.baseURL, defaultBase: "https://api.anthropic.com/v1", path: "/messages")
+            return HTTPModelProvider<AnthropicMessagesFormat>(
+                settings: try HTTPProviderSettings(plan.model, environment: environment, endpoint: endpoint, defaultModel: "claude-sonnet-4-5"),
+                providerName: "anthropic")
+        case .replay:
+            return try ReplayProvider(cassette: Cassette(files: cassette), gateModel: plan.model.name)
         }
     }
 }
 
-/// Why a gate run could not start or go on (exit 4), or a request this build cannot serve.
+/// Why a gate run could not start or go on (exit 4).
 public enum HarnessError: Error, Sendable, CustomStringConvertible {
-    case providerUnavailable(String)
     /// An MCP server the run needs could not be started, reached or listed.
     case mcpUnavailable(String)
     /// The model provider cannot be set up (a missing key variable, a bad URL).
     case providerSetup(String)
+    /// A replayed run asked the model something its recording does not hold.
+    case replayMissed(String)
 
     public var description: String {
         switch self {
-        case .providerUnavailable(let name):
-            "model provider '\(name)' is not available in this build yet; use provider: scripted, openai or anthropic"
         case .mcpUnavailable(let reason): reason
         case .providerSetup(let reason): reason
+        case .replayMissed(let reason): reason
         }
     }
 }

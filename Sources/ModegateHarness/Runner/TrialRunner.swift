@@ -10,12 +10,14 @@ struct TrialRunner: Sendable {
     let budget: BudgetGuard
     let pricing: ModelPlan.Pricing?
     let faults: [String: ToolsPlan.Faults]
+    /// The gate's `model.provider`, as transcripts name it.
+    var providerName: String
     /// By arm name: arms whose Code Mode runs on an external MCP server.
     var externalRuntimes: [String: ExternalCodeModeStrategy] = [:]
 
     /// Leases a sandbox worker for trials that run programs and plays the trial on that worker's
     /// host thread, so the program, the strategy and the tools talk without crossing threads.
-    func play(_ spec: TrialSpec, runID: String) async -> TrialRecord {
+    func play(_ spec: TrialSpec, runID: String) async -> PlayedTrial {
         let memory = spec.arm.strategy == .codemode ? spec.arm.limits.memoryMB : provider.programMemoryMB
         guard let memory, let lease = try? await sandbox.lease(memoryMB: memory) else {
             return await play(spec, runID: runID, programs: sandbox)
@@ -27,7 +29,7 @@ struct TrialRunner: Sendable {
         return record
     }
 
-    private func play(_ spec: TrialSpec, runID: String, programs: any ProgramRunner) async -> TrialRecord {
+    private func play(_ spec: TrialSpec, runID: String, programs: any ProgramRunner) async -> PlayedTrial {
         let started = Date()
         let clock = DispatchTime.now().uptimeNanoseconds
         let workload = spec.workloadCase
@@ -39,8 +41,9 @@ struct TrialRunner: Sendable {
         let tallied = TalliedSession(inner: session, tally: tally)
         let context = TrialContext(
             preset: workload.preset, testCase: workload.testCase, repetition: spec.repetition,
-            strategy: spec.arm.strategy, tools: tallied.tools, programs: programs)
-        let setup = TrialSetup(context: context, session: tallied, maxSteps: spec.arm.maxSteps, budget: budget)
+            strategy: spec.arm.strategy, arm: spec.arm.name, tools: tallied.tools, programs: programs)
+        let setup = TrialSetup(
+            context: context, session: tallied, maxSteps: spec.arm.maxSteps, budget: budget, modelName: provider.modelName)
         let model = provider.session(for: context)
         var meter = TrialMeter()
         let ending: StrategyEnding
@@ -72,7 +75,11 @@ struct TrialRunner: Sendable {
             verdict.error = TrialError(category: .cancelled, message: "the run was interrupted")
         }
         let total = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
-        return TrialRecord(
+        let transcript = TrialTranscript(
+            runID: runID, arm: spec.arm.name, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,
+            strategy: spec.arm.strategy, provider: providerName, format: provider.transcriptFormat, model: provider.modelName,
+            exchanges: meter.exchanges)
+        let record = TrialRecord(
             runID: runID, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,
             strategy: spec.arm.strategy, completed: verdict.completed, reward: verdict.reward, scoreDetail: verdict.detail,
             finalAnswer: verdict.answer, steps: meter.modelRequests, modelRequests: meter.modelRequests,
@@ -84,6 +91,7 @@ struct TrialRunner: Sendable {
             modelVisibleToolBytes: meter.modelVisibleToolBytes, modelInputBytes: meter.modelInputBytes,
             latency: TrialLatency(total: total, model: meter.modelSeconds, tool: meter.toolSeconds, sandbox: meter.sandboxSeconds),
             cost: meter.cost(pricing), error: verdict.error, startedAt: started, finishedAt: Date())
+        return PlayedTrial(record: record, transcript: transcript)
     }
 
     struct AnswerVerdict {
@@ -149,4 +157,10 @@ struct JavaScriptScorer {
         }
         return (min(max(reward, 0), 1), ["scorer": "js", "value": .number(reward)])
     }
+}
+
+/// A trial's record and its conversation with the model.
+struct PlayedTrial: Sendable {
+    var record: TrialRecord
+    var transcript: TrialTranscript
 }

@@ -27,12 +27,12 @@ struct TrialScheduler: Sendable {
                             await queue.stop(reason)
                             return
                         }
-                        let record = await runner.play(spec, runID: recorder.runID)
+                        let played = await runner.play(spec, runID: recorder.runID)
                         await queue.trialFinished()
                         // A trial cut short by Ctrl-C is not kept: `--resume` plays it again.
-                        if record.error?.category == .cancelled { continue }
+                        if played.record.error?.category == .cancelled { continue }
                         do {
-                            let done = try recorder.record(record)
+                            let done = try recorder.record(played)
                             progress.finished(arm: recorder.settings.name, done: done, total: recorder.planned)
                         } catch {
                             failure.set(error)

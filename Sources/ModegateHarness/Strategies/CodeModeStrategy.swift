@@ -11,7 +11,7 @@ struct CodeModeStrategy {
 
     func play(_ setup: TrialSetup, model: any ModelSession, meter: inout TrialMeter) async -> StrategyEnding {
         let suiteTools = setup.session.tools
-        return await ModelTurn(model: model, budget: setup.budget).converse(
+        return await ModelTurn(model: model, setup: setup).converse(
             system: TrialSetup.systemCore + "\n" + Self.instructions, setup: setup,
             tools: CodeModeTools.descriptors(discovery: discovery, suiteTools: suiteTools), meter: &meter
         ) { calls, meter in

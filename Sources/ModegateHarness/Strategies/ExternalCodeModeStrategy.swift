@@ -17,7 +17,7 @@ struct ExternalCodeModeStrategy {
             return StrategyEnding(error: TrialError(category: .mcp, message: "MCP server '\(server.name)' is not connected"))
         }
         let offered = Set([roles.execute] + (discovery ? [roles.search, roles.describe].compactMap { $0 } : []))
-        return await ModelTurn(model: model, budget: setup.budget).converse(
+        return await ModelTurn(model: model, setup: setup).converse(
             system: TrialSetup.systemCore, setup: setup, tools: server.tools.filter { offered.contains($0.name) }, meter: &meter
         ) { calls, meter in
             var replies: [(content: String, isError: Bool)] = []

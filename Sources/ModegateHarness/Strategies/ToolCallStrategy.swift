@@ -5,7 +5,7 @@ import ModegateCore
 /// in one turn run concurrently); every result goes back into its context.
 struct ToolCallStrategy {
     func play(_ setup: TrialSetup, model: any ModelSession, meter: inout TrialMeter) async -> StrategyEnding {
-        await ModelTurn(model: model, budget: setup.budget).converse(
+        await ModelTurn(model: model, setup: setup).converse(
             system: TrialSetup.systemCore, setup: setup, tools: setup.session.tools, meter: &meter
         ) { calls, _ in
             .replies(await Self.execute(calls, on: setup.session).map { ($0.text, $0.isError) })

@@ -21,6 +21,8 @@ struct TrialMeter: Sendable {
     var modelSeconds = 0.0
     var toolSeconds = 0.0
     var sandboxSeconds = 0.0
+    /// Every model request of the trial and its answer, in order, for the transcript.
+    var exchanges: [ModelExchange] = []
 
     mutating func record(_ request: ModelRequest, _ response: ModelResponse, seconds: Double) {
         modelRequests += 1

@@ -9,6 +9,8 @@ struct TrialSetup: Sendable {
     var session: TalliedSession
     var maxSteps: Int
     var budget: BudgetGuard
+    /// The model's name as transcripts write it.
+    var modelName: String
     /// The system prompt core both arms share (DESIGN §5).
     static let systemCore = """
         You are an agent that completes tasks with tools. Work step by step, use the tools to find \
@@ -28,19 +30,45 @@ struct StrategyEnding: Sendable {
     var error: TrialError?
 }
 
-/// Calls the model once, with the budget checked first and every figure recorded.
+/// Calls the model once, with the budget checked first and every figure recorded, and the
+/// exchange kept for the trial's transcript.
 struct ModelTurn {
     let model: any ModelSession
     let budget: BudgetGuard
+    let modelName: String
+
+    init(model: any ModelSession, setup: TrialSetup) {
+        self.model = model
+        budget = setup.budget
+        modelName = setup.modelName
+    }
 
     func complete(_ request: ModelRequest, meter: inout TrialMeter) async throws -> ModelResponse {
         if let reason = await budget.admitRequest() { throw BudgetExhausted(reason: reason) }
         let start = DispatchTime.now().uptimeNanoseconds
-        let response = try await model.complete(request)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let turn = meter.modelRequests + 1
+        let response: ModelResponse
+        do {
+            response = try await model.complete(request)
+        } catch let error as ModelError {
+            var exchange = error.exchange ?? ModelExchange(request: neutralBody(request), error: error.message)
+            exchange.turn = turn
+            meter.exchanges.append(exchange)
+            throw error
+        }
+        let seconds = response.recordedSeconds ?? Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         meter.record(request, response, seconds: seconds)
+        var exchange = response.exchange ?? ModelExchange(
+            request: neutralBody(request), response: NeutralTranscriptFormat.answer(response), seconds: seconds)
+        exchange.turn = turn
+        meter.exchanges.append(exchange)
         await budget.charge(tokens: response.usage)
         return response
+    }
+
+    /// A model with no wire of its own is written down in the neutral format.
+    private func neutralBody(_ request: ModelRequest) -> JSONValue {
+        NeutralTranscriptFormat.body(request, sampling: WireSampling(model: modelName, temperature: nil, maxTokens: 0))
     }
 }
 

@@ -26,6 +26,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Trials at the same time (overrides workload.concurrency).")
     var concurrency: Int?
 
+    @Option(help: ArgumentHelp(
+        "Answer every model request from a stored gate run's transcripts, with no network and no key (either arm's id, their stem, latest, or a run folder).",
+        valueName: "RUN"))
+    var replay: String?
+
     func validate() throws {
         if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must look like K/N with 1 ≤ K ≤ N, got '\(shard)'") }
         if let concurrency, !(1...256).contains(concurrency) { throw ValidationError("--concurrency must be between 1 and 256") }
@@ -48,7 +53,7 @@ struct RunCommand: AsyncParsableCommand {
                 toolVersion: Modegate.version, clock: { workspace.now })
             let options = GateRunner.Options(
                 shard: shard.flatMap(Shard.init(parsing:)), resume: resume, concurrency: concurrency,
-                progress: TerminalProgress(interactive: Console.stderrIsTerminal))
+                progress: TerminalProgress(interactive: Console.stderrIsTerminal), replay: replay)
             let outcome = try await Interruption.cancellingOnSignal { try await runner.run(options) }
             await sandbox.shutdown()
             if let stopped = outcome.stoppedEarly {
