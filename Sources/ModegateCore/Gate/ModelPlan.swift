@@ -10,6 +10,9 @@ public struct ModelPlan: Sendable, Codable, Equatable {
         case anthropic
         /// Plays back the answers recorded in a run's transcripts, with no network.
         case replay
+
+        /// A provider that sends requests over the network and bills for them.
+        public var isLive: Bool { self == .openai || self == .azureOpenAI || self == .anthropic }
     }
 
     /// Prices that turn token usage into cost.

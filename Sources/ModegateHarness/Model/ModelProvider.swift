@@ -11,12 +11,15 @@ public protocol ModelProvider: Sendable {
     /// How the provider's exchanges are written in transcripts: its wire format's name, or
     /// `modegate` when it has no wire (the transcript then holds the conversation itself).
     var transcriptFormat: String { get }
+    /// Where requests go, for `run --dry-run` (nil for a model with no wire).
+    var endpointDescription: String? { get }
     func session(for trial: TrialContext) -> any ModelSession
 }
 
 extension ModelProvider {
     public var programMemoryMB: Int? { nil }
     public var transcriptFormat: String { NeutralTranscriptFormat.name }
+    public var endpointDescription: String? { nil }
 }
 
 public protocol ModelSession: Sendable {

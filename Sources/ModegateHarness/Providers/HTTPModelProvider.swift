@@ -18,6 +18,7 @@ struct HTTPModelProvider<Wire: ProviderWireFormat>: ModelProvider, ModelSession 
 
     var modelName: String { settings.model }
     var transcriptFormat: String { Wire.name }
+    var endpointDescription: String? { settings.endpoint.absoluteString }
 
     func session(for trial: TrialContext) -> any ModelSession { self }
 

@@ -28,6 +28,7 @@ struct ReplayProvider: ModelProvider {
 
     var modelName: String { cassette.model }
     var transcriptFormat: String { cassette.format }
+    var endpointDescription: String? { "the recording in " + cassette.sources.map(\.path).joined(separator: ", ") }
 
     func session(for trial: TrialContext) -> any ModelSession {
         let recording = cassette.recording(

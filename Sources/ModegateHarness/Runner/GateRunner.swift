@@ -46,8 +46,8 @@ public struct GateRunner: Sendable {
         public var stoppedEarly: String?
     }
 
-    public private(set) var plan: GatePlan
-    public let store: RunStore
+    public internal(set) var plan: GatePlan
+    public internal(set) var store: RunStore
     public let planner: WorkloadPlanner
     public let sandbox: Sandbox
     public let toolVersion: String

@@ -31,6 +31,9 @@ struct RunCommand: AsyncParsableCommand {
         valueName: "RUN"))
     var replay: String?
 
+    @Flag(help: "Resolve the plan, check the model's set-up (key variable, URL, cassette) and print the estimate of trials, requests, tokens and cost; call no model.")
+    var dryRun = false
+
     func validate() throws {
         if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must look like K/N with 1 ≤ K ≤ N, got '\(shard)'") }
         if let concurrency, !(1...256).contains(concurrency) { throw ValidationError("--concurrency must be between 1 and 256") }
@@ -54,6 +57,22 @@ struct RunCommand: AsyncParsableCommand {
             let options = GateRunner.Options(
                 shard: shard.flatMap(Shard.init(parsing:)), resume: resume, concurrency: concurrency,
                 progress: TerminalProgress(interactive: Console.stderrIsTerminal), replay: replay)
+            if dryRun {
+                try await printDryRun(runner, options: options)
+                await sandbox.shutdown()
+                throw ExitCode.success
+            }
+            if replay == nil, resume == nil, plan.model.provider.isLive {
+                // A live model costs money: say how much before the first request, once the
+                // model's set-up is known to be sound.
+                _ = try runner.describeModel(options)
+                Console.error("modegate: estimating the run (the scripted model rehearses the workload)…")
+                do {
+                    for line in try await runner.estimate(options).lines { Console.error("modegate: estimate: \(line)") }
+                } catch {
+                    Console.error("modegate: no estimate: \(error)")
+                }
+            }
             let outcome = try await Interruption.cancellingOnSignal { try await runner.run(options) }
             await sandbox.shutdown()
             if let stopped = outcome.stoppedEarly {
@@ -69,6 +88,23 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw Failure.exit(for: error)
         }
+    }
+}
+
+extension RunCommand {
+    /// `--dry-run`: the plan as it resolves, the model's set-up and the estimate, on stdout.
+    func printDryRun(_ runner: GateRunner, options: GateRunner.Options) async throws {
+        let plan = runner.plan
+        Console.out("gate: \(gate) (\(plan.name))")
+        Console.out("workload: \(plan.workload.presets.joined(separator: ", ")); \(plan.workload.repetitions) repetitions, "
+            + "limit \(plan.workload.limit == 0 ? "none" : String(plan.workload.limit)), concurrency \(options.concurrency ?? plan.workload.concurrency)")
+        Console.out("baseline: \(plan.baseline.strategy.rawValue), max_steps \(plan.baseline.maxSteps)")
+        Console.out("candidate: \(plan.candidate.strategy.rawValue)\(plan.candidate.strategy == .codemode ? " (\(plan.candidate.runtime.rawValue))" : ""), max_steps \(plan.candidate.maxSteps)")
+        let estimate = try await runner.estimate(options)
+        for line in estimate.lines { Console.out("estimate: \(line)") }
+        // Last, so a set-up problem (an unset key) is the error the command exits with.
+        Console.out("model: \(try runner.describeModel(options))")
+        Console.error("modegate: dry run: no model was called")
     }
 }
 
