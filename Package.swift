@@ -114,7 +114,8 @@ let package = Package(
         .testTarget(name: "ModegateSandboxTests", dependencies: ["ModegateSandbox"]),
         .testTarget(name: "ModegateSuitesTests", dependencies: ["ModegateSuites", "ModegateSandbox"]),
         .testTarget(name: "ModegateHarnessTests", dependencies: ["ModegateHarness"]),
-        .testTarget(name: "ModegateMCPTests", dependencies: ["ModegateMCP", "ModegateSuites"], exclude: ["Peers"]),
+        // Real processes and servers on 127.0.0.1: MCP peers, model servers, the binary end to end.
+        .testTarget(name: "ModegateIntegrationTests", dependencies: ["ModegateMCP", "ModegateSuites"], exclude: ["Peers"]),
     ],
     swiftLanguageModes: [.v6]
 )

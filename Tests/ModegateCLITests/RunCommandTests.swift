@@ -98,6 +98,13 @@ import Testing
         let merged = try await ModegateBinary.run(["merge"] + ids + ["--report", "json:merged.json"], in: scratch.url, environment: home)
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(Self.gateFigures(try json(scratch.read("merged.json"))) == Self.gateFigures(expected))
+        // The shards' transcripts are merged with their trials: the merged run replays to the same verdict.
+        let mergedID = try #require(try await ModegateBinary.run(["runs"], in: scratch.url, environment: home).stdout
+            .split(separator: "\n").map { String($0.split(separator: " ")[0]) }.first { $0.hasSuffix("-merged-candidate") })
+        let replayed = try await ModegateBinary.run(
+            ["run", "gate.yaml", "--replay", mergedID, "--report", "json:replayed.json"], in: scratch.url, environment: home, timeout: 300)
+        #expect(replayed.status == 0, "\(replayed.stderr)")
+        #expect(Self.gateFigures(try json(scratch.read("replayed.json"))) == Self.gateFigures(expected))
         let overlap = try await ModegateBinary.run(["merge"] + ids + [ids[0]], in: scratch.url, environment: home)
         #expect(overlap.status == 3)
     }

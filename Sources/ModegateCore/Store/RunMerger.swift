@@ -62,10 +62,20 @@ public struct RunMerger: Sendable {
         var trials: [TrialRecord] = []
         var keys = Set<PairKey>()
         var overlaps: [PairKey] = []
+        // Each trial's conversation goes with it; the last line of a trial wins (a resumed shard
+        // played an interrupted trial again).
+        var conversations: [PairKey: TrialTranscript] = [:]
         for (entry, _) in shards {
-            for trial in try NativeRunReader.readLines(TrialRecord.self, folder: URL(fileURLWithPath: entry.path)).lines {
+            let folder = URL(fileURLWithPath: entry.path)
+            for trial in try NativeRunReader.readLines(TrialRecord.self, folder: folder).lines {
                 if !keys.insert(trial.pairKey).inserted { overlaps.append(trial.pairKey) }
                 trials.append(trial)
+            }
+            let transcripts = folder.appendingPathComponent("transcripts.jsonl")
+            if FileManager.default.fileExists(atPath: transcripts.path) {
+                for transcript in try TranscriptFile.read(transcripts) {
+                    conversations[PairKey(preset: transcript.preset, caseID: transcript.caseID, repetition: transcript.repetition)] = transcript
+                }
             }
         }
         if let example = overlaps.first {
@@ -79,7 +89,11 @@ public struct RunMerger: Sendable {
         manifest.finishedAt = nil
         let writer = try store.create(manifest: manifest)
         for index in trials.indices { trials[index].runID = manifest.runID }
-        for trial in trials.sorted(by: { $0.pairKey < $1.pairKey }) { try writer.append(trial) }
+        for trial in trials.sorted(by: { $0.pairKey < $1.pairKey }) {
+            var transcript = conversations[trial.pairKey]
+            transcript?.runID = manifest.runID
+            try writer.append(trial, transcript: transcript)
+        }
         manifest.finishedAt = date
         try writer.finish(summary: RunSummary.summarizing(trials, manifest: manifest), at: date)
         return try NativeRunReader.catalogEntry(folder: writer.folder)

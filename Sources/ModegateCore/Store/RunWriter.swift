@@ -57,20 +57,22 @@ public final class RunWriter: @unchecked Sendable {
 
     /// Appends one trial as one line. The write goes straight to the file descriptor (FileHandle
     /// does not buffer), so the line survives the process being killed right after.
-    /// The transcript, when given, goes first and through `redactor`, so a trial on record always
-    /// has its conversation on record.
+    /// The transcript, when given, goes first, so a trial on record always has its conversation
+    /// on record. Both lines go through `redactor`: a model may echo a secret into its answer.
     public func append(_ trial: TrialRecord, transcript: TrialTranscript? = nil, redactor: SecretRedactor = .none) throws {
-        var line = try encoder.encode(trial)
-        line.append(UInt8(ascii: "\n"))
-        var conversation: Data?
-        if let transcript {
-            let text = String(decoding: try encoder.encode(transcript), as: UTF8.self)
-            conversation = Data((redactor.isEmpty ? text : redactor.redact(text)).utf8) + [UInt8(ascii: "\n")]
-        }
+        let line = try self.line(trial, redactor)
+        let conversation = try transcript.map { try self.line($0, redactor) }
         lock.lock()
         defer { lock.unlock() }
         if let conversation { try transcripts.write(contentsOf: conversation) }
         try handle.write(contentsOf: line)
+    }
+
+    private func line<Value: Encodable>(_ value: Value, _ redactor: SecretRedactor) throws -> Data {
+        var data = try encoder.encode(value)
+        if !redactor.isEmpty { data = Data(redactor.redact(String(decoding: data, as: UTF8.self)).utf8) }
+        data.append(UInt8(ascii: "\n"))
+        return data
     }
 
     /// Writes `summary.json` and stamps the manifest's finish time, both atomically.

@@ -57,7 +57,7 @@ enum OpenAIChatFormat: ProviderWireFormat {
         }
         if sampling.temperature != nil, parameter == "temperature" {
             adjusted.temperature = nil
-            return (adjusted, "the server refused temperature \(sampling.temperature ?? 0); sent the model's default")
+            return (adjusted, "the server refused temperature \(String(format: "%g", sampling.temperature ?? 0)); sent the model's default")
         }
         return nil
     }

@@ -48,7 +48,7 @@ struct ProviderHTTPClient: Sendable {
                 if Task.isCancelled { throw CancellationError() }
                 guard attempt < maxRetries else {
                     throw HTTPUnreachable(
-                        message: "cannot reach \(Self.place(url)): \(Self.reason(error)) (gave up after \(attempt + 1) attempts)",
+                        message: "no answer from \(Self.place(url)): \(Self.reason(error)) (gave up after \(attempt + 1) attempts)",
                         attempts: attempt + 1)
                 }
             }

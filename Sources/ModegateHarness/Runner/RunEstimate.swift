@@ -9,9 +9,11 @@ public struct RunEstimate: Sendable {
     public struct Arm: Sendable {
         public var name: String
         public var trials: Int
-        /// Trials whose tools are on an MCP server, which the rehearsal does not call.
+        /// Trials the rehearsal could not play: their tools are on an MCP server (which it does
+        /// not call), or their case has no reference solution. Their figures are extrapolated
+        /// from the rehearsed trials' mean.
         public var unrehearsedTrials: Int
-        /// At the reference trajectories, scaled by repetitions.
+        /// At the reference trajectories, scaled by repetitions; 0 when nothing was rehearsed.
         public var requests: Int
         public var promptTokens: Int
         public var completionTokens: Int
@@ -47,10 +49,15 @@ public struct RunEstimate: Sendable {
     public var lines: [String] {
         var lines: [String] = []
         for arm in arms {
+            guard arm.unrehearsedTrials < arm.trials else {
+                lines.append("\(arm.name): \(arm.trials) trials, at most \(arm.maxRequests) model requests; "
+                    + "no case could be rehearsed (tools on MCP servers, or no reference solution), so no token figures")
+                continue
+            }
             var line = "\(arm.name): \(arm.trials) trials, ~\(arm.requests) model requests (at most \(arm.maxRequests)), "
                 + "~\(Self.count(arm.promptTokens)) input and ~\(Self.count(arm.completionTokens)) output tokens"
             if arm.unrehearsedTrials > 0 {
-                line += "; \(arm.unrehearsedTrials) of them use MCP servers and are not in the request and token figures"
+                line += " (extrapolated for \(arm.unrehearsedTrials) trials whose tools are on MCP servers or whose case has no reference solution)"
             }
             lines.append(line)
         }
@@ -117,12 +124,17 @@ extension GateRunner {
     /// are counted, not played: calling their tools could change the world.
     public func estimate(_ options: Options) async throws -> RunEstimate {
         let presets = try options.presets ?? planner.presets(plan.workload.presets)
-        let offline = presets.filter { if case .builtin = $0.suite { true } else { false } }
+        let offline: [Preset] = presets.compactMap { preset in
+            guard case .builtin = preset.suite else { return nil }
+            var rehearsed = preset
+            rehearsed.cases = preset.cases.filter { $0.reference != nil }
+            return rehearsed.cases.isEmpty ? nil : rehearsed
+        }
         // Handles to the servers are only names until opened, so planning starts nothing.
         let cases = try await planner(over: MCPServerPool(plan: plan.mcp, environment: environment), for: presets)
             .cases(of: presets, limit: plan.workload.limit, shard: options.shard)
         let overServers = Set(presets.filter { if case .mcp = $0.suite { true } else { false } }.map(\.name))
-        let unrehearsed = cases.filter { overServers.contains($0.preset) }.count
+        let unrehearsed = cases.filter { overServers.contains($0.preset) || $0.testCase.reference == nil }.count
         var rehearsal = self
         rehearsal.plan.model = ModelPlan(provider: .scripted, temperature: 0, maxOutputTokens: plan.model.maxOutputTokens,
                                          timeoutSeconds: plan.model.timeoutSeconds, maxRetries: 0)
@@ -147,11 +159,13 @@ extension GateRunner {
         let repetitions = plan.workload.repetitions
         let arms = [("baseline", plan.baseline), ("candidate", plan.candidate)].map { name, arm in
             let played = records[name] ?? []
+            // Each rehearsed trial stands for `repetitions` trials, and the unrehearsed ones
+            // for their share of the mean.
+            let scale = played.isEmpty ? 0 : Double(repetitions) * Double(cases.count) / Double(played.count)
+            func total(_ value: (TrialRecord) -> Int) -> Int { Int((Double(played.reduce(0) { $0 + value($1) }) * scale).rounded()) }
             return RunEstimate.Arm(
                 name: name, trials: cases.count * repetitions, unrehearsedTrials: unrehearsed * repetitions,
-                requests: played.reduce(0) { $0 + $1.modelRequests } * repetitions,
-                promptTokens: played.reduce(0) { $0 + $1.promptTokens } * repetitions,
-                completionTokens: played.reduce(0) { $0 + $1.completionTokens } * repetitions,
+                requests: total(\.modelRequests), promptTokens: total(\.promptTokens), completionTokens: total(\.completionTokens),
                 maxRequests: cases.count * repetitions * arm.maxSteps)
         }
         return RunEstimate(arms: arms, pricing: plan.model.pricing, budget: plan.budget,

@@ -43,15 +43,15 @@ import Testing
     }
 
     @Test func timeServerOverStdio() async throws {
-        guard let server = MCPPeers.program("mcp-server-time") else { return }
+        guard let server = TestPeers.program("mcp-server-time") else { return }
         let connection = try await Self.open("time", .init(command: [server, "--local-timezone", "UTC"], timeoutSeconds: 30))
         try await Self.checkTimeServer(connection)
         await connection.close()
     }
 
     @Test func gitServerOverStdioReadsTheRepositoryHistory() async throws {
-        guard let server = MCPPeers.program("mcp-server-git") else { return }
-        let repository = try MCPPeers.gitRepository()
+        guard let server = TestPeers.program("mcp-server-git") else { return }
+        let repository = try TestPeers.gitRepository()
         defer { try? FileManager.default.removeItem(at: repository) }
         let connection = try await Self.open("git", .init(command: [server, "-r", repository.path], env: ["GIT_PAGER": "cat"], timeoutSeconds: 30))
         let tools = try await connection.listTools()
@@ -67,8 +67,8 @@ import Testing
     }
 
     @Test func streamableHTTPWithServerSentEvents() async throws {
-        guard let python = MCPPeers.python else { return }
-        let port = MCPPeers.freePort()
+        guard let python = TestPeers.python else { return }
+        let port = TestPeers.freePort()
         let server = try BackgroundServer([
             python, "-c",
             "from mcp_server_time.server import create_server; create_server('UTC').run('streamable-http', host='127.0.0.1', port=\(port))",
@@ -84,10 +84,10 @@ import Testing
     }
 
     @Test func streamableHTTPWithPlainJSONThroughMCPProxy() async throws {
-        guard let proxy = MCPPeers.program("mcp-proxy", venv: ".venv-proxy"),
-            let time = MCPPeers.program("mcp-server-time")
+        guard let proxy = TestPeers.program("mcp-proxy", venv: ".venv-proxy"),
+            let time = TestPeers.program("mcp-server-time")
         else { return }
-        let port = MCPPeers.freePort()
+        let port = TestPeers.freePort()
         let server = try BackgroundServer([proxy, "--host", "127.0.0.1", "--port", String(port), "--", time, "--local-timezone", "UTC"])
         defer { server.stop() }
         try await server.waitForPort(port)
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func unreachableURLIsAClearError() async throws {
-        let port = MCPPeers.freePort()
+        let port = TestPeers.freePort()
         await #expect {
             _ = try await Self.open("nowhere", .init(url: "http://127.0.0.1:\(port)/mcp", timeoutSeconds: 5))
         } throws: { error in
@@ -133,10 +133,10 @@ import Testing
 /// A server that crashes, hangs, writes garbage or fails its tools in each of the three shapes.
 @Suite struct MisbehavingServerTests {
     static func open(timeout: Int = 3) async throws -> MCPConnection? {
-        guard let python = MCPPeers.python else { return nil }
+        guard let python = TestPeers.python else { return nil }
         return try await ThirdPartyServerTests.open(
             "hostile",
-            .init(command: [python, MCPPeers.script("hostile_server.py")], timeoutSeconds: timeout, errorPattern: "^Error:"))
+            .init(command: [python, TestPeers.script("hostile_server.py")], timeoutSeconds: timeout, errorPattern: "^Error:"))
     }
 
     @Test func toolFailuresInAllThreeShapesAreToolErrors() async throws {
@@ -177,9 +177,9 @@ import Testing
     }
 
     @Test func garbageOnStdoutIsNamedInTheTimeout() async throws {
-        guard let python = MCPPeers.python else { return }
+        guard let python = TestPeers.python else { return }
         let connection = try await ThirdPartyServerTests.open(
-            "garbage", .init(command: [python, MCPPeers.script("garbage_server.py")], timeoutSeconds: 2))
+            "garbage", .init(command: [python, TestPeers.script("garbage_server.py")], timeoutSeconds: 2))
         let garbage = await connection.call("garbage", arguments: [:])
         #expect(garbage.serverFailure?.contains("this is not json-rpc") == true, "\(garbage.serverFailure ?? "")")
         await connection.close()

@@ -5,70 +5,16 @@ import Testing
 
 /// Whole gate runs through the built binary whose tools cross real MCP transports.
 @Suite struct MCPGateRunTests {
-    /// A scratch working directory that sees the repository's presets and test environment.
-    final class Workdir: @unchecked Sendable {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("modegate-mcp-run-\(UUID().uuidString)")
-
-        init() throws {
-            let manager = FileManager.default
-            try manager.createDirectory(at: url.appendingPathComponent(".modegate"), withIntermediateDirectories: true)
-            try manager.createSymbolicLink(at: url.appendingPathComponent("presets"), withDestinationURL: MCPPeers.repository.appendingPathComponent("presets"))
-            try manager.createSymbolicLink(at: url.appendingPathComponent(".venv"), withDestinationURL: MCPPeers.repository.appendingPathComponent(".venv"))
-        }
-
-        deinit { try? FileManager.default.removeItem(at: url) }
-
-        func write(_ name: String, _ text: String) throws -> String {
-            let path = url.appendingPathComponent(name)
-            try text.write(to: path, atomically: true, encoding: .utf8)
-            return path.path
-        }
-
-        /// Runs `modegate ARGS` here; returns the exit status and stderr.
-        func modegate(_ arguments: [String]) async throws -> (status: Int32, errors: String) {
-            try await MCPPeers.offPool { try self.runModegate(arguments) }
-        }
-
-        func runModegate(_ arguments: [String]) throws -> (status: Int32, errors: String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: MCPPeers.modegate)
-            process.arguments = arguments
-            process.currentDirectoryURL = url
-            var environment = ProcessInfo.processInfo.environment
-            environment["MODEGATE_HOME"] = url.appendingPathComponent(".modegate").path
-            process.environment = environment
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, text)
-        }
-
-        /// Every trial record of the newest gate run, by arm.
-        func records() throws -> [String: [JSONValue]] {
-            let runs = url.appendingPathComponent(".modegate/runs")
-            var result: [String: [JSONValue]] = [:]
-            for folder in try FileManager.default.contentsOfDirectory(atPath: runs.path).sorted() {
-                let lines = try String(contentsOf: runs.appendingPathComponent(folder).appendingPathComponent("results.jsonl"), encoding: .utf8)
-                let arm = folder.hasSuffix("-baseline") ? "baseline" : "candidate"
-                result[arm] = try lines.split(separator: "\n").map { try JSONValue.parse(String($0)) }
-            }
-            return result
-        }
-    }
-
     @Test func theGitExampleGatePassesOverTheOfficialGitServer() async throws {
-        guard MCPPeers.program("mcp-server-git") != nil else { return }
+        guard TestPeers.program("mcp-server-git") != nil else { return }
         let workdir = try Workdir()
         let fixture = Process()
-        fixture.executableURL = MCPPeers.repository.appendingPathComponent("presets/examples/git-fixture.sh")
+        fixture.executableURL = TestPeers.repository.appendingPathComponent("presets/examples/git-fixture.sh")
         fixture.arguments = [workdir.url.appendingPathComponent(".modegate/git-fixture").path]
         try fixture.run()
-        try await MCPPeers.offPool { fixture.waitUntilExit() }
+        try await TestPeers.offPool { fixture.waitUntilExit() }
         #expect(fixture.terminationStatus == 0)
-        let gate = MCPPeers.repository.appendingPathComponent("gates/examples/mcp-git.yaml").path
+        let gate = TestPeers.repository.appendingPathComponent("gates/examples/mcp-git.yaml").path
         let run = try await workdir.modegate(["run", gate])
         #expect(run.status == 0, "\(run.errors.suffix(2000))")
         let records = try workdir.records()
@@ -106,7 +52,7 @@ import Testing
     }
 
     @Test func aServerThatCrashesMidRunFailsTheRestAsMCPErrorsAndKeepsEveryTrial() async throws {
-        guard let python = MCPPeers.python else { return }
+        guard let python = TestPeers.python else { return }
         let workdir = try Workdir()
         let preset = try workdir.write("hostile.yaml", """
             preset: hostile
@@ -141,7 +87,7 @@ import Testing
             mcp:
               enabled: true
               servers:
-                hostile: {command: [\(python), \(MCPPeers.script("hostile_server.py"))], timeout_seconds: 10}
+                hostile: {command: [\(python), \(TestPeers.script("hostile_server.py"))], timeout_seconds: 10}
             judgement: {mode: point}
             reports: []
             """)
@@ -161,7 +107,7 @@ import Testing
 
 extension MCPGateRunTests {
     @Test func ctrlCStopsTheRunAndItsMCPServers() async throws {
-        guard let python = MCPPeers.python else { return }
+        guard let python = TestPeers.python else { return }
         let workdir = try Workdir()
         let marker = "modegate-test-\(UUID().uuidString)"
         let preset = try workdir.write("hang.yaml", """
@@ -183,12 +129,12 @@ extension MCPGateRunTests {
             mcp:
               enabled: true
               servers:
-                hostile: {command: [\(python), \(MCPPeers.script("hostile_server.py")), \(marker)], timeout_seconds: 300}
+                hostile: {command: [\(python), \(TestPeers.script("hostile_server.py")), \(marker)], timeout_seconds: 300}
             judgement: {mode: point}
             reports: []
             """)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: MCPPeers.modegate)
+        process.executableURL = URL(fileURLWithPath: TestPeers.modegate)
         process.arguments = ["run", gate]
         process.currentDirectoryURL = workdir.url
         process.environment = ProcessInfo.processInfo.environment.merging(
@@ -245,7 +191,7 @@ extension MCPGateRunTests {
 /// The candidate driving an external Code Mode server over MCP (`runtime: mcp`).
 @Suite struct ExternalCodeModeTests {
     @Test func theCandidateDrivesModegateServeCodemodeOverMCP() async throws {
-        let workdir = try MCPGateRunTests.Workdir()
+        let workdir = try Workdir()
         let gatePath = workdir.url.appendingPathComponent("gate.yaml").path
         _ = try workdir.write("gate.yaml", """
             version: 1
@@ -253,7 +199,7 @@ extension MCPGateRunTests {
             mcp:
               enabled: true
               servers:
-                codemode: {command: [\(MCPPeers.modegate), serve, codemode, --gate, \(gatePath)], timeout_seconds: 30}
+                codemode: {command: [\(TestPeers.modegate), serve, codemode, --gate, \(gatePath)], timeout_seconds: 30}
             candidate: {strategy: codemode, runtime: mcp, mcp_server: codemode, discovery: true}
             judgement: {mode: point}
             reports: []
@@ -276,7 +222,7 @@ extension MCPGateRunTests {
         mode = "disabled"
 
         [mcp.servers.smoke]
-        command = "\(MCPPeers.modegate)"
+        command = "\(TestPeers.modegate)"
         args = ["serve", "smoke"]
         """
     }
@@ -285,8 +231,8 @@ extension MCPGateRunTests {
     /// scripted model submits JavaScript, which toolplane's Python rejects, so the candidate's
     /// trials end with typed answer errors, not crashes, and the calls are counted.
     @Test func aGateRunDrivesToolplaneByRole() async throws {
-        guard let toolplane = MCPPeers.program("toolplane") else { return }
-        let workdir = try MCPGateRunTests.Workdir()
+        guard let toolplane = TestPeers.program("toolplane") else { return }
+        let workdir = try Workdir()
         _ = try workdir.write("toolplane.toml", Self.toolplaneConfig)
         let gate = try workdir.write("gate.yaml", """
             version: 1
@@ -310,8 +256,8 @@ extension MCPGateRunTests {
     }
 
     @Test func toolplaneRunsPythonAgainstOurServedSuiteAndItsRolesResolve() async throws {
-        guard let toolplane = MCPPeers.program("toolplane") else { return }
-        let workdir = try MCPGateRunTests.Workdir()
+        guard let toolplane = TestPeers.program("toolplane") else { return }
+        let workdir = try Workdir()
         let folder = workdir.url
         _ = try workdir.write("toolplane.toml", Self.toolplaneConfig)
         let connection = try await MCPConnection.open(

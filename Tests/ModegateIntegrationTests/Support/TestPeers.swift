@@ -4,13 +4,16 @@ import Testing
 import Glibc
 #endif
 
-/// The real MCP peers the tests run: third-party servers and the official Python client from
-/// PyPI (installed by `make test` into `.venv`, and `mcp-proxy` into `.venv-proxy`), our own
-/// peer scripts, and the built `modegate` binary. Everything listens on 127.0.0.1 only.
-enum MCPPeers {
+/// The real peers the tests run: third-party MCP servers, the official Python MCP client and
+/// fake model servers from PyPI (installed by `make test` into `.venv`, and `mcp-proxy` into
+/// `.venv-proxy`), our own peer scripts, and the built `modegate` binary. Everything listens
+/// on 127.0.0.1 only.
+enum TestPeers {
+    /// This file is Tests/ModegateIntegrationTests/Support/TestPeers.swift.
     static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let peerScripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Peers")
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let peerScripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Peers")
 
     static var modegate: String {
         ProcessInfo.processInfo.environment["MODEGATE_BINARY"] ?? repository.appendingPathComponent(".build/debug/modegate").path
@@ -121,7 +124,7 @@ final class BackgroundServer: @unchecked Sendable {
     func waitForPort(_ port: Int, seconds: Double = 20) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if MCPPeers.accepts(port) { return }
+            if TestPeers.accepts(port) { return }
             if !process.isRunning { break }
             try await Task.sleep(nanoseconds: 50_000_000)
         }

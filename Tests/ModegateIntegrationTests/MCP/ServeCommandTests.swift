@@ -9,14 +9,14 @@ import Testing
 @Suite struct ServeCommandTests {
     /// The official client's report (see Peers/official_client.py).
     static func officialClient(_ arguments: [String]) async throws -> JSONValue? {
-        guard let python = MCPPeers.python else { return nil }
-        return try await MCPPeers.offPool { try runOfficialClient(python, arguments) }
+        guard let python = TestPeers.python else { return nil }
+        return try await TestPeers.offPool { try runOfficialClient(python, arguments) }
     }
 
     static func runOfficialClient(_ python: String, _ arguments: [String]) throws -> JSONValue? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [MCPPeers.script("official_client.py")] + arguments
+        process.arguments = [TestPeers.script("official_client.py")] + arguments
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -49,13 +49,13 @@ import Testing
         let suite = BuiltinSuites.named("repo_triage")!
         let arguments: JSONValue = ["shard": 1]
         guard let report = try await Self.officialClient(
-            ["--stdio", "search_shard", arguments.jsonText, "--", MCPPeers.modegate, "serve", "repo_triage"])
+            ["--stdio", "search_shard", arguments.jsonText, "--", TestPeers.modegate, "serve", "repo_triage"])
         else { return }
         await Self.checkOfficialReport(report, suite: suite, tool: "search_shard", arguments: arguments)
     }
 
     @Test func theOfficialClientUsesServeOverHTTP() async throws {
-        let server = try BackgroundServer([MCPPeers.modegate, "serve", "code_navigation", "--http", "0"])
+        let server = try BackgroundServer([TestPeers.modegate, "serve", "code_navigation", "--http", "0"])
         defer { server.stop() }
         let url = try await Self.servedURL(server)
         let suite = BuiltinSuites.named("code_navigation")!
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func theOfficialClientUsesCodeModeServedOverAGatesTools() async throws {
-        guard let python = MCPPeers.python else { return }
+        guard let python = TestPeers.python else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("modegate-codemode-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -89,13 +89,13 @@ import Testing
         try "version: 1\nworkload: {presets: [smoke, repo_triage]}\n".write(to: gate, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [MCPPeers.script("codemode_client.py"), MCPPeers.modegate, "serve", "codemode", "--gate", gate.path]
-        process.currentDirectoryURL = MCPPeers.repository
+        process.arguments = [TestPeers.script("codemode_client.py"), TestPeers.modegate, "serve", "codemode", "--gate", gate.path]
+        process.currentDirectoryURL = TestPeers.repository
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let data = try await MCPPeers.offPool {
+        let data = try await TestPeers.offPool {
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             return data
@@ -118,10 +118,10 @@ import Testing
         defer { server?.stop() }
         let plan: MCPPlan.Server
         if transport == "http" {
-            server = try BackgroundServer([MCPPeers.modegate, "serve", "ledger_workflows", "--http", "0", "--params", params.jsonText])
+            server = try BackgroundServer([TestPeers.modegate, "serve", "ledger_workflows", "--http", "0", "--params", params.jsonText])
             plan = .init(url: try await Self.servedURL(server!), timeoutSeconds: 10)
         } else {
-            plan = .init(command: [MCPPeers.modegate, "serve", "ledger_workflows", "--params", params.jsonText], timeoutSeconds: 10)
+            plan = .init(command: [TestPeers.modegate, "serve", "ledger_workflows", "--params", params.jsonText], timeoutSeconds: 10)
         }
         let connection = try await MCPConnection.open(
             name: "ledger", server: plan, environment: ProcessInfo.processInfo.environment, logFolder: nil)

@@ -1,0 +1,114 @@
+import Foundation
+import ModegateCore
+@testable import ModegateHarness
+import Testing
+
+/// The wire formats' pure parts: URLs, bodies, answers, refusals, redaction and replay's diff.
+/// (The same paths against real servers: ModegateIntegrationTests/Providers.)
+@Suite struct ProviderWireFormatTests {
+    static let conversation = ModelRequest(
+        messages: [
+            .system("Be brief."), .user("Add 1 and 2."),
+            ChatMessage(role: .assistant, content: "", toolCalls: [
+                ModelToolCall(id: "call_1", name: "add", arguments: ["a": 1, "b": 2]),
+                ModelToolCall(id: "call_2", name: "add", arguments: ["a": 2, "b": 1]),
+            ]),
+            .toolResult("call_1", "{\"sum\":3}"), .toolResult("call_2", "boom", isError: true),
+        ],
+        tools: [ToolDescriptor(name: "add", description: "Adds.", inputSchema: ["type": "object"])])
+    static let sampling = WireSampling(model: "m", temperature: 0, maxTokens: 100)
+
+    @Test(arguments: [
+        ("https://res.openai.azure.com", "2024-10-21", "https://res.openai.azure.com/openai/deployments/dep/chat/completions?api-version=2024-10-21"),
+        ("https://res.openai.azure.com/", "2024-10-21", "https://res.openai.azure.com/openai/deployments/dep/chat/completions?api-version=2024-10-21"),
+        ("https://res.openai.azure.com/openai/deployments/other/chat/completions?api-version=2024-06-01", nil,
+         "https://res.openai.azure.com/openai/deployments/other/chat/completions?api-version=2024-06-01"),
+        ("https://res.openai.azure.com/openai/deployments/other/chat/completions?api-version=2024-06-01", "2025-01-01",
+         "https://res.openai.azure.com/openai/deployments/other/chat/completions?api-version=2025-01-01"),
+        ("https://res.openai.azure.com/openai/deployments/other", "2024-10-21",
+         "https://res.openai.azure.com/openai/deployments/other/chat/completions?api-version=2024-10-21"),
+        ("https://res.openai.azure.com/openai/v1", nil, "https://res.openai.azure.com/openai/v1/chat/completions"),
+    ] as [(String, String?, String)])
+    func azureURLsFromTheResourceEndpointOrTheDeploymentURL(base: String, version: String?, expected: String) throws {
+        #expect(try AzureOpenAIFormat.endpoint(baseURL: base, deployment: "dep", apiVersion: version).absoluteString == expected)
+    }
+
+    @Test func azureWithoutAVersionOrAHostIsASetupError() {
+        #expect(throws: HarnessError.self) { try AzureOpenAIFormat.endpoint(baseURL: "https://res.openai.azure.com", deployment: "d", apiVersion: nil) }
+        #expect(throws: HarnessError.self) { try AzureOpenAIFormat.endpoint(baseURL: "not a url", deployment: "d", apiVersion: "v") }
+    }
+
+    @Test func openAIBodySendsEmptyContentBesideToolCallsAndTheLearnedSampling() throws {
+        let body = OpenAIChatFormat.body(Self.conversation, sampling: Self.sampling)
+        let assistant = try #require(body["messages"]?.arrayValue?[2])
+        #expect(assistant["content"] == "", "llama.cpp answers 500 to null here")
+        #expect(assistant["tool_calls"]?.arrayValue?.first?["function"]?["arguments"] == "{\"a\":1,\"b\":2}")
+        #expect(body["messages"]?.arrayValue?[4]["tool_call_id"] == "call_2")
+        #expect(body["tool_choice"] == "auto" && body["max_tokens"] == 100 && body["temperature"] == 0)
+        var learned = Self.sampling
+        learned.maxTokensField = "max_completion_tokens"
+        learned.temperature = nil
+        let adjusted = OpenAIChatFormat.body(Self.conversation, sampling: learned)
+        #expect(adjusted["max_completion_tokens"] == 100 && adjusted["max_tokens"] == nil && adjusted["temperature"] == nil)
+    }
+
+    @Test func openAIRefusalsOfAParameterAdjustTheSamplingAndOthersDoNot() throws {
+        func refusal(_ param: String, _ message: String) -> Data {
+            Data(JSONValue.object(["error": ["message": .string(message), "param": .string(param), "type": "invalid_request_error"]]).jsonText.utf8)
+        }
+        let first = try #require(OpenAIChatFormat.adjusting(Self.sampling, after: refusal(
+            "max_tokens", "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.")))
+        #expect(first.0.maxTokensField == "max_completion_tokens")
+        let second = try #require(OpenAIChatFormat.adjusting(first.0, after: refusal("temperature", "Unsupported value: 'temperature'")))
+        #expect(second.0.temperature == nil && second.note.contains("temperature 0;"))
+        #expect(OpenAIChatFormat.adjusting(second.0, after: refusal("messages", "messages too long")) == nil)
+        #expect(OpenAIChatFormat.adjusting(Self.sampling, after: Data("<html>".utf8)) == nil)
+    }
+
+    @Test func anthropicBodyGroupsOneTurnsResultsIntoOneUserMessage() throws {
+        var sampling = Self.sampling
+        sampling.temperature = 1.5
+        let body = AnthropicMessagesFormat.body(Self.conversation, sampling: sampling)
+        #expect(body["system"] == "Be brief.")
+        let messages = try #require(body["messages"]?.arrayValue)
+        #expect(messages.map { $0["role"]?.stringValue ?? "" } == ["user", "assistant", "user"])
+        #expect(messages[1]["content"]?.arrayValue?.count == 2, "an empty text block is not sent")
+        let results = try #require(messages[2]["content"]?.arrayValue)
+        #expect(results.map { $0["tool_use_id"]?.stringValue ?? "" } == ["call_1", "call_2"])
+        #expect(results[1]["is_error"] == true)
+        #expect(body["temperature"] == 1, "the Messages API takes 0…1")
+    }
+
+    @Test func anthropicAnswersBecomeCallsWithUsageAndMalformedOnesModelErrors() throws {
+        let answer = """
+            {"content": [{"type": "text", "text": "Adding."}, {"type": "tool_use", "id": "toolu_1", "name": "add", "input": {"a": 1}}],
+             "stop_reason": "tool_use", "usage": {"input_tokens": 10, "cache_read_input_tokens": 90, "output_tokens": 5}}
+            """
+        let response = try AnthropicMessagesFormat.response(from: Data(answer.utf8))
+        #expect(response.message.toolCalls.map(\.name) == ["add"] && response.message.content == "Adding.")
+        #expect(response.usage == TokenUsage(prompt: 100, completion: 5, cached: 90, estimated: false))
+        #expect(throws: ModelError.self) { try AnthropicMessagesFormat.response(from: Data("{\"content\": [{\"type\": \"tool_use\", \"name\": \"add\", \"input\": 3}]}".utf8)) }
+        #expect(throws: ModelError.self) { try OpenAIChatFormat.response(from: Data("{\"choices\": []}".utf8)) }
+    }
+
+    @Test func theNeutralFormatReadsBackWhatItWrote() throws {
+        let response = ModelResponse(
+            message: Self.conversation.messages[2], usage: TokenUsage(prompt: 7, completion: 3, estimated: true), stopReason: .toolUse)
+        let read = try NeutralTranscriptFormat.response(from: Data(NeutralTranscriptFormat.answer(response).jsonText.utf8))
+        #expect(read == response)
+    }
+
+    @Test func secretsAreRedactedAsWrittenAndAsJSONEscapesThem() {
+        let redactor = SecretRedactor(secrets: ["API_KEY": "sk-a/b\"c-123456", "SHORT": "abc"])
+        #expect(redactor.redact("key sk-a/b\"c-123456 and abc") == "key [redacted:API_KEY] and abc")
+        #expect(redactor.redact(#"{"k":"sk-a/b\"c-123456"}"#) == #"{"k":"[redacted:API_KEY]"}"#)
+    }
+
+    @Test func replayNamesTheFirstDifference() {
+        let recorded: JSONValue = ["messages": [["content": "a"], ["content": "b"]], "model": "m"]
+        #expect(JSONDifference.first(recorded, recorded) == nil)
+        #expect(JSONDifference.first(recorded, ["messages": [["content": "a"], ["content": "c"]], "model": "m"])
+            == #"$.messages[1].content: recorded "b", now "c""#)
+        #expect(JSONDifference.first(recorded, ["messages": [["content": "a"]], "model": "m"]) == "$.messages: recorded 2 items, now 1")
+    }
+}
