@@ -30,8 +30,7 @@ struct GateRules {
         guard let provider = model["provider"]?.stringValue else { return }
         let providerPath = path.appending("provider")
         var needs: [(key: String, meaning: String)] = []
-        let live: Set<String> = [ModelPlan.Provider.openai.rawValue, ModelPlan.Provider.azureOpenAI.rawValue, ModelPlan.Provider.anthropic.rawValue]
-        if live.contains(provider) { needs.append(("name", "the model to call")) }
+        if ModelPlan.Provider(rawValue: provider)?.isLive == true { needs.append(("name", "the model to call")) }
         if provider == ModelPlan.Provider.azureOpenAI.rawValue {
             needs.append(("base_url", "the Azure OpenAI resource endpoint"))
             // A deployment URL that carries its api-version, or the versionless v1 API, needs none.

@@ -149,6 +149,8 @@ extension GateRunner {
         var records: [String: [TrialRecord]] = [:]
         if !offline.isEmpty {
             let outcome = try await rehearsal.run(Options(shard: options.shard, concurrency: options.concurrency, presets: offline))
+            // An interrupted rehearsal says nothing reliable, and the user wants out.
+            try Task.checkCancellation()
             for run in [outcome.baseline, outcome.candidate] {
                 let lines = (try? String(contentsOfFile: run.path + "/results.jsonl", encoding: .utf8)) ?? ""
                 records[run.manifest?.arm ?? ""] = lines.split(separator: "\n").compactMap {

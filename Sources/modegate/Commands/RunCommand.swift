@@ -68,7 +68,10 @@ struct RunCommand: AsyncParsableCommand {
                 _ = try runner.describeModel(options)
                 Console.error("modegate: estimating the run (the scripted model rehearses the workload)…")
                 do {
-                    for line in try await runner.estimate(options).lines { Console.error("modegate: estimate: \(line)") }
+                    let estimate = try await Interruption.cancellingOnSignal { try await runner.estimate(options) }
+                    for line in estimate.lines { Console.error("modegate: estimate: \(line)") }
+                } catch is CancellationError {
+                    throw ExitCode(ExitStatus.runError.rawValue)
                 } catch {
                     Console.error("modegate: no estimate: \(error)")
                 }
@@ -100,7 +103,7 @@ extension RunCommand {
             + "limit \(plan.workload.limit == 0 ? "none" : String(plan.workload.limit)), concurrency \(options.concurrency ?? plan.workload.concurrency)")
         Console.out("baseline: \(plan.baseline.strategy.rawValue), max_steps \(plan.baseline.maxSteps)")
         Console.out("candidate: \(plan.candidate.strategy.rawValue)\(plan.candidate.strategy == .codemode ? " (\(plan.candidate.runtime.rawValue))" : ""), max_steps \(plan.candidate.maxSteps)")
-        let estimate = try await runner.estimate(options)
+        let estimate = try await Interruption.cancellingOnSignal { try await runner.estimate(options) }
         for line in estimate.lines { Console.out("estimate: \(line)") }
         // Last, so a set-up problem (an unset key) is the error the command exits with.
         Console.out("model: \(try runner.describeModel(options))")

@@ -74,6 +74,25 @@ import Testing
         #expect(replayed["baseline"]?.allSatisfy { $0["provider"] == "replay" } == true)
     }
 
+    @Test func theBudgetIsCountedFromTheServersUsage() async throws {
+        let workdir = try Workdir()
+        guard let (fake, port) = try await ModelServers.fakellm(in: workdir) else { return }
+        defer { fake.stop() }
+        // One input token costs 1: the first request's real prompt (about 100 tokens) spends it all.
+        let gate = try ModelServers.gate(in: workdir, model: """
+            provider: openai, name: fake-model, base_url: "http://127.0.0.1:\(port)/v1", max_retries: 0,
+            pricing: {input_per_million: 1000000, output_per_million: 0, currency: USD}
+            """, repetitions: 3, extra: "budget: {max_cost: 100}")
+        let run = try await workdir.modegate(["run", gate])
+        #expect(run.status == 4, "\(run.errors.suffix(1500))")
+        #expect(run.errors.contains("budget max_cost (100.00) exhausted"), "\(run.errors)")
+        let trials = try workdir.records()["baseline"] ?? []
+        #expect(trials.count == 1, "no trial starts once the budget is spent")
+        let trial = try #require(trials.first)
+        #expect(trial["error"]?["category"] == "budget")
+        #expect(trial["cost"]?.doubleValue == trial["prompt_tokens"]?.doubleValue && (trial["prompt_tokens"]?.intValue ?? 0) > 50, "\(trial.jsonText)")
+    }
+
     @Test func anUnsetKeyVariableStopsTheRunBeforeAnyTrial() async throws {
         let workdir = try Workdir()
         let gate = try ModelServers.gate(
