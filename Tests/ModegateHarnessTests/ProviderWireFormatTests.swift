@@ -91,6 +91,19 @@ import Testing
         #expect(throws: ModelError.self) { try OpenAIChatFormat.response(from: Data("{\"choices\": []}".utf8)) }
     }
 
+    @Test func refusalsAreTypedAndNameTheFixNeverTheKey() {
+        let url = URL(string: "https://api.example.com/v1/chat/completions?key=sk-in-query")!
+        let context = ProviderHTTPClient.error(status: 400, data: Data(#"{"error": {"message": "This model's maximum context length is 128000 tokens. However, your messages resulted in 130000 tokens.", "code": "context_length_exceeded"}}"#.utf8), url: url, keyVariable: "OPENAI_API_KEY")
+        #expect(context.message.hasPrefix("the conversation no longer fits the model's context window (HTTP 400 from https://api.example.com/v1/chat/completions)"))
+        let refused = ProviderHTTPClient.error(status: 401, data: Data(#"{"error": "Incorrect API key provided: sk-abc"}"#.utf8), url: url, keyVariable: "OPENAI_API_KEY")
+        #expect(refused.message == "HTTP 401 from https://api.example.com/v1/chat/completions: the server refused the key in OPENAI_API_KEY; check it and its permissions")
+        let missing = ProviderHTTPClient.error(status: 404, data: Data("model gpt-9 does not exist".utf8), url: url, keyVariable: nil)
+        #expect(missing.message.contains("no such model or deployment, or a wrong base_url"))
+        let overloaded = ProviderHTTPClient.error(status: 529, data: Data("overloaded".utf8), url: url, keyVariable: nil, attempts: 5)
+        #expect(overloaded.message.contains("gave up after 5 attempts; raise model.max_retries"))
+        #expect(![context, refused, missing, overloaded].contains { $0.message.contains("sk-in-query") })
+    }
+
     @Test func theNeutralFormatReadsBackWhatItWrote() throws {
         let response = ModelResponse(
             message: Self.conversation.messages[2], usage: TokenUsage(prompt: 7, completion: 3, estimated: true), stopReason: .toolUse)
