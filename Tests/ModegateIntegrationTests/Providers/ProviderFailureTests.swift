@@ -7,7 +7,9 @@ import Testing
 /// answers slower than the timeout, truncated bodies, tool arguments that are not JSON,
 /// `Retry-After`, refused parameters, a key echoed back, Azure's 401 and 404. Every failure is a
 /// provider error in the trial record and in the transcript, never a crash, never the key.
-@Suite struct ProviderFailureTests {
+/// Serialized: each case starts a Python server, and a dozen starting at once on two cores
+/// took longer than the start-up wait.
+@Suite(.serialized) struct ProviderFailureTests {
     @Test(arguments: ["openai", "anthropic"])
     func retriesThroughRateLimitsAndOverloadsInTheProvidersErrorShapes(provider: String) async throws {
         guard let stubllm = TestPeers.program("stubllm") else { return }

@@ -7,7 +7,9 @@ import Testing
 /// header and forwards to fakellm): both strategies complete a preset with a real HTTP tool-call
 /// loop, usage is the server's, the key never reaches an artifact, and a replay of the recorded
 /// run, with the server gone and no key, gives the same verdict.
-@Suite struct ProviderGateRunTests {
+/// Serialized: each case starts a Python server, and a dozen starting at once on two cores
+/// took longer than the start-up wait.
+@Suite(.serialized) struct ProviderGateRunTests {
     enum Shape: String, CaseIterable, Sendable {
         case openai, anthropic, azureResource = "azure-resource", azureDeploymentURL = "azure-deployment-url"
     }

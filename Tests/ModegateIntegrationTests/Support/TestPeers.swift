@@ -121,7 +121,7 @@ final class BackgroundServer: @unchecked Sendable {
     }
 
     /// Waits until the port accepts connections (the server is up), or fails with its log.
-    func waitForPort(_ port: Int, seconds: Double = 20) async throws {
+    func waitForPort(_ port: Int, seconds: Double = 60) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if TestPeers.accepts(port) { return }
