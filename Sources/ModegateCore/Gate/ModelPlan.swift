@@ -31,6 +31,13 @@ public struct ModelPlan: Sendable, Codable, Equatable {
             self.currency = currency
         }
 
+        /// What these tokens cost: fresh input, cached input (at its own price when given) and output.
+        public func cost(prompt: Int, completion: Int, cached: Int = 0) -> Double {
+            let cachedPrice = cachedInputPerMillion ?? inputPerMillion
+            return (Double(max(prompt - cached, 0)) * inputPerMillion + Double(cached) * cachedPrice
+                + Double(completion) * outputPerMillion) / 1_000_000
+        }
+
         enum CodingKeys: String, CodingKey {
             case currency
             case inputPerMillion = "input_per_million"

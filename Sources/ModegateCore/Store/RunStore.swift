@@ -85,4 +85,10 @@ extension StoredRun {
             metrics: summary, isFinished: isFinished, cancelled: cancelled, startedAt: startedAt,
             finishedAt: finishedAt)
     }
+
+    /// Every trial record of a native run in full (the judge reads only what it needs, in
+    /// `trials`). Throws `StoreError` naming a bad line.
+    public func trialRecords() throws -> [TrialRecord] {
+        try NativeRunReader.readLines(TrialRecord.self, folder: URL(fileURLWithPath: path)).lines
+    }
 }

@@ -40,9 +40,7 @@ public actor BudgetGuard {
 
     func charge(tokens: TokenUsage) {
         guard let pricing else { return }
-        let cachedPrice = pricing.cachedInputPerMillion ?? pricing.inputPerMillion
-        cost += (Double(max(tokens.prompt - tokens.cached, 0)) * pricing.inputPerMillion
-            + Double(tokens.cached) * cachedPrice + Double(tokens.completion) * pricing.outputPerMillion) / 1_000_000
+        cost += pricing.cost(prompt: tokens.prompt, completion: tokens.completion, cached: tokens.cached)
     }
 
     public var spent: (requests: Int, cost: Double, seconds: Double) {

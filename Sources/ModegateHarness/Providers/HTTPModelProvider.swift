@@ -6,12 +6,10 @@ import ModegateCore
 /// the server (a refused parameter) it keeps for the rest of the run.
 struct HTTPModelProvider<Wire: ProviderWireFormat>: ModelProvider, ModelSession {
     let settings: HTTPProviderSettings
-    let providerName: String
     private let learned: LearnedSampling
 
-    init(settings: HTTPProviderSettings, providerName: String) {
+    init(settings: HTTPProviderSettings) {
         self.settings = settings
-        self.providerName = providerName
         learned = LearnedSampling(WireSampling(
             model: settings.model, temperature: settings.temperature, maxTokens: settings.maxOutputTokens))
     }

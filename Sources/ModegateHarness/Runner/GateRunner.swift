@@ -70,11 +70,7 @@ public struct GateRunner: Sendable {
     /// Throws `DiagnosticsError` or `StoreError` for bad input (exit 3), `HarnessError` when the
     /// run cannot start (exit 4).
     public func run(_ options: Options) async throws -> Outcome {
-        if options.replay != nil, plan.model.provider != .replay {
-            var replaying = self
-            replaying.plan.model.provider = .replay
-            return try await replaying.run(options)
-        }
+        if options.replay != nil, plan.model.provider != .replay { return try await replaying.run(options) }
         let arms = [armSettings(plan.baseline, name: "baseline"), armSettings(plan.candidate, name: "candidate")]
         let (runs, stopped) = try await play(arms: arms, options: options)
         let verdict = Judge(thresholds: plan.thresholds, settings: plan.judgement).judge(candidate: runs[1], baseline: runs[0])
@@ -84,8 +80,6 @@ public struct GateRunner: Sendable {
     /// One arm alone (`modegate bench`): the gate's candidate settings with the given strategy.
     public func bench(strategy: Strategy, options: Options) async throws -> (run: StoredRun, stoppedEarly: String?) {
         if options.replay != nil, plan.model.provider != .replay {
-            var replaying = self
-            replaying.plan.model.provider = .replay
             return try await replaying.bench(strategy: strategy, options: options)
         }
         var arm = armSettings(strategy == .codemode ? plan.candidate : plan.baseline, name: "bench")
@@ -99,9 +93,7 @@ public struct GateRunner: Sendable {
         let presets = try options.presets ?? planner.presets(plan.workload.presets)
         let servers = MCPServerPool(plan: plan.mcp, environment: environment)
         let cases = try await planner(over: servers, for: presets).cases(of: presets, limit: plan.workload.limit, shard: options.shard)
-        let provider = try ProviderFactory.make(
-            plan: plan, sandbox: sandbox, environment: environment,
-            cassette: plan.model.provider == .replay ? try cassetteFiles(options) : [])
+        let provider = try makeProvider(options)
         if let replay = provider as? ReplayProvider {
             let missing = replay.missing(arms: arms, cases: cases, repetitions: plan.workload.repetitions)
             if missing.count > 0 {
@@ -191,6 +183,20 @@ public struct GateRunner: Sendable {
             planner.suites = served
         }
         return planner
+    }
+
+    /// This runner with every model request answered from a recording (`--replay`).
+    var replaying: GateRunner {
+        var runner = self
+        runner.plan.model.provider = .replay
+        return runner
+    }
+
+    /// The gate's model, set up: for `replay`, with its cassette read.
+    func makeProvider(_ options: Options) throws -> any ModelProvider {
+        try ProviderFactory.make(
+            plan: plan, sandbox: sandbox, environment: environment,
+            cassette: plan.model.provider == .replay ? try cassetteFiles(options) : [])
     }
 
     /// The transcript files to replay: those of `--replay`'s gate run (both arms), else the

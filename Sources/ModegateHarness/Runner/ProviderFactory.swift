@@ -20,26 +20,23 @@ enum ProviderFactory {
                 maxOutputBytes: 100_000_000)
             return ScriptedModel(sandbox: sandbox, limits: replay)
         case .openai:
-            let endpoint = try HTTPProviderSettings.endpoint(
-                baseURL: plan.model.baseURL, defaultBase: "https://api.openai.com/v1", path: "/chat/completions")
-            return HTTPModelProvider<OpenAIChatFormat>(
-                settings: try HTTPProviderSettings(plan.model, environment: environment, endpoint: endpoint, defaultModel: "gpt-4.1-mini"),
-                providerName: "openai")
+            return try http(OpenAIChatFormat.self, plan.model, environment, defaultModel: "gpt-4.1-mini", endpoint: HTTPProviderSettings.endpoint(
+                baseURL: plan.model.baseURL, defaultBase: "https://api.openai.com/v1", path: "/chat/completions"))
         case .azureOpenAI:
-            let endpoint = try AzureOpenAIFormat.endpoint(
-                baseURL: plan.model.baseURL, deployment: plan.model.name, apiVersion: plan.model.apiVersion)
-            return HTTPModelProvider<AzureOpenAIFormat>(
-                settings: try HTTPProviderSettings(plan.model, environment: environment, endpoint: endpoint, defaultModel: ""),
-                providerName: "azure_openai")
+            return try http(AzureOpenAIFormat.self, plan.model, environment, defaultModel: "", endpoint: AzureOpenAIFormat.endpoint(
+                baseURL: plan.model.baseURL, deployment: plan.model.name, apiVersion: plan.model.apiVersion))
         case .anthropic:
-            let endpoint = try HTTPProviderSettings.endpoint(
-                baseURL: plan.model.baseURL, defaultBase: "https://api.anthropic.com/v1", path: "/messages")
-            return HTTPModelProvider<AnthropicMessagesFormat>(
-                settings: try HTTPProviderSettings(plan.model, environment: environment, endpoint: endpoint, defaultModel: "claude-sonnet-4-5"),
-                providerName: "anthropic")
+            return try http(AnthropicMessagesFormat.self, plan.model, environment, defaultModel: "claude-sonnet-4-5", endpoint: HTTPProviderSettings.endpoint(
+                baseURL: plan.model.baseURL, defaultBase: "https://api.anthropic.com/v1", path: "/messages"))
         case .replay:
             return try ReplayProvider(cassette: Cassette(files: cassette), gateModel: plan.model.name)
         }
+    }
+
+    private static func http<Wire: ProviderWireFormat>(
+        _ wire: Wire.Type, _ model: ModelPlan, _ environment: [String: String], defaultModel: String, endpoint: URL
+    ) throws -> HTTPModelProvider<Wire> {
+        HTTPModelProvider<Wire>(settings: try HTTPProviderSettings(model, environment: environment, endpoint: endpoint, defaultModel: defaultModel))
     }
 }
 

@@ -38,7 +38,7 @@ public struct RunEstimate: Sendable {
         var expected = 0.0
         var bound = 0.0
         for arm in arms {
-            let cost = (Double(arm.promptTokens) * pricing.inputPerMillion + Double(arm.completionTokens) * pricing.outputPerMillion) / 1_000_000
+            let cost = pricing.cost(prompt: arm.promptTokens, completion: arm.completionTokens)
             expected += cost
             bound += arm.requests > 0 ? cost * Double(arm.maxRequests) / Double(arm.requests) : 0
         }
@@ -107,13 +107,9 @@ extension GateRunner {
     /// provider, model, endpoint and key variable, or throws what a run would (an unset key,
     /// a bad URL, an unreadable cassette).
     public func describeModel(_ options: Options) throws -> String {
-        var plan = plan
-        if options.replay != nil { plan.model.provider = .replay }
-        var runner = self
-        runner.plan = plan
-        let provider = try ProviderFactory.make(
-            plan: plan, sandbox: sandbox, environment: environment,
-            cassette: plan.model.provider == .replay ? try runner.cassetteFiles(options) : [])
+        let runner = options.replay != nil ? replaying : self
+        let plan = runner.plan
+        let provider = try runner.makeProvider(options)
         let name = provider.modelName == plan.model.provider.rawValue ? "" : " \(provider.modelName)"
         return "\(plan.model.provider.rawValue)\(name)\(provider.endpointDescription.map { " at \($0)" } ?? "")"
             + (plan.model.apiKeyEnv.map { plan.model.provider == .replay ? "" : ", key from \($0) (set)" } ?? "")
@@ -151,12 +147,7 @@ extension GateRunner {
             let outcome = try await rehearsal.run(Options(shard: options.shard, concurrency: options.concurrency, presets: offline))
             // An interrupted rehearsal says nothing reliable, and the user wants out.
             try Task.checkCancellation()
-            for run in [outcome.baseline, outcome.candidate] {
-                let lines = (try? String(contentsOfFile: run.path + "/results.jsonl", encoding: .utf8)) ?? ""
-                records[run.manifest?.arm ?? ""] = lines.split(separator: "\n").compactMap {
-                    try? StableJSON.decoder().decode(TrialRecord.self, from: Data($0.utf8))
-                }
-            }
+            records = ["baseline": try outcome.baseline.trialRecords(), "candidate": try outcome.candidate.trialRecords()]
         }
         let repetitions = plan.workload.repetitions
         let arms = [("baseline", plan.baseline), ("candidate", plan.candidate)].map { name, arm in

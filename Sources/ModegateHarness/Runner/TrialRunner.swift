@@ -22,11 +22,11 @@ struct TrialRunner: Sendable {
         guard let memory, let lease = try? await sandbox.lease(memoryMB: memory) else {
             return await play(spec, runID: runID, programs: sandbox)
         }
-        let record = await withTaskExecutorPreference(lease.executor) {
+        let played = await withTaskExecutorPreference(lease.executor) {
             await play(spec, runID: runID, programs: lease)
         }
         await lease.release()
-        return record
+        return played
     }
 
     private func play(_ spec: TrialSpec, runID: String, programs: any ProgramRunner) async -> PlayedTrial {

@@ -43,11 +43,7 @@ struct TrialMeter: Sendable {
 
     /// Cost from the gate's prices per million tokens (cached input at its own price when given).
     func cost(_ pricing: ModelPlan.Pricing?) -> Double {
-        guard let pricing else { return 0 }
-        let cachedPrice = pricing.cachedInputPerMillion ?? pricing.inputPerMillion
-        let freshPrompt = max(promptTokens - cachedTokens, 0)
-        return (Double(freshPrompt) * pricing.inputPerMillion + Double(cachedTokens) * cachedPrice
-            + Double(completionTokens) * pricing.outputPerMillion) / 1_000_000
+        pricing?.cost(prompt: promptTokens, completion: completionTokens, cached: cachedTokens) ?? 0
     }
 }
 
