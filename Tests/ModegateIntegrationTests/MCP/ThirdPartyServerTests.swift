@@ -39,7 +39,8 @@ import Testing
         let replies = await zones.orderedConcurrentMap { zone in
             await connection.call("get_current_time", arguments: ["timezone": .string(zone)])
         }
-        #expect(zip(zones, replies).allSatisfy { $1.reply.programValue["timezone"]?.stringValue == $0 })
+        let mismatched = zip(zones, replies).filter { $1.reply.programValue["timezone"]?.stringValue != $0 }
+        #expect(mismatched.isEmpty, "\(mismatched.map { "\($0): \($1.reply.text.prefix(300)) \($1.serverFailure ?? "")" })")
     }
 
     @Test func timeServerOverStdio() async throws {
