@@ -8,7 +8,7 @@ VENV       := .venv
 PYTHON     := $(VENV)/bin/python
 # mcp-proxy still needs the 1.x Python SDK, so it gets an environment of its own.
 PROXY_VENV := .venv-proxy
-APT_PACKAGES := git ca-certificates python3 python3-venv pkg-config libjavascriptcoregtk-4.1-dev
+APT_PACKAGES := git ca-certificates python3 python3-venv pkg-config libjavascriptcoregtk-4.1-dev libcurl4-openssl-dev
 RELEASE_BIN := .build/release/modegate
 
 .PHONY: run test bench build release deps venv clean
@@ -28,10 +28,12 @@ bench: deps release
 	$(SWIFT) build -c release --product SandboxBenchmark
 	$(SWIFT) build -c release --product HarnessBenchmark
 	$(SWIFT) build -c release --product MCPBenchmark
+	$(SWIFT) build -c release --product WaitBenchmark
 	.build/release/JudgeBenchmark
 	.build/release/SandboxBenchmark
 	.build/release/HarnessBenchmark
 	.build/release/MCPBenchmark
+	.build/release/WaitBenchmark
 
 build: deps
 	$(SWIFT) build

@@ -33,7 +33,6 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        // The command line: parses arguments, calls the libraries, maps outcomes to exit codes.
         // JavaScriptCore's C API: Debian's libjavascriptcoregtk-4.1-dev, the system framework on macOS.
         .systemLibrary(
             name: "CJavaScriptCore",
@@ -52,6 +51,15 @@ let package = Package(
                 .linkedFramework("JavaScriptCore", .when(platforms: [.macOS])),
             ]
         ),
+        // libcurl's C API: Debian's libcurl4-openssl-dev (the run-time libcurl4 is on every Debian).
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // HTTP for providers and MCP on libcurl: one thread waits in poll(2) for every transfer
+        // (URLSession on Linux spins a core while a response is pending), cancellation is immediate.
+        .target(name: "ModegateHTTP", dependencies: ["CCurl"]),
         // The built-in suites: synthetic, deterministic tools and data for the built-in presets.
         .target(name: "ModegateSuites", dependencies: ["ModegateCore"]),
         // MCP on the official SDK: our stdio and streamable HTTP transports (the SDK's stdio
@@ -61,6 +69,7 @@ let package = Package(
             name: "ModegateMCP",
             dependencies: [
                 "ModegateCore",
+                "ModegateHTTP",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -71,8 +80,11 @@ let package = Package(
         // The harness: strategies, the scripted model, trial records, budgets, the gate runner.
         .target(
             name: "ModegateHarness",
-            dependencies: ["ModegateCore", "ModegateSandbox", "ModegateMCP", .product(name: "MCP", package: "swift-sdk")]
+            dependencies: [
+                "ModegateCore", "ModegateSandbox", "ModegateMCP", "ModegateHTTP", .product(name: "MCP", package: "swift-sdk"),
+            ]
         ),
+        // The command line: parses arguments, calls the libraries, maps outcomes to exit codes.
         .executableTarget(
             name: "modegate",
             dependencies: [
@@ -103,6 +115,11 @@ let package = Package(
             path: "Benchmarks/MCPBenchmark"
         ),
         .executableTarget(
+            name: "WaitBenchmark",
+            dependencies: ["ModegateMCP", "BenchmarkSupport", .product(name: "MCP", package: "swift-sdk")],
+            path: "Benchmarks/WaitBenchmark"
+        ),
+        .executableTarget(
             name: "SandboxBenchmark",
             dependencies: ["ModegateSandbox"],
             path: "Benchmarks/SandboxBenchmark"
@@ -115,7 +132,8 @@ let package = Package(
         .testTarget(name: "ModegateSuitesTests", dependencies: ["ModegateSuites", "ModegateSandbox"]),
         .testTarget(name: "ModegateHarnessTests", dependencies: ["ModegateHarness"]),
         // Real processes and servers on 127.0.0.1: MCP peers, model servers, the binary end to end.
-        .testTarget(name: "ModegateIntegrationTests", dependencies: ["ModegateMCP", "ModegateSuites"], exclude: ["Peers"]),
+        .testTarget(
+            name: "ModegateIntegrationTests", dependencies: ["ModegateMCP", "ModegateSuites", "ModegateHTTP"], exclude: ["Peers"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,7 +25,7 @@ struct HarnessBenchmark {
         var gateRuns: [ChildProcess.Measurement] = []
         for _ in 0..<3 {
             gateRuns.append(try ChildProcess.measure(
-                [modegate, "run", repository.appendingPathComponent("gates/codemode.yaml").path], directory: work.path))
+                [modegate, "run", repository.appendingPathComponent("gates/codemode.yaml").path]))
         }
         let walls = gateRuns.map(\.seconds).sorted()
         let peaks = gateRuns.map(\.peakMegabytes).sorted()

@@ -75,7 +75,7 @@ struct JudgeBenchmark {
 
     static func measure(runs: Int, command: [String]) throws {
         let label = command[0]
-        let measurements = try (0..<runs).map { _ in try ChildProcess.measure(Array(command.dropFirst()), directory: "/") }
+        let measurements = try (0..<runs).map { _ in try ChildProcess.measure(Array(command.dropFirst())) }
         report(label, measurements)
     }
 

@@ -82,6 +82,7 @@ final class MCPServerProcess: @unchecked Sendable {
             throw SpawnError.failed(program, code)
         }
         pid = child
+        ChildProcessGroups.add(child)
         input = fromServer[0]
         output = toServer[1]
         let reaper = Thread { [self] in self.reap() }
@@ -126,6 +127,7 @@ final class MCPServerProcess: @unchecked Sendable {
     private func reap() {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        ChildProcessGroups.remove(pid)
         lock.lock()
         exitStatus = status
         let waiters = exitWaiters

@@ -1,52 +1,45 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import ModegateCore
+import ModegateHTTP
 
-/// HTTP for model providers (URLSession; libcurl on Linux): a timeout per request, retries with
+/// HTTP for model providers (libcurl, through `HTTPClient`): a timeout per request, retries with
 /// exponential backoff and jitter on 429, 5xx and connection failures (honouring `Retry-After`),
 /// and typed errors that name the fix. Errors never carry a request's headers, so no key leaks.
+/// Cancelling the task (Ctrl-C, SIGTERM) stops the request and any wait between retries at once.
 struct ProviderHTTPClient: Sendable {
-    let session: URLSession
+    let http: HTTPClient
+    let timeoutSeconds: Double
     let maxRetries: Int
     /// First backoff; doubles per retry, with up to 50% jitter, capped at `maxDelay`.
     var baseDelay: Double = 0.5
     var maxDelay: Double = 30
 
-    init(timeoutSeconds: Double, maxRetries: Int) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeoutSeconds
-        configuration.timeoutIntervalForResource = timeoutSeconds
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpMaximumConnectionsPerHost = 64
-        session = URLSession(configuration: configuration)
+    init(timeoutSeconds: Double, maxRetries: Int, http: HTTPClient = HTTPClient()) {
+        self.http = http
+        self.timeoutSeconds = timeoutSeconds
         self.maxRetries = maxRetries
     }
 
     /// The server's last answer: a 2xx, a refusal that retrying cannot fix, or the last retryable
     /// failure once the retries are spent. Throws `HTTPUnreachable` when no answer came at all.
     func post(_ url: URL, headers: [String: String], body: Data) async throws -> HTTPAnswer {
+        var request = HTTPRequest(url: url, body: body, timeoutSeconds: timeoutSeconds)
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { request.setHeader(name, value) }
         var attempt = 0
         while true {
             try Task.checkCancellation()
-            var request = URLRequest(url: url)
-            request.httpMethod = "POST"
-            request.httpBody = body
-            for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
             // How long the server asks to wait before the next attempt, if it asks.
             var retryAfter: Double?
             do {
-                let (data, response) = try await session.data(for: request)
-                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-                let answer = HTTPAnswer(status: status, data: data, attempts: attempt + 1)
-                guard status == 429 || (500..<600).contains(status), attempt < maxRetries else { return answer }
-                retryAfter = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Retry-After").flatMap(Double.init)
+                let response = try await http.send(request)
+                let answer = HTTPAnswer(status: response.status, data: response.body, attempts: attempt + 1)
+                guard response.status == 429 || (500..<600).contains(response.status), attempt < maxRetries else { return answer }
+                retryAfter = response.value(forHeader: "Retry-After").flatMap(Double.init)
             } catch is CancellationError {
                 throw CancellationError()
-            } catch {
+            } catch let error as HTTPTransportError {
                 if Task.isCancelled { throw CancellationError() }
-                guard attempt < maxRetries else {
+                guard error.isTransient, attempt < maxRetries else {
                     throw HTTPUnreachable(
                         message: "no answer from \(Self.place(url)): \(Self.reason(error)) (gave up after \(attempt + 1) attempts)",
                         attempts: attempt + 1)
@@ -58,15 +51,14 @@ struct ProviderHTTPClient: Sendable {
         }
     }
 
-    /// URLSession's wording for the failures users meet, with the fix where there is one.
-    static func reason(_ error: Error) -> String {
-        guard let error = error as? URLError else { return error.localizedDescription }
-        switch error.code {
-        case .timedOut: return "no answer within model.timeout_seconds; raise it for slow models"
-        case .cannotConnectToHost: return "connection refused; is the server running, and is base_url right?"
-        case .cannotFindHost, .dnsLookupFailed: return "unknown host; check base_url"
-        case .networkConnectionLost: return "the connection closed before the answer was complete"
-        default: return error.localizedDescription
+    /// The failures users meet, in words that name the fix where there is one.
+    static func reason(_ error: HTTPTransportError) -> String {
+        switch error.kind {
+        case .timedOut: "no answer within model.timeout_seconds; raise it for slow models"
+        case .connectionRefused: "connection refused; is the server running, and is base_url right?"
+        case .unknownHost: "unknown host; check base_url"
+        case .connectionClosed: "the connection closed before the answer was complete (\(error.detail))"
+        case .tls, .invalidRequest, .other: error.description
         }
     }
 

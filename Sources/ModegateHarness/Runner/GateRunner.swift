@@ -111,6 +111,7 @@ public struct GateRunner: Sendable {
             externalHandles[arm.name] = (await servers.handle(runtime.server), runtime.roles)
         }
         let recorders = try openRuns(arms: arms, cases: cases, options: options, provider: provider)
+        options.progress.opened(runs: recorders.map(\.runID))
         var externalRuntimes: [String: ExternalCodeModeStrategy] = [:]
         do {
             // A stdio server's stderr is kept with the first arm's run.

@@ -3,6 +3,12 @@ public protocol ProgressSink: Sendable {
     func started(arms: [(name: String, total: Int)])
     func finished(arm: String, done: Int, total: Int)
     func message(_ text: String)
+    /// The runs the trials are recorded in exist (their ids), before the first trial.
+    func opened(runs: [String])
+}
+
+extension ProgressSink {
+    public func opened(runs: [String]) {}
 }
 
 /// Reports nothing (tests, benchmarks).

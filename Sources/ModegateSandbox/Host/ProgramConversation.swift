@@ -21,8 +21,13 @@ struct ProgramConversation {
     let limits: SandboxLimits
 
     /// Runs the conversation on the worker's own thread (see `WorkerThread`).
+    /// Cancelling the task (Ctrl-C) kills the worker at once, whatever the program is doing.
     func run(_ program: String) async -> Finished {
-        await withTaskExecutorPreference(worker.thread) { await converse(program) }
+        await withTaskCancellationHandler {
+            await withTaskExecutorPreference(worker.thread) { await converse(program) }
+        } onCancel: { [worker] in
+            worker.kill()
+        }
     }
 
     private func converse(_ program: String) async -> Finished {
@@ -67,7 +72,9 @@ struct ProgramConversation {
     /// The worker's output ended before a result: killed at the deadline, or it died.
     private func ended(calls: [ToolCallRecord], waves: Int) -> Finished {
         let outcome: SandboxOutcome
-        if worker.wasKilled {
+        if Task.isCancelled {
+            outcome = .workerFailure("the program was stopped: the run was interrupted")
+        } else if worker.wasKilled {
             outcome = .timeout(.wall)
         } else {
             outcome = Self.crashOutcome(status: worker.status)

@@ -58,8 +58,14 @@ final class WorkerProcess: @unchecked Sendable {
         let arguments = [executable, "__sandbox-worker", "--memory-mb", String(memoryMB)]
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // A group of its own: a terminal's Ctrl-C reaches modegate only, which stops workers itself.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
         var child: pid_t = 0
-        let code = posix_spawn(&child, executable, &actions, nil, argv, environ)
+        let code = posix_spawn(&child, executable, &actions, &attributes, argv, environ)
         close(toWorker[0])
         close(fromWorker[1])
         guard code == 0 else {
@@ -68,6 +74,7 @@ final class WorkerProcess: @unchecked Sendable {
             throw SpawnError.failed(executable, code)
         }
         pid = child
+        ChildProcessGroups.add(child)
         channel = LineChannel(input: -1, output: toWorker[1])
         let reader = Thread { [self, input = fromWorker[0], output = toWorker[1]] in
             self.thread.serve(input: input, onData: self.received, onEnd: self.ended, onDeadline: self.kill)
@@ -123,6 +130,7 @@ final class WorkerProcess: @unchecked Sendable {
     private func ended() {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        ChildProcessGroups.remove(pid)
         lock.lock()
         exitStatus = status
         lock.unlock()

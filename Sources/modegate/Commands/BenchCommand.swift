@@ -134,7 +134,7 @@ extension BenchCommand {
                 planner: WorkloadPlanner(locator: locator, gateDirectory: workspace.directory, suites: BuiltinSuites.all),
                 sandbox: sandbox, toolVersion: Modegate.version, clock: { workspace.now })
             let options = GateRunner.Options(progress: TerminalProgress(interactive: Console.stderrIsTerminal))
-            let (run, stopped) = try await Interruption.cancellingOnSignal {
+            let (run, stopped) = try await SignalWatch.shared.cancellingOnSignal {
                 try await runner.bench(strategy: request.strategy, options: options)
             }
             await sandbox.shutdown()
@@ -149,7 +149,7 @@ extension BenchCommand {
                     metrics.completionRate * 100, metrics.avgReward, metrics.avgSteps))
             }
             if let stopped {
-                Console.error("modegate: stopped early (\(stopped))")
+                Console.error("modegate: stopped early (\(stopped)); the finished trials are kept in run \(run.id)")
                 throw ExitCode(ExitStatus.runError.rawValue)
             }
         } catch {

@@ -56,7 +56,8 @@ struct RunCommand: AsyncParsableCommand {
                 toolVersion: Modegate.version, clock: { workspace.now })
             let options = GateRunner.Options(
                 shard: shard.flatMap(Shard.init(parsing:)), resume: resume, concurrency: concurrency,
-                progress: TerminalProgress(interactive: Console.stderrIsTerminal), replay: replay)
+                progress: TerminalProgress(interactive: Console.stderrIsTerminal) { [gate] in "modegate run \(gate) --resume \($0)" },
+                replay: replay)
             if dryRun {
                 try await printDryRun(runner, options: options)
                 await sandbox.shutdown()
@@ -68,7 +69,7 @@ struct RunCommand: AsyncParsableCommand {
                 _ = try runner.describeModel(options)
                 Console.error("modegate: estimating the run (the scripted model rehearses the workload)…")
                 do {
-                    let estimate = try await Interruption.cancellingOnSignal { try await runner.estimate(options) }
+                    let estimate = try await SignalWatch.shared.cancellingOnSignal { try await runner.estimate(options) }
                     for line in estimate.lines { Console.error("modegate: estimate: \(line)") }
                 } catch is CancellationError {
                     throw ExitCode(ExitStatus.runError.rawValue)
@@ -76,7 +77,7 @@ struct RunCommand: AsyncParsableCommand {
                     Console.error("modegate: no estimate: \(error)")
                 }
             }
-            let outcome = try await Interruption.cancellingOnSignal { try await runner.run(options) }
+            let outcome = try await SignalWatch.shared.cancellingOnSignal { try await runner.run(options) }
             await sandbox.shutdown()
             if let stopped = outcome.stoppedEarly {
                 Console.error("modegate: stopped early (\(stopped)); finish with `modegate run \(gate) --resume \(outcome.candidate.id)`")
@@ -103,33 +104,10 @@ extension RunCommand {
             + "limit \(plan.workload.limit == 0 ? "none" : String(plan.workload.limit)), concurrency \(options.concurrency ?? plan.workload.concurrency)")
         Console.out("baseline: \(plan.baseline.strategy.rawValue), max_steps \(plan.baseline.maxSteps)")
         Console.out("candidate: \(plan.candidate.strategy.rawValue)\(plan.candidate.strategy == .codemode ? " (\(plan.candidate.runtime.rawValue))" : ""), max_steps \(plan.candidate.maxSteps)")
-        let estimate = try await Interruption.cancellingOnSignal { try await runner.estimate(options) }
+        let estimate = try await SignalWatch.shared.cancellingOnSignal { try await runner.estimate(options) }
         for line in estimate.lines { Console.out("estimate: \(line)") }
         // Last, so a set-up problem (an unset key) is the error the command exits with.
         Console.out("model: \(try runner.describeModel(options))")
         Console.error("modegate: dry run: no model was called")
-    }
-}
-
-/// Ctrl-C (SIGINT) or SIGTERM cancels the work; finished trials are already on disk.
-enum Interruption {
-    static func cancellingOnSignal<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
-        let task = Task { try await work() }
-        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                Console.error("\nmodegate: interrupted; finishing the trials in flight and saving the runs…")
-                task.cancel()
-            }
-            source.resume()
-            return source
-        }
-        defer {
-            for source in sources { source.cancel() }
-            signal(SIGINT, SIG_DFL)
-            signal(SIGTERM, SIG_DFL)
-        }
-        return try await task.value
     }
 }

@@ -10,7 +10,19 @@ final class TerminalProgress: ProgressSink, @unchecked Sendable {
     private var started = Date()
     private var lastTenth: [String: Int] = [:]
 
-    init(interactive: Bool) { self.interactive = interactive }
+    /// The command that finishes an interrupted run, from a run's id (nil: no such command).
+    private let resumeCommand: (@Sendable (String) -> String)?
+
+    init(interactive: Bool, resumeCommand: (@Sendable (String) -> String)? = nil) {
+        self.interactive = interactive
+        self.resumeCommand = resumeCommand
+    }
+
+    /// A forced exit (a second Ctrl-C) still says how to finish the run.
+    func opened(runs: [String]) {
+        guard let resumeCommand, let last = runs.last else { return }
+        SignalWatch.shared.setExitNote("finished trials are kept; finish with `\(resumeCommand(last))`")
+    }
 
     func started(arms: [(name: String, total: Int)]) {
         lock.lock()

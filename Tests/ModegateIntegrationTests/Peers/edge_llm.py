@@ -3,6 +3,8 @@ produce. The first path segment picks the behaviour, so one server serves every 
 
   /answer/...      answers '{"sum": 3}' at once
   /slow/...        answers after 3 s (longer than the tests' 1 s timeout)
+  /hang/...        answers after 120 s (for Ctrl-C and SIGTERM while a request is in flight)
+  /firstthenhang/... answers the first request at once, later ones after 120 s
   /truncated/...   promises 400 bytes, sends 40 and closes the connection
   /cutjson/...     a complete HTTP answer whose JSON body stops half way
   /badargs/...     a tool call whose arguments are not JSON
@@ -66,11 +68,19 @@ class Handler(BaseHTTPRequestHandler):
         with lock:
             counts[mode] = counts.get(mode, 0) + 1
             seen = counts[mode]
+        # Said on arrival, so a test can tell a request is in flight before it is answered.
+        sys.stderr.write(f"edge_llm: request {mode} {seen}\n")
+        sys.stderr.flush()
         answer = completion('{"sum": 3}')
         if mode == "answer":
             self.send_json(200, answer)
         elif mode == "slow":
             time.sleep(3)
+            self.send_json(200, answer)
+        elif mode == "hang" or (mode == "firstthenhang" and seen > 1):
+            time.sleep(120)
+            self.send_json(200, answer)
+        elif mode == "firstthenhang":
             self.send_json(200, answer)
         elif mode == "truncated":
             self.send_response(200)
