@@ -56,7 +56,10 @@ struct ExecCommand: AsyncParsableCommand {
         let limits = SandboxLimits(
             cpuSeconds: timeout, wallSeconds: timeout, memoryMB: memoryMb, maxToolCalls: maxToolCalls, deniedTools: deny)
         let sandbox = Sandbox(configuration: .init(warmWorkers: 0))
-        let run = await sandbox.run(source, tools: tools, limits: limits)
+        // Ctrl-C stops the program with its worker (which leads a process group of its own).
+        let run = try await SignalWatch.shared.cancellingOnSignal(stopping: "stopping the program") {
+            await sandbox.run(source, tools: tools, limits: limits)
+        }
         await sandbox.shutdown()
         if json {
             Console.out(try StableJSON.string(ExecReport(run)))

@@ -69,7 +69,9 @@ struct RunCommand: AsyncParsableCommand {
                 _ = try runner.describeModel(options)
                 Console.error("modegate: estimating the run (the scripted model rehearses the workload)…")
                 do {
-                    let estimate = try await SignalWatch.shared.cancellingOnSignal { try await runner.estimate(options) }
+                    let estimate = try await SignalWatch.shared.cancellingOnSignal(stopping: "stopping the estimate") {
+            try await runner.estimate(options)
+        }
                     for line in estimate.lines { Console.error("modegate: estimate: \(line)") }
                 } catch is CancellationError {
                     throw ExitCode(ExitStatus.runError.rawValue)
@@ -104,7 +106,9 @@ extension RunCommand {
             + "limit \(plan.workload.limit == 0 ? "none" : String(plan.workload.limit)), concurrency \(options.concurrency ?? plan.workload.concurrency)")
         Console.out("baseline: \(plan.baseline.strategy.rawValue), max_steps \(plan.baseline.maxSteps)")
         Console.out("candidate: \(plan.candidate.strategy.rawValue)\(plan.candidate.strategy == .codemode ? " (\(plan.candidate.runtime.rawValue))" : ""), max_steps \(plan.candidate.maxSteps)")
-        let estimate = try await SignalWatch.shared.cancellingOnSignal { try await runner.estimate(options) }
+        let estimate = try await SignalWatch.shared.cancellingOnSignal(stopping: "stopping the estimate") {
+            try await runner.estimate(options)
+        }
         for line in estimate.lines { Console.out("estimate: \(line)") }
         // Last, so a set-up problem (an unset key) is the error the command exits with.
         Console.out("model: \(try runner.describeModel(options))")

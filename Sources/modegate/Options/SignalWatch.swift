@@ -18,6 +18,8 @@ final class SignalWatch: Sendable {
 
     private struct State {
         var cancel: (@Sendable () -> Void)?
+        /// What the first signal stops, as the user is told.
+        var stopping = ""
         var signals = 0
         /// Said on a forced exit: how to finish the run.
         var exitNote: String?
@@ -48,10 +50,16 @@ final class SignalWatch: Sendable {
         reader.start()
     }
 
-    /// Runs `work` in a task that the first signal cancels.
-    func cancellingOnSignal<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
+    /// Runs `work` in a task that the first signal cancels; `stopping` says what that stops.
+    func cancellingOnSignal<T: Sendable>(
+        stopping: String = "stopping the trials in flight; finished trials are kept…",
+        _ work: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
         let task = Task { try await work() }
-        state.withLock { $0.cancel = { task.cancel() } }
+        state.withLock {
+            $0.cancel = { task.cancel() }
+            $0.stopping = stopping
+        }
         defer { state.withLock { $0.cancel = nil } }
         return try await task.value
     }
@@ -61,14 +69,14 @@ final class SignalWatch: Sendable {
 
     private func received(_ number: Int32) {
         let name = number == SIGTERM ? "SIGTERM" : "SIGINT"
-        let (count, cancel) = state.withLock { state -> (Int, (@Sendable () -> Void)?) in
+        let (count, cancel, stopping) = state.withLock { state -> (Int, (@Sendable () -> Void)?, String) in
             state.signals += 1
-            return (state.signals, state.cancel)
+            return (state.signals, state.cancel, state.stopping)
         }
         guard count == 1, let cancel else {
             exitNow(count == 1 ? "\(name)" : "\(name) again")
         }
-        Console.error("\nmodegate: \(name): stopping the trials in flight; finished trials are kept…")
+        Console.error("\nmodegate: \(name): \(stopping)")
         cancel()
         let deadline = Thread { [self] in
             Thread.sleep(forTimeInterval: Self.grace)
