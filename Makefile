@@ -10,8 +10,12 @@ PYTHON     := $(VENV)/bin/python
 PROXY_VENV := .venv-proxy
 APT_PACKAGES := git ca-certificates python3 python3-venv pkg-config libjavascriptcoregtk-4.1-dev libcurl4-openssl-dev
 RELEASE_BIN := .build/release/modegate
+# make install: PREFIX/bin, PREFIX/lib/modegate, PREFIX/share/modegate (DESTDIR for staging).
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+DIST_DIR   := .build/dist
 
-.PHONY: run test bench build release deps venv clean
+.PHONY: run test bench build release deps venv clean install uninstall dist
 
 ## The main job: both arms of the default gate, offline; the exit code is the verdict.
 run: deps release
@@ -38,10 +42,23 @@ bench: deps release
 build: deps
 	$(SWIFT) build
 
-## The binary and the sandbox engine it loads in worker processes (they must sit side by side).
+## The binary and the sandbox engine it loads in worker processes (found beside it here, in
+## PREFIX/lib/modegate once installed).
 release: deps
 	$(SWIFT) build -c release --product modegate
 	$(SWIFT) build -c release --product ModegateSandboxEngine
+
+## The release build installed under PREFIX; the binary finds its engine and presets from there.
+install: release
+	sh scripts/install.sh install .build/release "$(DESTDIR)$(PREFIX)"
+
+uninstall:
+	sh scripts/install.sh uninstall "$(DESTDIR)$(PREFIX)"
+
+## The same layout as a tarball with the Swift runtime inside: $(DIST_DIR)/modegate-VERSION-linux-ARCH.tar.gz.
+dist: release
+	@command -v patchelf >/dev/null || $(MAKE) --no-print-directory deps APT_PACKAGES=patchelf
+	sh scripts/dist.sh .build/release $(DIST_DIR)
 
 ## System packages, installed only when something is missing (apt-get needs root or sudo).
 deps:

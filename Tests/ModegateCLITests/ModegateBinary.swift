@@ -19,12 +19,13 @@ struct ModegateBinary {
 
     /// Runs with a clean, fixed environment (no colour, a fixed clock) plus `environment`. Waits
     /// without blocking a Swift concurrency thread, so other tests' timers keep running.
+    /// `executable` is the built binary unless a test installed a copy elsewhere.
     static func run(
         _ arguments: [String], in directory: URL, environment: [String: String] = [:], timeout: TimeInterval = 60,
-        interruptAfter: TimeInterval? = nil
+        interruptAfter: TimeInterval? = nil, executable: String = path
     ) async throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",

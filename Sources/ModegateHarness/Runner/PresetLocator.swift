@@ -1,9 +1,11 @@
 import Foundation
 import ModegateCore
 
-/// Finds preset files: a path as given, else `NAME.yaml` in the first `presets/` folder found in
-/// `$MODEGATE_PRESETS`, beside or above the gate file, in the working directory, or above the
-/// modegate binary (a source checkout).
+/// Finds preset files: a path as given, else `NAME.yaml` in the first of these folders that has it:
+/// `$MODEGATE_PRESETS`; `presets/` beside or above the gate file; `presets/` in the working
+/// directory; the built-in presets of an installed binary (`PREFIX/share/modegate/presets`); and
+/// `presets/` above the binary (the build folder of a source checkout). A user's own `smoke.yaml`
+/// in any of the first three therefore overrides the built-in `smoke`.
 public struct PresetLocator: Sendable {
     public var searchFolders: [URL]
 
@@ -12,7 +14,9 @@ public struct PresetLocator: Sendable {
         if let custom = environment["MODEGATE_PRESETS"] { folders.append(URL(fileURLWithPath: custom, relativeTo: workingDirectory)) }
         if let gateFile { folders += Self.ancestors(of: gateFile.deletingLastPathComponent()).map { $0.appendingPathComponent("presets") } }
         folders.append(workingDirectory.appendingPathComponent("presets"))
-        folders += Self.ancestors(of: executable.deletingLastPathComponent()).map { $0.appendingPathComponent("presets") }
+        let layout = InstallLayout(executable: executable)
+        folders.append(layout.installedPresetsFolder)
+        folders += Self.ancestors(of: layout.binaryFolder).map { $0.appendingPathComponent("presets") }
         searchFolders = folders
     }
 

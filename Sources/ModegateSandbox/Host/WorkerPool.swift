@@ -54,6 +54,9 @@ actor WorkerPool {
         let worker = try WorkerProcess(executable: executable, memoryMB: memoryMB)
         guard case .ready? = await worker.inbox.next() else {
             worker.kill()
+            // The common cause, a binary copied away from its engine, gets its own message.
+            let engine = SandboxEngineLocation(executable: executable, environment: ProcessInfo.processInfo.environment)
+            if engine.found == nil { throw WorkerProcess.SpawnError.engineMissing(engine.missingMessage) }
             throw WorkerProcess.SpawnError.notReady(executable)
         }
         return worker

@@ -10,11 +10,13 @@ final class WorkerProcess: @unchecked Sendable {
     enum SpawnError: Error, CustomStringConvertible {
         case failed(String, Int32)
         case notReady(String)
+        case engineMissing(String)
 
         var description: String {
             switch self {
             case .failed(let path, let code): "could not start the sandbox worker \(path): \(String(cString: strerror(code)))"
             case .notReady(let path): "the sandbox worker \(path) exited before it was ready (is it a modegate binary?)"
+            case .engineMissing(let message): message
             }
         }
     }

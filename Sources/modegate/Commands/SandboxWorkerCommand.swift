@@ -4,25 +4,26 @@ import ModegateCore
 import ModegateSandbox
 
 /// The hidden worker process the sandbox pool starts: `modegate __sandbox-worker --memory-mb N`.
-/// It loads the engine library (`libModegateSandboxEngine`, beside the binary) and hands over to
-/// it; only worker processes ever load JavaScriptCore.
+/// It loads the engine library (`libModegateSandboxEngine`, found by `SandboxEngineLocation`:
+/// installed in `PREFIX/lib/modegate`, or beside the binary in the build folder) and hands over
+/// to it; only worker processes ever load JavaScriptCore.
 struct SandboxWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "__sandbox-worker", shouldDisplay: false)
 
     @Option var memoryMb: Int = 256
 
-    #if os(macOS)
-    static let libraryName = "libModegateSandboxEngine.dylib"
-    #else
-    static let libraryName = "libModegateSandboxEngine.so"
-    #endif
-
     func run() throws {
-        let folder = URL(fileURLWithPath: Sandbox.Configuration.currentExecutable).deletingLastPathComponent()
-        let library = folder.appendingPathComponent(Self.libraryName).path
+        let location = SandboxEngineLocation(
+            executable: Sandbox.Configuration.currentExecutable, environment: ProcessInfo.processInfo.environment)
+        guard let library = location.found else {
+            Console.error("modegate: error: \(location.missingMessage)")
+            throw ExitCode(ExitStatus.runError.rawValue)
+        }
         guard let handle = dlopen(library, RTLD_NOW | RTLD_LOCAL) else {
+            // The file is there, so what is missing is most likely JavaScriptCore itself.
             let reason = dlerror().map { String(cString: $0) } ?? "unknown error"
-            Console.error("modegate: error: cannot load the sandbox engine \(library): \(reason); build it with `swift build` (or `make`)")
+            Console.error("modegate: error: cannot load the sandbox engine \(library): \(reason); "
+                + "install JavaScriptCore (Debian: apt-get install libjavascriptcoregtk-4.1-0) or rebuild the engine")
             throw ExitCode(ExitStatus.runError.rawValue)
         }
         guard let entry = dlsym(handle, "modegate_sandbox_worker_main") else {
