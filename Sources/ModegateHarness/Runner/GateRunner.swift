@@ -102,6 +102,7 @@ public struct GateRunner: Sendable {
                         + "; replay with the gate, limit and repetitions of the recorded run, or record them with a live run")
             }
         }
+        try await checkSandbox(arms: arms, provider: provider)
         var externalHandles: [String: (MCPServerHandle, ArmPlan.Roles)] = [:]
         for arm in arms {
             guard let runtime = arm.externalRuntime else { continue }
@@ -154,6 +155,19 @@ public struct GateRunner: Sendable {
                     + "The replayed runs are kept: \(runs.map(\.id).joined(separator: ", "))")
         }
         return (runs, stopped)
+    }
+
+    /// Starts a sandbox worker before the first trial when an arm runs programs (a built-in Code
+    /// Mode arm, or the scripted model, which plays reference programs): a missing or broken
+    /// engine stops the run (exit 4) instead of failing every program as the model's fault.
+    func checkSandbox(arms: [ArmSettings], provider: any ModelProvider) async throws {
+        let builtin = arms.first { $0.strategy == .codemode && $0.externalRuntime == nil }?.limits.memoryMB
+        guard let memory = builtin ?? provider.programMemoryMB else { return }
+        do {
+            try await sandbox.warm(memoryMB: memory)
+        } catch {
+            throw HarnessError.sandboxUnavailable("the Code Mode sandbox cannot start: \(error)")
+        }
     }
 
     /// The planner with the suites that cross MCP: the gate's servers for `suite: {mcp: SERVER}`

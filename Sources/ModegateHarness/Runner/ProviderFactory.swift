@@ -48,12 +48,15 @@ public enum HarnessError: Error, Sendable, CustomStringConvertible {
     case providerSetup(String)
     /// A replayed run asked the model something its recording does not hold.
     case replayMissed(String)
+    /// The sandbox cannot start a worker (its engine is missing or does not load).
+    case sandboxUnavailable(String)
 
     public var description: String {
         switch self {
         case .mcpUnavailable(let reason): reason
         case .providerSetup(let reason): reason
         case .replayMissed(let reason): reason
+        case .sandboxUnavailable(let reason): reason
         }
     }
 }
