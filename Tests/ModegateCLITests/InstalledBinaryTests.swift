@@ -68,6 +68,14 @@ import Testing
             ["exec", "--suite", "demo", "p.js"], in: work, environment: ["MODEGATE_SANDBOX_ENGINE": wrong], executable: installed)
         #expect(misdirected.status == 4)
         #expect((misdirected.stdout + misdirected.stderr).contains(wrong))
+
+        // A gate run stops before its first trial (no run is recorded) instead of failing every
+        // program as if the model had written it wrong.
+        let run = try await ModegateBinary.run(["run", "codemode.yaml"], in: work, executable: installed)
+        #expect(run.status == 4, "\(run.stderr)")
+        #expect(run.stderr.contains("the Code Mode sandbox cannot start") && run.stderr.contains("make install"), "\(run.stderr)")
+        let runs = work.appendingPathComponent(".modegate/runs")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: runs.path)) ?? []).isEmpty)
     }
 
     /// A folder with only a copy of the default gate and a small program: no presets/, no checkout.
