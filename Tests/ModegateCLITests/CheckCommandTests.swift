@@ -25,4 +25,55 @@ import Testing
         let gated = try await ModegateBinary.run(["validate", "--gate", "g.yaml"], in: scratch.url)
         #expect(gated.status == 3)
     }
+
+    /// `check`, `run --dry-run` and `run` reject the same presets, each at its entry in the gate
+    /// file (a broken preset file at its own line), with exit 3 and no plan on stdout.
+    @Test(arguments: [["check"], ["run", "--dry-run"], ["run"]])
+    func presetsThatDoNotResolveAreErrorsAtTheirEntry(command: [String]) async throws {
+        let scratch = try Scratch()
+        try scratch.write("preset: broken\ndescription: x\nsuite: smoke\ncases:\n  - id: a\n    promt: hi\n", to: "broken.yaml")
+        try scratch.write("""
+            preset: remote
+            description: Tools of an MCP server the gate does not define.
+            suite: {mcp: serch}
+            cases:
+              - {id: a, prompt: hi, answer_schema: {}, expected: 1, scorer: exact, reference: "return 1;"}
+            """, to: "remote.yaml")
+        try scratch.write("""
+            version: 1
+            workload:
+              presets: [smoke, repo_triaje, missing.yaml, broken.yaml, remote.yaml]
+            mcp:
+              enabled: true
+              servers:
+                search: {command: [mcp-search]}
+            reports: []
+            """, to: "g.yaml")
+        let result = try await ModegateBinary.run(command + ["g.yaml"], in: scratch.url)
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stdout.isEmpty, "\(result.stdout)")
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains("g.yaml:3:20: error: no preset 'repo_triaje' (did you mean 'repo_triage'?) (at workload.presets[1])"), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("g.yaml:3:33: error: no preset file at missing.yaml") && $0.hasSuffix("(at workload.presets[2])") }, "\(lines)")
+        #expect(lines.contains { $0.contains("broken.yaml:6:5: error: unknown key 'promt'") }, "\(lines)")
+        #expect(lines.contains {
+            $0.hasPrefix("g.yaml:3:60: error: preset 'remote' runs on the MCP server 'serch', which mcp.servers does not define (did you mean 'search'?)")
+                && $0.hasSuffix("(at workload.presets[4])")
+        }, "\(lines)")
+    }
+
+    @Test func aPresetOnADisabledServerIsAnError() async throws {
+        let scratch = try Scratch()
+        try scratch.write("""
+            preset: remote
+            description: x
+            suite: {mcp: search}
+            cases:
+              - {id: a, prompt: hi, answer_schema: {}, expected: 1, scorer: exact, reference: "return 1;"}
+            """, to: "remote.yaml")
+        try scratch.write("version: 1\nworkload: {presets: [remote.yaml]}\nmcp: {enabled: false, servers: {search: {command: [x]}}}\n", to: "g.yaml")
+        let result = try await ModegateBinary.run(["check", "g.yaml"], in: scratch.url)
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("g.yaml:2:22: error: preset 'remote' runs on the MCP server 'search', but mcp.enabled is false"), "\(result.stderr)")
+    }
 }

@@ -1,8 +1,8 @@
 /// "Did you mean …?" for misspelt keys, enum values and server names.
-enum NameSuggestion {
+public enum NameSuggestion {
     /// The candidate closest to `word`, if it is close enough to be a plausible typo.
     /// Ties go to the earlier candidate, so suggestions follow the documented key order.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         var best: (name: String, distance: Int)?
         for candidate in candidates {

@@ -90,7 +90,7 @@ public struct GateRunner: Sendable {
 
     /// Plays the arms on the workload's cases, stores a run per arm, and reads them back.
     func play(arms: [ArmSettings], options: Options) async throws -> (runs: [StoredRun], stoppedEarly: String?) {
-        let presets = try options.presets ?? planner.presets(plan.workload.presets)
+        let presets = try options.presets ?? PresetResolution(planner: planner).presets(for: plan)
         let servers = MCPServerPool(plan: plan.mcp, environment: environment)
         let cases = try await planner(over: servers, for: presets).cases(of: presets, limit: plan.workload.limit, shard: options.shard)
         let provider = try makeProvider(options)

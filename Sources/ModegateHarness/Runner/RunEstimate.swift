@@ -119,7 +119,7 @@ extension GateRunner {
     /// throw-away store, and scales it to the gate's repetitions. Presets over MCP servers
     /// are counted, not played: calling their tools could change the world.
     public func estimate(_ options: Options) async throws -> RunEstimate {
-        let presets = try options.presets ?? planner.presets(plan.workload.presets)
+        let presets = try options.presets ?? PresetResolution(planner: planner).presets(for: plan)
         let offline: [Preset] = presets.compactMap { preset in
             guard case .builtin = preset.suite else { return nil }
             var rehearsed = preset

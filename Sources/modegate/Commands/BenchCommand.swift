@@ -125,13 +125,10 @@ extension BenchCommand {
             plan.workload.presets = request.presets
             if let repetitions = request.repetitions { plan.workload.repetitions = repetitions }
             if let limit = request.limit { plan.workload.limit = limit }
-            let locator = PresetLocator(
-                gateFile: gate.map { URL(fileURLWithPath: $0, relativeTo: workspace.directory) }, workingDirectory: workspace.directory,
-                environment: workspace.environment, executable: URL(fileURLWithPath: Sandbox.Configuration.currentExecutable))
             let sandbox = Sandbox(configuration: .init(warmWorkers: min(plan.workload.concurrency, 4)))
             let runner = GateRunner(
                 plan: plan, store: workspace.store,
-                planner: WorkloadPlanner(locator: locator, gateDirectory: workspace.directory, suites: BuiltinSuites.all),
+                planner: workspace.planner(forGate: gate),
                 sandbox: sandbox, toolVersion: Modegate.version, clock: { workspace.now })
             let options = GateRunner.Options(progress: TerminalProgress(interactive: Console.stderrIsTerminal))
             let (run, stopped) = try await SignalWatch.shared.cancellingOnSignal {

@@ -16,9 +16,7 @@ struct PresetsCommand: ParsableCommand {
 
     func run() throws {
         let workspace = Workspace()
-        let locator = PresetLocator(
-            gateFile: nil, workingDirectory: workspace.directory, environment: workspace.environment,
-            executable: URL(fileURLWithPath: Sandbox.Configuration.currentExecutable))
+        let locator = workspace.presetLocator(forGate: nil)
         do {
             if let name {
                 guard let url = locator.locate(name, relativeTo: workspace.directory) else {

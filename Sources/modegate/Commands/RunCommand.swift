@@ -43,15 +43,11 @@ struct RunCommand: AsyncParsableCommand {
         let workspace = Workspace()
         do {
             let plan = try GateLoader.load(path: gate, sha256: SHA256.hex)
-            let gateURL = URL(fileURLWithPath: gate, relativeTo: workspace.directory).standardizedFileURL
-            let locator = PresetLocator(
-                gateFile: gateURL, workingDirectory: workspace.directory, environment: workspace.environment,
-                executable: URL(fileURLWithPath: Sandbox.Configuration.currentExecutable))
             let concurrency = concurrency ?? plan.workload.concurrency
             let sandbox = Sandbox(configuration: .init(warmWorkers: min(concurrency, 4)))
             let runner = GateRunner(
                 plan: plan, store: workspace.store,
-                planner: WorkloadPlanner(locator: locator, gateDirectory: workspace.directory, suites: BuiltinSuites.all),
+                planner: workspace.planner(forGate: gate),
                 sandbox: sandbox,
                 toolVersion: Modegate.version, clock: { workspace.now })
             let options = GateRunner.Options(
@@ -101,6 +97,8 @@ extension RunCommand {
     /// `--dry-run`: the plan as it resolves, the model's set-up and the estimate, on stdout.
     func printDryRun(_ runner: GateRunner, options: GateRunner.Options) async throws {
         let plan = runner.plan
+        // The presets first, so a gate that `run` would reject prints no plan (exit 3).
+        _ = try PresetResolution(planner: runner.planner).presets(for: plan)
         Console.out("gate: \(gate) (\(plan.name))")
         Console.out("workload: \(plan.workload.presets.joined(separator: ", ")); \(plan.workload.repetitions) repetitions, "
             + "limit \(plan.workload.limit == 0 ? "none" : String(plan.workload.limit)), concurrency \(options.concurrency ?? plan.workload.concurrency)")

@@ -53,11 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
             let workspace = Workspace()
             do {
                 let plan = try GateLoader.load(path: gate)
-                let gateURL = URL(fileURLWithPath: gate, relativeTo: workspace.directory).standardizedFileURL
-                let locator = PresetLocator(
-                    gateFile: gateURL, workingDirectory: workspace.directory, environment: workspace.environment,
-                    executable: URL(fileURLWithPath: Sandbox.Configuration.currentExecutable))
-                let planner = WorkloadPlanner(locator: locator, gateDirectory: workspace.directory, suites: BuiltinSuites.all)
+                let planner = workspace.planner(forGate: gate)
                 let sandbox = Sandbox(configuration: .init(warmWorkers: 1))
                 let pool = MCPServerPool(plan: plan.mcp, environment: workspace.environment)
                 servers = pool

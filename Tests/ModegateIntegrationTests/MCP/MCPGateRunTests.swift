@@ -144,15 +144,11 @@ extension MCPGateRunTests {
         try process.run()
         // Wait until the trial is waiting on the hung call (the server says so on its stderr,
         // which the run keeps in its folder).
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline && !Self.serverLog(workdir).contains("hang: called") {
-            try await Task.sleep(nanoseconds: 50_000_000)
-        }
+        #expect(try await Poll.until(seconds: 60) { Self.serverLog(workdir).contains("hang: called") })
         #expect(Self.running(marker))
         let interrupted = Date()
         kill(process.processIdentifier, SIGINT)
-        while process.isRunning && Date().timeIntervalSince(interrupted) < 20 { try await Task.sleep(nanoseconds: 50_000_000) }
-        #expect(!process.isRunning)
+        #expect(try await Poll.until(seconds: 20) { !process.isRunning })
         #expect(Date().timeIntervalSince(interrupted) < 10)
         #expect(!Self.running(marker), "the MCP server outlived the run")
         // The interrupted trial is not recorded as a failure (it would blame the strategy); the

@@ -70,14 +70,14 @@ import Testing
 
     /// The URL `serve --http 0` announced on stderr.
     static func servedURL(_ server: BackgroundServer) async throws -> String {
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            if let range = server.output.range(of: #"http://127\.0\.0\.1:\d+/mcp"#, options: .regularExpression) {
-                return String(server.output[range])
-            }
-            try await Task.sleep(nanoseconds: 20_000_000)
+        @Sendable func announced() -> String? {
+            let output = server.output
+            return output.range(of: #"http://127\.0\.0\.1:\d+/mcp"#, options: .regularExpression).map { String(output[$0]) }
         }
-        throw PeerError("serve did not announce its URL: \(server.output)")
+        guard try await Poll.until(seconds: 60, { announced() != nil }), let url = announced() else {
+            throw PeerError("serve did not announce its URL: \(server.output)")
+        }
+        return url
     }
 
     @Test func theOfficialClientUsesCodeModeServedOverAGatesTools() async throws {
@@ -162,7 +162,7 @@ import Testing
             }.run(port: 0) { port.set($0) }
         }
         defer { server.cancel() }
-        while port.value == nil { try await Task.sleep(nanoseconds: 5_000_000) }
+        try #require(try await Poll.until(seconds: 60) { port.value != nil }, "the loopback server did not bind")
         let plan = MCPPlan.Server(url: "http://127.0.0.1:\(port.value!)/mcp", headersEnv: ["Authorization": "MODEGATE_TEST_AUTH"], timeoutSeconds: 10)
         let connection = try await MCPConnection.open(
             name: "smoke", server: plan, environment: ["MODEGATE_TEST_AUTH": "Bearer s3cret"], logFolder: nil)

@@ -122,12 +122,9 @@ final class BackgroundServer: @unchecked Sendable {
 
     /// Waits until the port accepts connections (the server is up), or fails with its log.
     func waitForPort(_ port: Int, seconds: Double = 60) async throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if TestPeers.accepts(port) { return }
-            if !process.isRunning { break }
-            try await Task.sleep(nanoseconds: 50_000_000)
-        }
+        let process = process
+        _ = try await Poll.until(seconds: seconds, every: 0.05) { TestPeers.accepts(port) || !process.isRunning }
+        if TestPeers.accepts(port) { return }
         throw PeerError("server did not listen on \(port): \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
     }
 
