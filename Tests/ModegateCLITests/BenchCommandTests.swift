@@ -51,4 +51,25 @@ import Testing
         let missing = try await ModegateBinary.run(["bench", "validate", "candidate=nope"], in: scratch.url)
         #expect(missing.status == 3)
     }
+
+    /// RLM Code's `mcp=on` reaches the built-in suites' tools over MCP; a bench run with a gate
+    /// records the gate file's SHA-256 like `run` does.
+    @Test func mcpOnServesTheToolsOverMCPAndTheManifestNamesTheGate() async throws {
+        let scratch = try Scratch()
+        try scratch.write("version: 1\nworkload: {presets: [smoke]}\n", to: "g.yaml")
+        let bench = try await ModegateBinary.run(
+            ["bench", "preset=smoke", "mode=harness", "strategy=tool_call", "mcp=on", "mcp_server=codemode", "--gate", "g.yaml", "--json"],
+            in: scratch.url)
+        #expect(bench.status == 0, "\(bench.stderr)")
+        let summary = try json(bench.stdout)
+        #expect((summary["totals"] as? [String: Any])?["mcp_tool_calls"] as? Int ?? 0 > 0, "\(bench.stdout.prefix(800))")
+        let runs = scratch.url.appendingPathComponent(".modegate/runs")
+        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: runs.path).first)
+        let manifest = try json(try String(contentsOf: runs.appendingPathComponent("\(folder)/manifest.json"), encoding: .utf8))
+        #expect((manifest["gate_sha256"] as? String)?.count == 64, "\(manifest)")
+
+        let unknown = try await ModegateBinary.run(["bench", "preset=smoke", "strategy=codemode", "mcp=on", "mcp_server=search"], in: scratch.url)
+        #expect(unknown.status == 3)
+        #expect(unknown.stderr.contains("mcp_server=search names no server"), "\(unknown.stderr)")
+    }
 }

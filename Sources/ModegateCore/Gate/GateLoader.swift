@@ -6,8 +6,8 @@ import Foundation
 public enum GateLoader {
     /// Loads the gate file at `path`.
     ///
-    /// - Parameter sha256: hex SHA-256 of the file bytes, stored as `GatePlan.sourceSHA256`. The core has
-    ///   no hash of its own (Foundation on Linux has none), so the caller supplies one or gets `nil`.
+    /// - Parameter sha256: hex SHA-256 of the file bytes (`SHA256.hex`), stored as
+    ///   `GatePlan.sourceSHA256` and in every run's manifest; `nil` leaves it unset (`check`).
     /// - Throws: `DiagnosticsError` with every diagnostic; a missing or unreadable file is one at line 0.
     public static func load(path: String, sha256: ((Data) -> String)? = nil) throws -> GatePlan {
         let data = try readFile(at: path)

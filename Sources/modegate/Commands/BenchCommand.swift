@@ -94,6 +94,10 @@ extension BenchCommand {
         var strategy: Strategy
         var repetitions: Int?
         var limit: Int?
+        /// RLM Code's `mcp=on`: the tools are reached over MCP.
+        var mcp = false
+        /// RLM Code's `mcp_server=NAME`.
+        var mcpServer: String?
     }
 
     /// The run this invocation asks for, from flags or RLM Code's words.
@@ -110,21 +114,21 @@ extension BenchCommand {
         }
         let name = strategy ?? spelled.strategy ?? "tool_call"
         guard let chosen = Strategy(rawValue: name) else { throw ValidationError("--strategy must be tool_call or codemode, got '\(name)'") }
-        if spelled.mcp {
-            throw ValidationError("mcp=on needs MCP server support, which is not in this build yet; drop mcp=on to use the built-in sandbox")
-        }
-        return RunRequest(presets: presets, strategy: chosen, repetitions: repetitions ?? spelled.repetitions, limit: limit ?? spelled.limit)
+        return RunRequest(
+            presets: presets, strategy: chosen, repetitions: repetitions ?? spelled.repetitions, limit: limit ?? spelled.limit,
+            mcp: spelled.mcp, mcpServer: spelled.mcpServer)
     }
 
     func runArm() async throws {
         let workspace = Workspace()
         do {
             let request = try runRequest()
-            var plan = try gate.map { try GateLoader.load(path: $0) }
+            var plan = try gate.map { try GateLoader.load(path: $0, sha256: SHA256.hex) }
                 ?? GateLoader.load(yaml: "version: 1\nworkload: {presets: [bench]}\n", path: "<bench>")
             plan.workload.presets = request.presets
             if let repetitions = request.repetitions { plan.workload.repetitions = repetitions }
             if let limit = request.limit { plan.workload.limit = limit }
+            if request.mcp { try Self.reachToolsOverMCP(&plan, server: request.mcpServer, strategy: request.strategy) }
             let sandbox = Sandbox(configuration: .init(warmWorkers: min(plan.workload.concurrency, 4)))
             let runner = GateRunner(
                 plan: plan, store: workspace.store,
@@ -151,6 +155,26 @@ extension BenchCommand {
             }
         } catch {
             throw Failure.exit(for: error)
+        }
+    }
+
+    /// RLM Code's `mcp=on`: the built-in suites' tools are served over MCP (`modegate serve`, one
+    /// process per trial, as `tools.transport: mcp_stdio`). With `mcp_server=NAME` and code mode,
+    /// a server of the gate named NAME runs the programs (`candidate.runtime: mcp`); RLM Code's
+    /// default name `codemode` without such a server means the built-in sandbox.
+    static func reachToolsOverMCP(_ plan: inout GatePlan, server: String?, strategy: Strategy) throws {
+        plan.tools.transport = .mcpStdio
+        guard let server else { return }
+        if plan.mcp.servers[server] != nil {
+            guard strategy == .codemode else { return }
+            plan.mcp.enabled = true
+            plan.candidate.runtime = .mcp
+            plan.candidate.mcpServer = server
+        } else if server != "codemode" {
+            let known = plan.mcp.servers.keys.sorted()
+            throw InputError(
+                "mcp_server=\(server) names no server of the gate's mcp.servers"
+                    + (known.isEmpty ? " (give --gate with a gate that defines it)" : " (it defines \(known.joined(separator: ", ")))"))
         }
     }
 }

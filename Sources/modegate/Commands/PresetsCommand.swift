@@ -26,7 +26,7 @@ struct PresetsCommand: ParsableCommand {
                 if json { return Console.out(try StableJSON.string(preset)) }
                 var rows = [["CASE", "SCORER", "PROMPT"]]
                 for testCase in preset.cases {
-                    rows.append([testCase.id, Self.scorerName(testCase.scorer), String(testCase.prompt.prefix(90))])
+                    rows.append([testCase.id, Self.scorerName(testCase.scorer), Self.oneLine(testCase.prompt, width: 90)])
                 }
                 Console.out("\(preset.name): \(preset.description)\n\n" + TextTable(rows: rows).rendered)
                 return
@@ -40,12 +40,19 @@ struct PresetsCommand: ParsableCommand {
                 case .builtin(let name): suite = name
                 case .mcp(let server): suite = "mcp:\(server)"
                 }
-                rows.append([preset.name, suite, String(preset.cases.count), preset.description])
+                rows.append([preset.name, suite, String(preset.cases.count), Self.oneLine(preset.description, width: 100)])
             }
             Console.out(TextTable(rows: rows).rendered)
         } catch {
             throw Failure.exit(for: error)
         }
+    }
+
+    /// A table cell on one line: runs of whitespace (newlines in a block scalar) become one
+    /// space, and text past `width` characters ends in an ellipsis.
+    static func oneLine(_ text: String, width: Int) -> String {
+        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return words.count <= width ? words : String(words.prefix(width - 1)) + "…"
     }
 
     static func scorerName(_ spec: ScorerSpec) -> String {

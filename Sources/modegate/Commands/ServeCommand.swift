@@ -19,7 +19,9 @@ struct ServeCommand: AsyncParsableCommand {
             A stateful suite's state is the resource modegate://state.
             Suites: \(BuiltinSuites.all.map(\.name).joined(separator: ", ")).
 
-            `serve codemode --gate G` serves Code Mode instead: search_tools, tool_info and             call_tool_chain (a JavaScript program run in the sandbox with the candidate's limits)             over the tools of the suites the gate's presets use.
+            `serve codemode --gate G` serves Code Mode instead: search_tools, tool_info and \
+            call_tool_chain (a JavaScript program run in the sandbox with the candidate's limits) \
+            over the tools of the suites the gate's presets use.
             """)
 
     @Argument(help: "The suite to serve, or codemode.")
