@@ -301,10 +301,13 @@ public actor MCPConnection {
     private func expire(_ id: ID) { timedOut.insert(id) }
 
     private func serverExited(_ status: Int32) async {
-        guard failure == nil else { return }
+        // Closed by us: not a loss. A write that failed first (a broken pipe) says less than
+        // the exit status does.
+        guard failure == nil || lost else { return }
         var message = "MCP server '\(name)' \(MCPServerProcess.describe(status))"
         if let stderrPath { message += " (its stderr: \(stderrPath))" }
-        loseServer(message)
+        failure = message
+        lost = true
         // Fails every pending request at once instead of at its timeout.
         await client.disconnect()
     }
