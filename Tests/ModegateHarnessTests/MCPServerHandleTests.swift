@@ -88,4 +88,47 @@ import Testing
         let after = await handle.lease()
         #expect((try? after.get()) == nil, "a closed pool started the server again")
     }
+
+    /// Ctrl-C while a trial waits for a restart: the start is stopped at once, its process killed,
+    /// and it counts neither as a restart nor as a failed start.
+    @Test func cancellingATrialThatWaitsForARestartStopsTheStart() async throws {
+        guard let python = Self.python else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("modegate-handle-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let starts = folder.appendingPathComponent("starts.txt")
+        let script = Self.repository.appendingPathComponent("Tests/ModegateIntegrationTests/Peers/chaos_server.py").path
+        let pool = MCPServerPool(
+            plan: MCPPlan(enabled: true, servers: [
+                "chaos": .init(command: [python, script, "--starts-file", starts.path, "--stall-after", "1"], timeoutSeconds: 20),
+            ]),
+            environment: ProcessInfo.processInfo.environment)
+        let handle = await pool.handle("chaos")
+        try await pool.open(logFolder: folder)
+        let first = try #require(try? await handle.lease().get())
+        _ = await first.connection.call("crash_now", arguments: [:])
+        func pids() -> [Int32] {
+            ((try? String(contentsOf: starts, encoding: .utf8)) ?? "").split(separator: "\n").compactMap { Int32($0) }
+        }
+        let waiting = Task { await handle.lease() }
+        // The restart's process is up and stalls.
+        let deadline = Date().addingTimeInterval(30)
+        while pids().count < 2 && Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
+        #expect(pids().count == 2)
+        let cancelled = Date()
+        waiting.cancel()
+        let result = await waiting.value
+        #expect(Date().timeIntervalSince(cancelled) < 2)
+        #expect((try? result.get()) == nil)
+        if case .failure(let error) = result { #expect(error.description.contains("the run is stopping"), "\(error)") }
+        #expect(pool.halt.reason == nil)
+        // The stalled start's process is gone (killed, then reaped).
+        let stalled = pids()[1]
+        let gone = Date().addingTimeInterval(5)
+        while kill(stalled, 0) == 0 && Date() < gone { try await Task.sleep(nanoseconds: 20_000_000) }
+        #expect(kill(stalled, 0) != 0, "the stalled start (pid \(stalled)) outlived the cancellation")
+        await pool.closeAll()
+        let log = try String(contentsOf: folder.appendingPathComponent("mcp-chaos.stderr.log"), encoding: .utf8)
+        #expect(log.components(separatedBy: "--- modegate: restart 1 of 'chaos'").count - 1 == 1, "\(log)")
+    }
 }
