@@ -15,10 +15,10 @@ import Synchronization
 /// (Ctrl-C), so an interrupted run never counts a restart.
 public actor MCPServerHandle {
     /// A trial's use of the server.
-    public struct Lease: Sendable {
-        public var connection: MCPConnection
+    struct Lease: Sendable {
+        var connection: MCPConnection
         /// True for the one lease whose request started the server again.
-        public var restarted: Bool
+        var restarted: Bool
     }
 
     /// How to start the server: its gate entry and where its stderr goes.
