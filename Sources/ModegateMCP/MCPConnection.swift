@@ -8,12 +8,19 @@ import ModegateCore
 /// A tool's own failure — a JSON-RPC error, a result with `isError`, or error text matching the
 /// server's `error_pattern` — is a failed `ToolReply`, which the model sees. The server failing
 /// (exiting, not answering within `timeout_seconds`, an unreachable URL) is reported beside the
-/// reply as `serverFailure`, which makes the trial an `mcp` infrastructure error.
+/// reply as `serverFailure`, which makes the trial an `mcp` infrastructure error. A connection
+/// whose server went away (the process exited, the URL refused or reset the connection, the
+/// server ended the session) stays failed and says so in `lostReason`; whoever holds it opens a
+/// new one for the next trial.
 public actor MCPConnection {
     /// What `open` could not do, naming the server and the way out.
     public struct OpenError: Error, Sendable, CustomStringConvertible {
         public var server: String
         public var reason: String
+        /// True when the server went away while it was starting (the process exited, or the URL
+        /// refused or reset the connection): starting it again may work. False for what a retry
+        /// cannot fix (a missing command, a bad URL, an old protocol, no answer in time).
+        public var wentAway = false
         public var description: String { "MCP server '\(server)': \(reason)" }
     }
 
@@ -32,8 +39,11 @@ public actor MCPConnection {
     private let errorPattern: NSRegularExpression?
     /// The first line the server wrote to stdout that is not JSON-RPC.
     private let noise: FirstMessage
-    private let stderrPath: String?
+    /// The run folder's `mcp-NAME.stderr.log` of a stdio server.
+    public nonisolated let stderrPath: String?
     private var failure: String?
+    /// Set with `failure` when the server went away (not when `close()` ended the connection).
+    private var lost = false
     private var timedOut: Set<ID> = []
 
     private init(
@@ -58,10 +68,18 @@ public actor MCPConnection {
     /// The oldest protocol revision the harness accepts.
     public static let minimumProtocolVersion = "2025-06-18"
 
+    /// Where a stdio server's stderr goes: `FOLDER/mcp-NAME.stderr.log`.
+    public static func stderrPath(name: String, logFolder: URL?) -> String? {
+        let fileName = String(name.map { $0.isLetter || $0.isNumber || "_.-".contains($0) ? $0 : "-" })
+        return logFolder?.appendingPathComponent("mcp-\(fileName).stderr.log").path
+    }
+
     /// Starts or reaches the server and initializes it. `logFolder` receives a stdio server's
-    /// stderr as `mcp-NAME.stderr.log`.
+    /// stderr as `mcp-NAME.stderr.log`, appended to, so every start of the server is kept;
+    /// `startNote` is written there as a line of its own before the process starts (a restart's
+    /// marker). Cancelling the task stops the start-up at once.
     public static func open(
-        name: String, server: MCPPlan.Server, environment: [String: String], logFolder: URL?
+        name: String, server: MCPPlan.Server, environment: [String: String], logFolder: URL?, startNote: String? = nil
     ) async throws -> MCPConnection {
         var pattern: NSRegularExpression?
         if let text = server.errorPattern {
@@ -77,8 +95,8 @@ public actor MCPConnection {
         var stderrPath: String?
         switch server.transport {
         case .stdio(let command):
-            let fileName = String(name.map { $0.isLetter || $0.isNumber || "_.-".contains($0) ? $0 : "-" })
-            stderrPath = logFolder?.appendingPathComponent("mcp-\(fileName).stderr.log").path
+            stderrPath = Self.stderrPath(name: name, logFolder: logFolder)
+            if let stderrPath, let startNote { Self.append(line: startNote, to: stderrPath) }
             var merged = environment
             for (key, value) in server.env { merged[key] = value }
             do {
@@ -104,20 +122,48 @@ public actor MCPConnection {
         }
         let client = Client(name: "modegate", version: ModegateVersion.current)
         let timeout = Double(server.timeoutSeconds)
+        let opening = ExpiryFlag()
+        let spawned = process
+        // A server that dies during start-up fails the pending `initialize` at once, not at the
+        // start-up deadline.
+        process?.onExit { _ in
+            guard !opening.isSet else { return }
+            Task { await client.disconnect() }
+        }
         let initialized: Initialize.Result
         do {
-            initialized = try await Self.deadline(Self.startupSeconds(timeout), onExpiry: { await client.disconnect() }) {
-                try await client.connect(transport: transport)
+            initialized = try await withTaskCancellationHandler {
+                try await Self.deadline(Self.startupSeconds(timeout), onExpiry: { await client.disconnect() }) {
+                    try await client.connect(transport: transport)
+                }
+            } onCancel: {
+                spawned?.kill()
+                Task { await client.disconnect() }
             }
+            try Task.checkCancellation()
         } catch {
+            opening.set()
+            // A write to a dying server's pipe can fail before the process is reaped.
+            if let process, !process.hasExited, error is MCPTransportError { await process.waitForExit(seconds: 1) }
+            let exited = process?.exitDescription
             process?.kill()
             var reason = "initialize failed: \(Self.describe(error))"
-            if error is DeadlineExpired { reason = "no answer to initialize within \(Int(Self.startupSeconds(timeout))) s" }
-            if let process, process.hasExited { reason = "the server exited during initialize" }
+            var wentAway = false
+            if error is CancellationError || Task.isCancelled {
+                reason = "start-up was cancelled: the run was interrupted"
+            } else if error is DeadlineExpired {
+                reason = "no answer to initialize within \(Int(Self.startupSeconds(timeout))) s"
+            } else if let exited {
+                reason = "the server \(exited) during initialize"
+                wentAway = true
+            } else if process == nil, Self.isConnectionLoss(error) {
+                wentAway = true
+            }
             if let line = noise.first { reason += "; it wrote to stdout what is not JSON-RPC: '\(line)'" }
             if let stderrPath { reason += " (its stderr: \(stderrPath))" }
-            throw OpenError(server: name, reason: reason)
+            throw OpenError(server: name, reason: reason, wentAway: wentAway)
         }
+        opening.set()
         guard initialized.protocolVersion >= minimumProtocolVersion else {
             await client.disconnect()
             process?.kill()
@@ -142,7 +188,9 @@ public actor MCPConnection {
             do {
                 result = try await request(page, what: "tools/list")
             } catch {
-                throw OpenError(server: name, reason: "\(error)")
+                var reason = "\(error)"
+                if let stderrPath, !reason.contains(stderrPath) { reason += " (its stderr: \(stderrPath))" }
+                throw OpenError(server: name, reason: reason, wentAway: lost)
             }
             tools += result.tools.map {
                 ToolDescriptor(name: $0.name, description: $0.description ?? "", inputSchema: JSONValue($0.inputSchema))
@@ -175,6 +223,11 @@ public actor MCPConnection {
         for content in result.contents { if let text = content.text { return text } }
         return nil
     }
+
+    /// Why this connection can carry no more calls because its server went away (it exited,
+    /// refused or reset the connection, ended the session); nil while it works, and after
+    /// `close()`.
+    public var lostReason: String? { lost ? failure : nil }
 
     /// Ends the session and stops a stdio server (SIGTERM to its group, SIGKILL after 2 s).
     public func close() async {
@@ -218,18 +271,43 @@ public actor MCPConnection {
                 throw ServerFailure(message: message)
             }
             if let failure { throw ServerFailure(message: failure) }
-            if error is MCPTransportError { throw ServerFailure(message: "MCP server '\(name)': \(error)") }
+            if error is MCPTransportError {
+                let message = "MCP server '\(name)': \(error)"
+                if Self.isConnectionLoss(error) { loseServer(message) }
+                throw ServerFailure(message: message)
+            }
             throw error
         }
+    }
+
+    /// A transport failure after which this connection cannot go on: the server is unreachable,
+    /// reset the connection or broke off its answer, or ended the session (HTTP 404 on a
+    /// session). Other HTTP statuses are answers: the server is there.
+    static func isConnectionLoss(_ error: Error) -> Bool {
+        switch error as? MCPTransportError {
+        case .closed?: true
+        case .http(let status, _)?: status == 404
+        case nil: false
+        }
+    }
+
+    /// From now on every call fails at once with `message`, and `lostReason` says why.
+    private func loseServer(_ message: String) {
+        guard failure == nil else { return }
+        failure = message
+        lost = true
     }
 
     private func expire(_ id: ID) { timedOut.insert(id) }
 
     private func serverExited(_ status: Int32) async {
-        guard failure == nil else { return }
+        // Closed by us: not a loss. A write that failed first (a broken pipe) says less than
+        // the exit status does.
+        guard failure == nil || lost else { return }
         var message = "MCP server '\(name)' \(MCPServerProcess.describe(status))"
         if let stderrPath { message += " (its stderr: \(stderrPath))" }
         failure = message
+        lost = true
         // Fails every pending request at once instead of at its timeout.
         await client.disconnect()
     }
@@ -253,6 +331,16 @@ public actor MCPConnection {
         case .resource(let resource, _, _): resource.text ?? "[resource \(resource.uri)]"
         case .resourceLink(let uri, let name, _, _, _, _): "[resource link \(name): \(uri)]"
         }
+    }
+
+    /// Appends one line to a log file (created if missing); a log that cannot be written is not
+    /// worth failing a start for.
+    static func append(line: String, to path: String) {
+        let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        defer { Foundation.close(descriptor) }
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
     }
 
     static func describe(_ error: Error) -> String {

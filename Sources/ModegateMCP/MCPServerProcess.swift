@@ -108,14 +108,26 @@ final class MCPServerProcess: @unchecked Sendable {
         return exitStatus != nil
     }
 
+    /// `exited with status N` or `was killed by signal N` once the process has ended, else nil.
+    var exitDescription: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return exitStatus.map(Self.describe)
+    }
+
+    /// Returns once the process has ended, or after `seconds`.
+    func waitForExit(seconds: Double) async {
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
+        while !hasExited && DispatchTime.now().uptimeNanoseconds < deadline {
+            try? await Task.sleep(nanoseconds: 10_000_000)
+        }
+    }
+
     /// SIGTERM to the group, then SIGKILL after `grace` seconds if it is still there.
     func stop(grace: Double = 2) async {
         guard !hasExited else { return }
         Glibc.kill(-pid, SIGTERM)
-        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(grace * 1e9)
-        while !hasExited && DispatchTime.now().uptimeNanoseconds < deadline {
-            try? await Task.sleep(nanoseconds: 10_000_000)
-        }
+        await waitForExit(seconds: grace)
         if !hasExited { Glibc.kill(-pid, SIGKILL) }
     }
 

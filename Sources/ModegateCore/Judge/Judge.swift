@@ -83,7 +83,19 @@ public struct Judge: Sendable {
         if !coverage.duplicateTrials.isEmpty {
             warnings.append("\(coverage.duplicateTrials.count) trials were recorded more than once; the last record of each was used")
         }
-        return warnings
+        return warnings + Self.restartWarnings(candidate: candidate, baseline: baseline)
+    }
+
+    /// One warning per MCP server that crashed and was started again (or reconnected, for a URL):
+    /// the trials it was serving when it went away failed as `mcp` errors, which the figures count.
+    static func restartWarnings(candidate: StoredRun, baseline: StoredRun) -> [String] {
+        let servers = Set(candidate.mcpRestarts.keys).union(baseline.mcpRestarts.keys).sorted()
+        return servers.map { server in
+            let (inBaseline, inCandidate) = (baseline.mcpRestarts[server] ?? 0, candidate.mcpRestarts[server] ?? 0)
+            let total = inBaseline + inCandidate
+            return "MCP server '\(server)' crashed (or dropped its connection) and was restarted \(total) time\(total == 1 ? "" : "s") "
+                + "(baseline \(inBaseline), candidate \(inCandidate)); the trials it was serving then count as mcp errors"
+        }
     }
 }
 

@@ -14,7 +14,9 @@ extension RunSummary {
         var completed = 0
         var estimated = false
         var perPreset: [String: (count: Int, completed: Int, reward: Double, steps: Int)] = [:]
+        var restarts: [String: Int] = [:]
         for trial in ordered {
+            for (server, count) in trial.mcpRestarts ?? [:] { restarts[server, default: 0] += count }
             totals.add(trial)
             rewardSum += trial.reward
             stepsSum += trial.steps
@@ -55,7 +57,7 @@ extension RunSummary {
                     totalReward: $0.reward, steps: $0.steps)
             },
             totals: totals, payloadSuppression: suppression, cost: totals.cost, tokensEstimated: estimated,
-            presets: presets)
+            presets: presets, mcpRestarts: restarts.isEmpty ? nil : restarts)
     }
 }
 

@@ -37,6 +37,9 @@ public struct RunSummary: Sendable, Codable, Hashable {
     public var cost: Double
     public var tokensEstimated: Bool
     public var presets: [String: PresetBreakdown]
+    /// Restarts of each MCP server that crashed during the run, counted in the run whose trial
+    /// found it dead and started it again; absent when no server was restarted.
+    public var mcpRestarts: [String: Int]?
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", benchmarkID = "benchmark_id", preset, mode
@@ -46,6 +49,7 @@ public struct RunSummary: Sendable, Codable, Hashable {
         case avgReward = "avg_reward", avgSteps = "avg_steps", latencySeconds = "latency_seconds"
         case usageTotals = "usage_totals", cancelled, cancelReason = "cancel_reason", caseResults = "case_results"
         case totals, payloadSuppression = "payload_suppression", cost, tokensEstimated = "tokens_estimated", presets
+        case mcpRestarts = "mcp_restarts"
     }
 
     /// RLM Code's `completed_cases / total_cases`, 0 for an empty run.

@@ -32,6 +32,9 @@ public struct TrialRecord: Sendable, Codable, Hashable {
     public var latency: TrialLatency
     public var cost: Double
     public var error: TrialError?
+    /// MCP servers this trial found dead (crashed after an earlier trial) and started again, by
+    /// name; absent when it started none.
+    public var mcpRestarts: [String: Int]?
     public var startedAt: Date
     public var finishedAt: Date
 
@@ -44,7 +47,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         completionTokens: Int = 0, cachedTokens: Int = 0, tokensEstimated: Bool = false,
         toolResponseBytes: Int = 0, modelVisibleToolBytes: Int = 0, modelInputBytes: Int = 0,
         latency: TrialLatency = TrialLatency(), cost: Double = 0, error: TrialError? = nil,
-        startedAt: Date, finishedAt: Date
+        mcpRestarts: [String: Int]? = nil, startedAt: Date, finishedAt: Date
     ) {
         self.runID = runID
         self.preset = preset
@@ -74,6 +77,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         self.latency = latency
         self.cost = cost
         self.error = error
+        self.mcpRestarts = mcpRestarts
         self.startedAt = startedAt
         self.finishedAt = finishedAt
     }
@@ -88,7 +92,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", cachedTokens = "cached_tokens"
         case tokensEstimated = "tokens_estimated", toolResponseBytes = "tool_response_bytes"
         case modelVisibleToolBytes = "model_visible_tool_bytes", modelInputBytes = "model_input_bytes"
-        case latency, cost, error, startedAt = "started_at", finishedAt = "finished_at"
+        case latency, cost, error, mcpRestarts = "mcp_restarts", startedAt = "started_at", finishedAt = "finished_at"
     }
 
     /// The key trials pair on across arms (DESIGN §8).

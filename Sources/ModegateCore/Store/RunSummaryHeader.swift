@@ -11,11 +11,12 @@ struct RunSummaryHeader: Decodable, Sendable {
     var cancelled: Bool
     var cancelReason: String?
     var finishedAt: Date?
+    var mcpRestarts: [String: Int]?
 
     enum CodingKeys: String, CodingKey {
         case totalCases = "total_cases", completedCases = "completed_cases", attemptedCases = "attempted_cases"
         case avgReward = "avg_reward", avgSteps = "avg_steps", cancelled, cancelReason = "cancel_reason"
-        case finishedAt = "finished_at"
+        case finishedAt = "finished_at", mcpRestarts = "mcp_restarts"
     }
 
     init(_ summary: RunSummary) {
@@ -27,6 +28,7 @@ struct RunSummaryHeader: Decodable, Sendable {
         cancelled = summary.cancelled
         cancelReason = summary.cancelReason
         finishedAt = summary.finishedAt
+        mcpRestarts = summary.mcpRestarts
     }
 
     var metrics: RunMetrics {

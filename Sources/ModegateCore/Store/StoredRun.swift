@@ -29,6 +29,8 @@ public struct StoredRun: Sendable, Hashable {
     public var finishedAt: Date?
     /// Problems that did not stop loading (a torn last line of `results.jsonl`, say).
     public var warnings: [String]
+    /// Restarts of each MCP server that crashed during the run (its summary's `mcp_restarts`).
+    public var mcpRestarts: [String: Int] = [:]
 
     /// The recorded time that orders runs: finish, else start. Never a file modification time.
     public var orderingDate: Date? { finishedAt ?? startedAt }

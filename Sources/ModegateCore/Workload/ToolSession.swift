@@ -8,12 +8,16 @@ public protocol ToolSession: Sendable {
     /// A failure of what carries the tools (an MCP server that exited or stopped answering),
     /// which makes the trial an infrastructure error instead of the strategy's failure.
     func infrastructureFailure() async -> String?
+    /// What carries the tools that had to be started again for this trial because it had died
+    /// (a crashed MCP server), by name and count; the default is none.
+    func serverRestarts() async -> [String: Int]
     /// Ends the session (a per-trial server is stopped); the default does nothing.
     func close() async
 }
 
 extension ToolSession {
     public func infrastructureFailure() async -> String? { nil }
+    public func serverRestarts() async -> [String: Int] { [:] }
     public func close() async {}
 }
 

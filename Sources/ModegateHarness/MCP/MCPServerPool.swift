@@ -3,24 +3,28 @@ import ModegateCore
 import ModegateMCP
 
 /// The gate's MCP servers for one run: each opened and listed once before the first trial,
-/// shared by every trial of both arms, and closed when the run ends (Ctrl-C included). A stdio
-/// server's stderr goes to the run folder.
+/// shared by every trial of both arms, started again for the next trial when it crashes (see
+/// `MCPServerHandle`), and closed when the run ends (Ctrl-C included). A stdio server's stderr
+/// goes to the run folder.
 public actor MCPServerPool {
     private let plan: MCPPlan
     private let environment: [String: String]
     private var handles: [String: MCPServerHandle] = [:]
     /// Servers the run starts itself (built-in suites served over MCP), beside the gate's.
     private var ownServers: [String: MCPPlan.Server] = [:]
+    /// Set when a crashed server cannot be started again: the run stops.
+    public nonisolated let halt: RunHalt
 
-    public init(plan: MCPPlan, environment: [String: String]) {
+    public init(plan: MCPPlan, environment: [String: String], halt: RunHalt = RunHalt()) {
         self.plan = plan
         self.environment = environment
+        self.halt = halt
     }
 
     /// The handle a suite holds for `name`; connected by `open`.
     public func handle(_ name: String) -> MCPServerHandle {
         if let handle = handles[name] { return handle }
-        let handle = MCPServerHandle(name: name)
+        let handle = MCPServerHandle(name: name, halt: halt)
         handles[name] = handle
         return handle
     }
@@ -34,38 +38,15 @@ public actor MCPServerPool {
 
     /// Opens every server a handle was asked for. Throws `HarnessError.mcpUnavailable`.
     public func open(logFolder: URL?) async throws {
-        for (name, handle) in handles.sorted(by: { $0.key < $1.key }) where handle.connection == nil {
+        for (name, handle) in handles.sorted(by: { $0.key < $1.key }) where await !handle.isOpen {
             guard let server = ownServers[name] ?? plan.servers[name] else {
                 throw HarnessError.mcpUnavailable("MCP server '\(name)' is not defined in the gate's mcp.servers")
             }
-            do {
-                let connection = try await MCPConnection.open(
-                    name: name, server: server, environment: environment, logFolder: logFolder)
-                let tools = try await connection.listTools()
-                handle.connect(connection, tools: tools)
-            } catch {
-                throw HarnessError.mcpUnavailable("\(error)")
-            }
+            try await handle.open(.init(server: server, environment: environment, logFolder: logFolder))
         }
     }
 
     public func closeAll() async {
-        for handle in handles.values { await handle.connection?.close() }
+        for handle in handles.values { await handle.close() }
     }
-}
-
-/// One server as suites and sessions see it: its connection and tools once opened.
-public final class MCPServerHandle: @unchecked Sendable {
-    public let name: String
-    private let lock = NSLock()
-    private var connected: (connection: MCPConnection, tools: [ToolDescriptor])?
-
-    init(name: String) { self.name = name }
-
-    func connect(_ connection: MCPConnection, tools: [ToolDescriptor]) {
-        lock.withLock { connected = (connection, tools) }
-    }
-
-    public var connection: MCPConnection? { lock.withLock { connected?.connection } }
-    public var tools: [ToolDescriptor] { lock.withLock { connected?.tools ?? [] } }
 }

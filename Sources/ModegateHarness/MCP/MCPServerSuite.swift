@@ -13,9 +13,28 @@ struct MCPServerSuite: Suite {
     var overMCP: Bool { true }
 
     func makeSession(params: JSONValue) -> any ToolSession {
-        MCPToolSession(tools: server.tools) { [server] in
-            server.connection.map { .success($0) } ?? .failure(.notOpen(server.name))
-        }
+        let trial = SharedServerTrial(server: server)
+        return MCPToolSession(tools: server.tools, restarts: { await trial.restarts }) { await trial.connection() }
+    }
+}
+
+/// The shared server as one trial uses it: the connection leased at the trial's first call,
+/// kept to its end. A trial whose server dies under it fails; the next trial leases a fresh one.
+actor SharedServerTrial {
+    let server: MCPServerHandle
+    private var leased: Result<MCPServerHandle.Lease, MCPSessionError>?
+
+    init(server: MCPServerHandle) { self.server = server }
+
+    func connection() async -> Result<MCPConnection, MCPSessionError> {
+        if leased == nil { leased = await server.lease() }
+        return leased!.map(\.connection)
+    }
+
+    /// This trial's restart of the server, if its first call found the server dead.
+    var restarts: [String: Int] {
+        if case .success(let lease)? = leased, lease.restarted { return [server.name: 1] }
+        return [:]
     }
 }
 
@@ -84,14 +103,17 @@ struct MCPToolSession: ToolSession {
     let tools: [ToolDescriptor]
     var readsState = false
     var closeServer: @Sendable () async -> Void = {}
+    let restarts: @Sendable () async -> [String: Int]
     let connect: @Sendable () async -> Result<MCPConnection, MCPSessionError>
     private let failure = FirstMessage()
 
     init(tools: [ToolDescriptor], readsState: Bool = false, close: @escaping @Sendable () async -> Void = {},
+         restarts: @escaping @Sendable () async -> [String: Int] = { [:] },
          connect: @escaping @Sendable () async -> Result<MCPConnection, MCPSessionError>) {
         self.tools = tools
         self.readsState = readsState
         self.closeServer = close
+        self.restarts = restarts
         self.connect = connect
     }
 
@@ -119,6 +141,8 @@ struct MCPToolSession: ToolSession {
     }
 
     func infrastructureFailure() async -> String? { failure.first }
+
+    func serverRestarts() async -> [String: Int] { await restarts() }
 
     func close() async { await closeServer() }
 }

@@ -131,7 +131,7 @@ public struct GateRunner: Sendable {
         let runner = TrialScheduler(
             recorders: recorders, cases: cases, repetitions: plan.workload.repetitions, order: plan.workload.armOrder,
             seed: plan.workload.seed, concurrency: max(1, options.concurrency ?? plan.workload.concurrency),
-            budget: budget, progress: options.progress)
+            budget: budget, progress: options.progress, halt: servers.halt)
         let trialRunner = TrialRunner(
             provider: provider, sandbox: sandbox, budget: budget, pricing: plan.model.pricing,
             faults: plan.tools.faults, providerName: plan.model.provider.rawValue, externalRuntimes: externalRuntimes)
@@ -144,6 +144,12 @@ public struct GateRunner: Sendable {
         }
         await servers.closeAll()
         let finishedAt = clock()
+        if let halted = servers.halt.reason {
+            // The finished trials are kept; once the server starts, --resume plays the rest.
+            for recorder in recorders { try? recorder.finish(at: finishedAt, cancelReason: halted) }
+            let stem = recorders.first.map { GateRunID.stem(of: $0.runID) } ?? ""
+            throw HarnessError.mcpUnavailable("\(halted); the run stopped, its finished trials are kept: fix the server and finish with --resume \(stem)")
+        }
         for recorder in recorders { try recorder.finish(at: finishedAt, cancelReason: stopped) }
         let runs = try recorders.map {
             try store.open(try store.resolve(.named($0.writer.folder.path), workingDirectory: planner.gateDirectory))

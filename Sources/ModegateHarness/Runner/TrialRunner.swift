@@ -67,6 +67,7 @@ struct TrialRunner: Sendable {
             verdict.reward = 0
             verdict.error = TrialError(category: .mcp, message: failure)
         }
+        let restarts = meter.mcpRestarts.merging(await session.serverRestarts(), uniquingKeysWith: +)
         await session.close()
         // An interrupted trial fails in whatever way the interruption reached it first (a
         // cancelled tool call, an unfinished answer); it is recorded as cancelled, so --resume
@@ -90,7 +91,8 @@ struct TrialRunner: Sendable {
             tokensEstimated: meter.tokensEstimated, toolResponseBytes: meter.toolResponseBytes,
             modelVisibleToolBytes: meter.modelVisibleToolBytes, modelInputBytes: meter.modelInputBytes,
             latency: TrialLatency(total: total, model: meter.modelSeconds, tool: meter.toolSeconds, sandbox: meter.sandboxSeconds),
-            cost: meter.cost(pricing), error: verdict.error, startedAt: started, finishedAt: Date())
+            cost: meter.cost(pricing), error: verdict.error, mcpRestarts: restarts.isEmpty ? nil : restarts,
+            startedAt: started, finishedAt: Date())
         return PlayedTrial(record: record, transcript: transcript)
     }
 

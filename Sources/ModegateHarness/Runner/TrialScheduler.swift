@@ -4,7 +4,9 @@ import ModegateCore
 /// Plays the trials of both arms: sequential (every baseline trial, then every candidate trial) or
 /// interleaved (case by case, the arms in a seeded order), at most `concurrency` at a time.
 /// Before each trial the budget is asked; once it trips, or the task is cancelled (Ctrl-C), no
-/// new trial starts, and the reason is returned.
+/// new trial starts, and the reason is returned. Once `halt` is set (an MCP server that cannot be
+/// started again) no new trial starts either, and trials that then end with an `mcp` error are
+/// not kept, so `--resume` plays them again.
 struct TrialScheduler: Sendable {
     let recorders: [ArmRecorder]
     let cases: [WorkloadCase]
@@ -14,6 +16,7 @@ struct TrialScheduler: Sendable {
     let concurrency: Int
     let budget: BudgetGuard
     let progress: any ProgressSink
+    var halt = RunHalt()
 
     func play(with runner: TrialRunner) async throws -> String? {
         progress.started(arms: recorders.map { ($0.settings.name, $0.planned) })
@@ -31,6 +34,10 @@ struct TrialScheduler: Sendable {
                         await queue.trialFinished()
                         // A trial cut short by Ctrl-C is not kept: `--resume` plays it again.
                         if played.record.error?.category == .cancelled { continue }
+                        if let reason = halt.reason {
+                            await queue.stop(reason)
+                            if played.record.error?.category == .mcp { return }
+                        }
                         do {
                             let done = try recorder.record(played)
                             progress.finished(arm: recorder.settings.name, done: done, total: recorder.planned)

@@ -13,8 +13,12 @@ struct ExternalCodeModeStrategy {
     let discovery: Bool
 
     func play(_ setup: TrialSetup, model: any ModelSession, meter: inout TrialMeter) async -> StrategyEnding {
-        guard let connection = server.connection else {
-            return StrategyEnding(error: TrialError(category: .mcp, message: "MCP server '\(server.name)' is not connected"))
+        let connection: MCPConnection
+        switch await server.lease() {
+        case .failure(let error): return StrategyEnding(error: TrialError(category: .mcp, message: error.description))
+        case .success(let lease):
+            connection = lease.connection
+            if lease.restarted { meter.mcpRestarts[server.name, default: 0] += 1 }
         }
         let offered = Set([roles.execute] + (discovery ? [roles.search, roles.describe].compactMap { $0 } : []))
         return await ModelTurn(model: model, setup: setup).converse(

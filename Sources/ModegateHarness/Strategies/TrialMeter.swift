@@ -21,6 +21,8 @@ struct TrialMeter: Sendable {
     var modelSeconds = 0.0
     var toolSeconds = 0.0
     var sandboxSeconds = 0.0
+    /// MCP servers the trial's strategy found dead and started again (an external Code Mode server).
+    var mcpRestarts: [String: Int] = [:]
     /// Every model request of the trial and its answer, in order, for the transcript.
     var exchanges: [ModelExchange] = []
 
@@ -91,5 +93,6 @@ struct TalliedSession: ToolSession {
 
     func finalState() async -> JSONValue? { await inner.finalState() }
     func infrastructureFailure() async -> String? { await inner.infrastructureFailure() }
+    func serverRestarts() async -> [String: Int] { await inner.serverRestarts() }
     func close() async { await inner.close() }
 }

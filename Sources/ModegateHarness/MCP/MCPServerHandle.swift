@@ -1,0 +1,192 @@
+import Foundation
+import ModegateCore
+import ModegateMCP
+import Synchronization
+
+/// One MCP server of the run as suites, sessions and strategies see it: its tools, listed at
+/// its first start, and a connection that each trial leases.
+///
+/// A server that went away (its process exited, its URL refused or reset the connection) is
+/// started again lazily, when the next trial asks for it: one restart per death however many
+/// trials ask at once, and the restarted stdio server's stderr is appended to the same log after
+/// a marker line. A start that fails because the server went away again is retried at once;
+/// `startAttempts` failed starts in a row give up and set the run's `RunHalt`, which stops the
+/// run (exit 4). Nothing is started once the pool is closing or the asking trial is cancelled
+/// (Ctrl-C), so an interrupted run never counts a restart.
+public actor MCPServerHandle {
+    /// A trial's use of the server.
+    struct Lease: Sendable {
+        var connection: MCPConnection
+        /// True for the one lease whose request started the server again.
+        var restarted: Bool
+    }
+
+    /// How to start the server: its gate entry and where its stderr goes.
+    struct Launch: Sendable {
+        var server: MCPPlan.Server
+        var environment: [String: String]
+        var logFolder: URL?
+    }
+
+    public static let startAttempts = 3
+    /// Pause before starting again a server that went away during start-up, times the failed
+    /// starts so far. A stdio server is ours to start, at once; a URL's server has to be brought
+    /// back by whoever runs it (a supervisor, a container runtime), which takes longer.
+    static func retryPause(_ server: MCPPlan.Server) -> Double {
+        if case .http = server.transport { return 5 }
+        return 0.5
+    }
+
+    public nonisolated let name: String
+    private nonisolated let listed = Mutex<[ToolDescriptor]>([])
+    private let halt: RunHalt
+    private var launch: Launch?
+    private var current: MCPConnection?
+    private var restarting: Task<Result<MCPConnection, MCPSessionError>, Never>?
+    /// Successful restarts so far (the marker of the next one names it).
+    private var restarts = 0
+    /// Failed starts since the last one that worked.
+    private var failedStarts = 0
+    private var givenUp: String?
+    private var closed = false
+
+    init(name: String, halt: RunHalt) {
+        self.name = name
+        self.halt = halt
+    }
+
+    /// The tools as the first start listed them; a restart keeps them, since both arms'
+    /// trials must see the same tools.
+    public nonisolated var tools: [ToolDescriptor] { listed.withLock { $0 } }
+
+    var isOpen: Bool { current != nil }
+
+    /// The first start, before any trial. Throws `HarnessError.mcpUnavailable`.
+    func open(_ launch: Launch) async throws {
+        guard current == nil else { return }
+        self.launch = launch
+        switch await start(restart: false) {
+        case .success(let connection): current = connection
+        case .failure(let error): throw HarnessError.mcpUnavailable(error.description)
+        }
+    }
+
+    /// The connection for one trial: the current one while it works; once its server went
+    /// away, a fresh one (the first trial to ask starts it; trials asking meanwhile wait for it).
+    func lease() async -> Result<Lease, MCPSessionError> {
+        while true {
+            if let givenUp { return .failure(.cannotStart(givenUp)) }
+            guard let connection = current else { return .failure(.notOpen(name)) }
+            if let restarting { return await Self.wait(for: restarting) }
+            let lost = await connection.lostReason
+            // Another trial may have replaced the connection, or begun to, meanwhile.
+            guard current === connection, restarting == nil else { continue }
+            guard lost != nil else { return .success(Lease(connection: connection, restarted: false)) }
+            if closed || Task.isCancelled {
+                return .failure(.cannotStart("MCP server '\(name)' is not started again: the run is stopping"))
+            }
+            let task = Task { await self.restart() }
+            restarting = task
+            return await Self.wait(for: task).map { Lease(connection: $0.connection, restarted: true) }
+        }
+    }
+
+    /// Ends the current connection and any start in progress; nothing is started afterwards.
+    func close() async {
+        closed = true
+        if let restarting {
+            restarting.cancel()
+            _ = await restarting.value
+        }
+        await current?.close()
+    }
+
+    // MARK: -
+
+    /// A trial waiting for a restart; if the trial is cancelled (Ctrl-C), so is the restart.
+    private static func wait(for task: Task<Result<MCPConnection, MCPSessionError>, Never>) async -> Result<Lease, MCPSessionError> {
+        let result = await withTaskCancellationHandler {
+            await task.value
+        } onCancel: {
+            task.cancel()
+        }
+        return result.map { Lease(connection: $0, restarted: false) }
+    }
+
+    /// Starts the server again in place of the dead connection.
+    private func restart() async -> Result<MCPConnection, MCPSessionError> {
+        defer { restarting = nil }
+        let result = await start(restart: true)
+        guard case .success(let fresh) = result else { return result }
+        if closed {
+            await fresh.close()
+            return .failure(.cannotStart("MCP server '\(name)' is not started again: the run is stopping"))
+        }
+        await current?.close()
+        current = fresh
+        restarts += 1
+        return result
+    }
+
+    /// Starts the server and lists its tools, retrying at once while it dies during start-up.
+    private func start(restart: Bool) async -> Result<MCPConnection, MCPSessionError> {
+        guard let launch else { return .failure(.notOpen(name)) }
+        while true {
+            if Task.isCancelled || (restart && closed) {
+                return .failure(.cannotStart("MCP server '\(name)' is not started: the run is stopping"))
+            }
+            do {
+                let connection = try await MCPConnection.open(
+                    name: name, server: launch.server, environment: launch.environment, logFolder: launch.logFolder,
+                    startNote: marker(restart: restart))
+                do {
+                    let tools = try await connection.listTools()
+                    if !restart { listed.withLock { $0 = tools } }
+                } catch {
+                    await connection.close()
+                    throw error
+                }
+                failedStarts = 0
+                return .success(connection)
+            } catch {
+                // An interrupted start-up is not the server's failure.
+                if Task.isCancelled {
+                    return .failure(.cannotStart("MCP server '\(name)' is not started: the run is stopping"))
+                }
+                let openError = error as? MCPConnection.OpenError
+                failedStarts += 1
+                if failedStarts >= Self.startAttempts {
+                    let message = giveUpMessage(openError.map(\.reason) ?? "\(error)", restart: restart)
+                    if restart {
+                        givenUp = message
+                        halt.stop(message)
+                    }
+                    return .failure(.cannotStart(message))
+                }
+                guard openError?.wentAway == true else {
+                    let prefix = restart ? "MCP server '\(name)' went away and could not be started again: " : ""
+                    return .failure(.cannotStart(prefix + "\(error)"))
+                }
+                try? await Task.sleep(nanoseconds: UInt64(Self.retryPause(launch.server) * Double(failedStarts) * 1e9))
+            }
+        }
+    }
+
+    /// The line that separates this start's stderr from the last one's; nil for the first start.
+    private func marker(restart: Bool) -> String? {
+        guard restart || failedStarts > 0 else { return nil }
+        let what = restart ? "restart \(restarts + 1) of '\(name)'" : "start of '\(name)'"
+        let after = failedStarts > 0 ? " (after \(failedStarts) failed start\(failedStarts == 1 ? "" : "s"))" : ""
+        return "--- modegate: \(what) at \(ISO8601Timestamp.format(Date()))\(after) ---"
+    }
+
+    private func giveUpMessage(_ reason: String, restart: Bool) -> String {
+        var message = "MCP server '\(name)' failed to start \(failedStarts) times in a row"
+        message += restart ? " after it went away" : ""
+        message += "; the last time: \(reason)"
+        if let path = MCPConnection.stderrPath(name: name, logFolder: launch?.logFolder), !message.contains(path) {
+            message += " (its stderr: \(path))"
+        }
+        return message
+    }
+}

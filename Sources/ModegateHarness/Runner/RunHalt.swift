@@ -1,0 +1,14 @@
+import Synchronization
+
+/// A reason to stop the whole run at once, set by whatever cannot go on (an MCP server that
+/// failed to start again several times in a row) and read by the scheduler after every trial.
+/// The first reason wins.
+public final class RunHalt: Sendable {
+    private let state = Mutex<String?>(nil)
+
+    public init() {}
+
+    public func stop(_ reason: String) { state.withLock { $0 = $0 ?? reason } }
+
+    public var reason: String? { state.withLock { $0 } }
+}
