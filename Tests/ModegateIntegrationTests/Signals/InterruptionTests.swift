@@ -184,7 +184,7 @@ final class RunningModegate: @unchecked Sendable {
 
     init(_ arguments: [String], in workdir: Workdir, environment extra: [String: String] = [:]) throws {
         log = workdir.url.appendingPathComponent("modegate-\(UUID().uuidString).stderr")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: TestPeers.modegate)
         process.arguments = arguments
         process.currentDirectoryURL = workdir.url
