@@ -23,14 +23,19 @@ enum SyntheticRuns {
                 let completed = unit() > difficulty * 0.3
                 let reward = completed ? min(1, max(0, 1 - difficulty * 0.5 + better + (unit() - 0.5) * 0.2)) : 0
                 let steps = strategy == .codemode ? 2 + Int(unit() * 2) : 3 + Int(unit() * 4)
+                var counters = TrialCounters()
+                counters.modelRequests = steps
+                counters.toolCalls = steps * 3
+                counters.promptTokens = 800 * steps
+                counters.completionTokens = 120 * steps
+                counters.toolResponseBytes = 4096
+                counters.modelVisibleToolBytes = strategy == .codemode ? 512 : 4096
+                counters.modelInputBytes = 3200 * steps
+                counters.latency = TrialLatency(total: 0.5 + unit(), model: 0.4, tool: 0.05, sandbox: 0.01)
                 let trial = TrialRecord(
                     runID: id, preset: "synthetic", caseID: "case-\(caseIndex)", repetition: repetition,
                     strategy: strategy, completed: completed, reward: reward, finalAnswer: ["value": .number(reward)],
-                    steps: steps, modelRequests: steps, toolCalls: steps * 3, promptTokens: 800 * steps,
-                    completionTokens: 120 * steps, tokensEstimated: true, toolResponseBytes: 4096,
-                    modelVisibleToolBytes: strategy == .codemode ? 512 : 4096, modelInputBytes: 3200 * steps,
-                    latency: TrialLatency(total: 0.5 + unit(), model: 0.4, tool: 0.05, sandbox: 0.01),
-                    startedAt: started, finishedAt: started.addingTimeInterval(1))
+                    steps: steps, counters: counters, tokensEstimated: true, startedAt: started, finishedAt: started.addingTimeInterval(1))
                 try writer.append(trial)
                 trials.append(trial)
             }

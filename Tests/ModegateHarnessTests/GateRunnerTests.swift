@@ -1,6 +1,7 @@
 import Foundation
 import ModegateCore
 import ModegateHarness
+import Synchronization
 import Testing
 
 @Suite struct GateRunnerTests {
@@ -55,9 +56,74 @@ import Testing
         let scratch = try HarnessScratch(cases: 4)
         let plan = try scratch.gate("budget: {max_model_requests: 5}")
         let outcome = try await scratch.runner(plan).run(.init(concurrency: 1))
-        #expect(outcome.stoppedEarly?.contains("max_model_requests") == true)
+        #expect(outcome.stoppedEarly == .budget(.modelRequests(5)))
         #expect(outcome.verdict.status == .error)
         #expect(outcome.verdict.exitStatus == .runError)
+    }
+}
+
+/// Stops the run after the batch with the given index, and notes what it was shown.
+final class StopAfterBatch: BatchReview {
+    let index: Int
+    let seen = Mutex<[[ArmRole: Int]]>([])
+
+    init(index: Int) { self.index = index }
+
+    func review(afterBatch index: Int, trials: [ArmRole: [TrialRecord]]) async -> String? {
+        seen.withLock { $0.append(trials.mapValues(\.count)) }
+        return index == self.index ? "decided after batch \(index + 1)" : nil
+    }
+}
+
+@Suite struct GateRunnerPipelineTests {
+    @Test func batchesAreReviewedAndAReviewStopsTheRun() async throws {
+        let scratch = try HarnessScratch(cases: 6)
+        let review = StopAfterBatch(index: 1)
+        let outcome = try await scratch.runner(try scratch.gate(repetitions: 1))
+            .run(.init(batching: .init(cases: 2, review: review)))
+        #expect(outcome.stoppedEarly == .requested("decided after batch 2"))
+        // Two batches of two cases, both arms in each, then the stop.
+        #expect(review.seen.withLock { $0 } == [[.baseline: 2, .candidate: 2], [.baseline: 4, .candidate: 4]])
+        #expect(outcome.baseline.trials.count == 4)
+        #expect(outcome.candidate.trials.count == 4)
+        #expect(outcome.candidate.cancelReason == "decided after batch 2")
+    }
+
+    @Test func unbatchedAndBatchedRunsPlayTheSameTrials() async throws {
+        let scratch = try HarnessScratch(cases: 5)
+        let whole = try await scratch.runner(try scratch.gate(repetitions: 2, armOrder: "interleaved")).run(.init())
+        let batched = try await scratch.runner(try scratch.gate(repetitions: 2, armOrder: "interleaved"))
+            .run(.init(batching: .init(cases: 2, review: StopAfterBatch(index: -1))))
+        #expect(batched.stoppedEarly == nil)
+        func figures(_ outcome: GateRunner.Outcome) -> [String] {
+            (outcome.baseline.trials + outcome.candidate.trials).map { "\($0.key) \($0.completed) \($0.reward) \($0.steps)" }.sorted()
+        }
+        #expect(figures(batched) == figures(whole))
+    }
+
+    @Test func aStoredArmIsJudgedWithoutBeingPlayedAgain() async throws {
+        let scratch = try HarnessScratch(cases: 3)
+        let plan = try scratch.gate(repetitions: 1)
+        let first = try await scratch.runner(plan).run(.init())
+        let before = scratch.store.catalog().entries.count
+        let second = try await scratch.runner(plan).run(.init(reuse: [.baseline: first.baseline]))
+        // Only the candidate was played: one new run in the store.
+        #expect(scratch.store.catalog().entries.count == before + 1)
+        #expect(second.baseline.id == first.baseline.id)
+        #expect(second.candidate.id != first.candidate.id)
+        #expect(second.verdict.status == first.verdict.status)
+        #expect(second.verdict.gates.map(\.status) == first.verdict.gates.map(\.status))
+    }
+
+    @Test func theEstimateRehearsesInMemoryAndStoresNothing() async throws {
+        let scratch = try HarnessScratch(cases: 3)
+        let estimate = try await scratch.runner(try scratch.gate(repetitions: 2)).estimate(.init())
+        #expect(scratch.store.catalog().entries.isEmpty)
+        #expect(estimate.arms.map(\.name) == ["baseline", "candidate"])
+        #expect(estimate.arms.map(\.trials) == [6, 6])
+        // Tool calling takes three requests a case, code mode two (see the first test).
+        #expect(estimate.arms.map(\.requests) == [18, 12])
+        #expect(estimate.arms.allSatisfy { $0.promptTokens > 0 && $0.unrehearsedTrials == 0 })
     }
 }
 

@@ -1,12 +1,5 @@
 /// How one arm uses tools (`baseline:` / `candidate:`).
 public struct ArmPlan: Sendable, Codable, Equatable {
-    public enum Strategy: String, Sendable, Codable, CaseIterable {
-        /// Every tool schema in context, tools called turn by turn.
-        case toolCall = "tool_call"
-        /// One `run_code` tool: the model writes a JavaScript program that calls the tools.
-        case codemode
-    }
-
     public enum Runtime: String, Sendable, Codable, CaseIterable {
         /// The embedded JavaScript sandbox.
         case builtin

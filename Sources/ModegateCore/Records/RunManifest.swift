@@ -10,7 +10,7 @@ public struct RunManifest: Sendable, Codable, Hashable {
     public var toolVersion: String
     public var strategy: Strategy
     /// `baseline` or `candidate`; nil for a run made outside a gate (`modegate bench`).
-    public var arm: String?
+    public var arm: ArmRole?
     public var gateFile: String?
     public var gateSHA256: String?
     public var plan: JSONValue?
@@ -26,7 +26,7 @@ public struct RunManifest: Sendable, Codable, Hashable {
     public var finishedAt: Date?
 
     public init(
-        runID: String, toolVersion: String, strategy: Strategy, arm: String? = nil, gateFile: String? = nil,
+        runID: String, toolVersion: String, strategy: Strategy, arm: ArmRole? = nil, gateFile: String? = nil,
         gateSHA256: String? = nil, plan: JSONValue? = nil, model: String? = nil, provider: String? = nil,
         presets: [String], repetitions: Int, plannedTrials: Int, seed: UInt64, shard: String? = nil,
         host: String, startedAt: Date, finishedAt: Date? = nil

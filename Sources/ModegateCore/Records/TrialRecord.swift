@@ -1,53 +1,52 @@
 import Foundation
 
-/// One trial (case × repetition × strategy): one line of `results.jsonl` (DESIGN §7).
+/// One trial (case × repetition × strategy): one line of `results.jsonl` (DESIGN §7). Its
+/// counters are `TrialCounters`, written as flat fields of the line and read through the record
+/// (`record.modelRequests`).
+@dynamicMemberLookup
 public struct TrialRecord: Sendable, Codable, Hashable {
+    /// The run the trial belongs to.
     public var runID: String
+    /// The preset of the trial's case.
     public var preset: String
+    /// The case's id within its preset.
     public var caseID: String
     /// 0-based repetition index; pairs with the same index of the other arm.
     public var repetition: Int
+    /// How the arm used tools.
     public var strategy: Strategy
+    /// The model delivered a schema-valid final answer without an error.
     public var completed: Bool
+    /// The scorer's reward in [0, 1] (0 when not completed).
     public var reward: Double
+    /// What the scorer found, for reports.
     public var scoreDetail: JSONValue?
+    /// The model's final answer, parsed.
     public var finalAnswer: JSONValue?
+    /// Model turns the trial took (its model requests).
     public var steps: Int
-    public var modelRequests: Int
-    public var toolCalls: Int
-    public var failedToolCalls: Int
-    public var codemodeChainCalls: Int
-    public var codemodeSearchCalls: Int
-    public var codemodeDiscoveryCalls: Int
-    public var codemodeGuardrailBlocked: Int
-    public var mcpToolCalls: Int
-    public var promptTokens: Int
-    public var completionTokens: Int
-    public var cachedTokens: Int
+    /// Everything the trial counted.
+    public var counters: TrialCounters
     /// True when token counts were estimated from bytes (the scripted model), not reported by a provider.
     public var tokensEstimated: Bool
-    public var toolResponseBytes: Int
-    public var modelVisibleToolBytes: Int
-    public var modelInputBytes: Int
-    public var latency: TrialLatency
+    /// The trial's cost at the gate's prices.
     public var cost: Double
+    /// Why the trial did not finish normally, if it did not.
     public var error: TrialError?
     /// MCP servers this trial found dead (crashed after an earlier trial) and started again, by
     /// name; absent when it started none.
     public var mcpRestarts: [String: Int]?
+    /// When the trial started.
     public var startedAt: Date
+    /// When it ended.
     public var finishedAt: Date
 
+    /// A trial's record; counters default to none.
     public init(
         runID: String, preset: String, caseID: String, repetition: Int, strategy: Strategy,
         completed: Bool, reward: Double, scoreDetail: JSONValue? = nil, finalAnswer: JSONValue? = nil,
-        steps: Int, modelRequests: Int = 0, toolCalls: Int = 0, failedToolCalls: Int = 0,
-        codemodeChainCalls: Int = 0, codemodeSearchCalls: Int = 0, codemodeDiscoveryCalls: Int = 0,
-        codemodeGuardrailBlocked: Int = 0, mcpToolCalls: Int = 0, promptTokens: Int = 0,
-        completionTokens: Int = 0, cachedTokens: Int = 0, tokensEstimated: Bool = false,
-        toolResponseBytes: Int = 0, modelVisibleToolBytes: Int = 0, modelInputBytes: Int = 0,
-        latency: TrialLatency = TrialLatency(), cost: Double = 0, error: TrialError? = nil,
-        mcpRestarts: [String: Int]? = nil, startedAt: Date, finishedAt: Date
+        steps: Int, counters: TrialCounters = TrialCounters(), tokensEstimated: Bool = false, cost: Double = 0,
+        error: TrialError? = nil, mcpRestarts: [String: Int]? = nil, startedAt: Date, finishedAt: Date
     ) {
         self.runID = runID
         self.preset = preset
@@ -59,22 +58,8 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         self.scoreDetail = scoreDetail
         self.finalAnswer = finalAnswer
         self.steps = steps
-        self.modelRequests = modelRequests
-        self.toolCalls = toolCalls
-        self.failedToolCalls = failedToolCalls
-        self.codemodeChainCalls = codemodeChainCalls
-        self.codemodeSearchCalls = codemodeSearchCalls
-        self.codemodeDiscoveryCalls = codemodeDiscoveryCalls
-        self.codemodeGuardrailBlocked = codemodeGuardrailBlocked
-        self.mcpToolCalls = mcpToolCalls
-        self.promptTokens = promptTokens
-        self.completionTokens = completionTokens
-        self.cachedTokens = cachedTokens
+        self.counters = counters
         self.tokensEstimated = tokensEstimated
-        self.toolResponseBytes = toolResponseBytes
-        self.modelVisibleToolBytes = modelVisibleToolBytes
-        self.modelInputBytes = modelInputBytes
-        self.latency = latency
         self.cost = cost
         self.error = error
         self.mcpRestarts = mcpRestarts
@@ -82,23 +67,67 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         self.finishedAt = finishedAt
     }
 
+    /// A counter of the trial, by its name in `TrialCounters`.
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<TrialCounters, Value>) -> Value {
+        get { counters[keyPath: keyPath] }
+        set { counters[keyPath: keyPath] = newValue }
+    }
+
     enum CodingKeys: String, CodingKey {
         case runID = "run_id", preset, caseID = "case_id", repetition, strategy, completed, reward
         case scoreDetail = "score_detail", finalAnswer = "final_answer", steps
-        case modelRequests = "model_requests", toolCalls = "tool_calls", failedToolCalls = "failed_tool_calls"
-        case codemodeChainCalls = "codemode_chain_calls", codemodeSearchCalls = "codemode_search_calls"
-        case codemodeDiscoveryCalls = "codemode_discovery_calls"
-        case codemodeGuardrailBlocked = "codemode_guardrail_blocked", mcpToolCalls = "mcp_tool_calls"
-        case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", cachedTokens = "cached_tokens"
-        case tokensEstimated = "tokens_estimated", toolResponseBytes = "tool_response_bytes"
-        case modelVisibleToolBytes = "model_visible_tool_bytes", modelInputBytes = "model_input_bytes"
-        case latency, cost, error, mcpRestarts = "mcp_restarts", startedAt = "started_at", finishedAt = "finished_at"
+        case tokensEstimated = "tokens_estimated"
+        case cost, error, mcpRestarts = "mcp_restarts", startedAt = "started_at", finishedAt = "finished_at"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        runID = try container.decode(String.self, forKey: .runID)
+        preset = try container.decode(String.self, forKey: .preset)
+        caseID = try container.decode(String.self, forKey: .caseID)
+        repetition = try container.decode(Int.self, forKey: .repetition)
+        strategy = try container.decode(Strategy.self, forKey: .strategy)
+        completed = try container.decode(Bool.self, forKey: .completed)
+        reward = try container.decode(Double.self, forKey: .reward)
+        scoreDetail = try container.decodeIfPresent(JSONValue.self, forKey: .scoreDetail)
+        finalAnswer = try container.decodeIfPresent(JSONValue.self, forKey: .finalAnswer)
+        steps = try container.decode(Int.self, forKey: .steps)
+        counters = try TrialCounters(from: decoder)
+        tokensEstimated = try container.decode(Bool.self, forKey: .tokensEstimated)
+        cost = try container.decode(Double.self, forKey: .cost)
+        error = try container.decodeIfPresent(TrialError.self, forKey: .error)
+        mcpRestarts = try container.decodeIfPresent([String: Int].self, forKey: .mcpRestarts)
+        startedAt = try container.decode(Date.self, forKey: .startedAt)
+        finishedAt = try container.decode(Date.self, forKey: .finishedAt)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        // The counters are fields of the same line: with sorted keys it reads as it always did.
+        try counters.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(runID, forKey: .runID)
+        try container.encode(preset, forKey: .preset)
+        try container.encode(caseID, forKey: .caseID)
+        try container.encode(repetition, forKey: .repetition)
+        try container.encode(strategy, forKey: .strategy)
+        try container.encode(completed, forKey: .completed)
+        try container.encode(reward, forKey: .reward)
+        try container.encodeIfPresent(scoreDetail, forKey: .scoreDetail)
+        try container.encodeIfPresent(finalAnswer, forKey: .finalAnswer)
+        try container.encode(steps, forKey: .steps)
+        try container.encode(tokensEstimated, forKey: .tokensEstimated)
+        try container.encode(cost, forKey: .cost)
+        try container.encodeIfPresent(error, forKey: .error)
+        try container.encodeIfPresent(mcpRestarts, forKey: .mcpRestarts)
+        try container.encode(startedAt, forKey: .startedAt)
+        try container.encode(finishedAt, forKey: .finishedAt)
     }
 
     /// The key trials pair on across arms (DESIGN §8).
     public var pairKey: PairKey { PairKey(preset: preset, caseID: caseID, repetition: repetition) }
 
-    public var totalTokens: Int { promptTokens + completionTokens }
+    /// Input and output tokens.
+    public var totalTokens: Int { counters.promptTokens + counters.completionTokens }
 }
 
 /// Seconds spent in a trial, split by where the time went.

@@ -1,60 +1,53 @@
-/// Sums of every countable trial field over a run.
+/// Sums of every countable trial field over a run: the trials' counters, their errors and cost.
+/// Its JSON is flat (`model_requests`, …, `errors`, `cost`), as the summary's `totals` always was.
+@dynamicMemberLookup
 public struct TrialTotals: Sendable, Codable, Hashable {
-    public var modelRequests = 0
-    public var toolCalls = 0
-    public var failedToolCalls = 0
-    public var codemodeChainCalls = 0
-    public var codemodeSearchCalls = 0
-    public var codemodeDiscoveryCalls = 0
-    public var codemodeGuardrailBlocked = 0
-    public var mcpToolCalls = 0
-    public var promptTokens = 0
-    public var completionTokens = 0
-    public var cachedTokens = 0
-    public var toolResponseBytes = 0
-    public var modelVisibleToolBytes = 0
-    public var modelInputBytes = 0
+    /// The trials' counters, summed; read through the totals (`totals.modelRequests`).
+    public var counters = TrialCounters()
+    /// Trials that ended with an infrastructure error (provider, MCP, sandbox, budget, cancelled).
     public var infrastructureErrors = 0
+    /// Trials that ended with any error.
     public var errors = 0
-    public var latency = TrialLatency()
+    /// The trials' cost at the gate's prices.
     public var cost = 0.0
 
+    /// Nothing summed yet.
     public init() {}
 
+    /// A counter of the sum, by its name in `TrialCounters`.
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<TrialCounters, Value>) -> Value {
+        get { counters[keyPath: keyPath] }
+        set { counters[keyPath: keyPath] = newValue }
+    }
+
+    /// Adds one trial.
     public mutating func add(_ trial: TrialRecord) {
-        modelRequests += trial.modelRequests
-        toolCalls += trial.toolCalls
-        failedToolCalls += trial.failedToolCalls
-        codemodeChainCalls += trial.codemodeChainCalls
-        codemodeSearchCalls += trial.codemodeSearchCalls
-        codemodeDiscoveryCalls += trial.codemodeDiscoveryCalls
-        codemodeGuardrailBlocked += trial.codemodeGuardrailBlocked
-        mcpToolCalls += trial.mcpToolCalls
-        promptTokens += trial.promptTokens
-        completionTokens += trial.completionTokens
-        cachedTokens += trial.cachedTokens
-        toolResponseBytes += trial.toolResponseBytes
-        modelVisibleToolBytes += trial.modelVisibleToolBytes
-        modelInputBytes += trial.modelInputBytes
+        counters += trial.counters
         if let error = trial.error {
             errors += 1
             if error.category.isInfrastructure { infrastructureErrors += 1 }
         }
-        latency.total += trial.latency.total
-        latency.model += trial.latency.model
-        latency.tool += trial.latency.tool
-        latency.sandbox += trial.latency.sandbox
         cost += trial.cost
     }
 
     enum CodingKeys: String, CodingKey {
-        case modelRequests = "model_requests", toolCalls = "tool_calls", failedToolCalls = "failed_tool_calls"
-        case codemodeChainCalls = "codemode_chain_calls", codemodeSearchCalls = "codemode_search_calls"
-        case codemodeDiscoveryCalls = "codemode_discovery_calls"
-        case codemodeGuardrailBlocked = "codemode_guardrail_blocked", mcpToolCalls = "mcp_tool_calls"
-        case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", cachedTokens = "cached_tokens"
-        case toolResponseBytes = "tool_response_bytes", modelVisibleToolBytes = "model_visible_tool_bytes"
-        case modelInputBytes = "model_input_bytes", infrastructureErrors = "infrastructure_errors", errors
-        case latency, cost
+        case infrastructureErrors = "infrastructure_errors", errors, cost
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        counters = try TrialCounters(from: decoder)
+        infrastructureErrors = try container.decode(Int.self, forKey: .infrastructureErrors)
+        errors = try container.decode(Int.self, forKey: .errors)
+        cost = try container.decode(Double.self, forKey: .cost)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        // The counters share this object: sorted keys make the line the same as when they were fields.
+        try counters.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(infrastructureErrors, forKey: .infrastructureErrors)
+        try container.encode(errors, forKey: .errors)
+        try container.encode(cost, forKey: .cost)
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 public struct TrialTranscript: Sendable, Codable, Hashable {
     public var runID: String
     /// Which arm played the trial: baseline, candidate or bench.
-    public var arm: String
+    public var arm: ArmRole
     public var preset: String
     public var caseID: String
     public var repetition: Int
@@ -19,7 +19,7 @@ public struct TrialTranscript: Sendable, Codable, Hashable {
     public var model: String
     public var exchanges: [ModelExchange]
 
-    public init(runID: String, arm: String, preset: String, caseID: String, repetition: Int, strategy: Strategy,
+    public init(runID: String, arm: ArmRole, preset: String, caseID: String, repetition: Int, strategy: Strategy,
                 provider: String, format: String, model: String, exchanges: [ModelExchange]) {
         self.runID = runID
         self.arm = arm

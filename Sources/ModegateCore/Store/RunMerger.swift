@@ -38,7 +38,7 @@ public struct RunMerger: Sendable {
             guard entry.source == .native else { throw Problem.notNative(entry.id) }
             guard entry.isFinished else { throw Problem.unfinished(entry.id) }
             let manifest = try NativeRunReader.readManifest(folder: URL(fileURLWithPath: entry.path))
-            byArm[manifest.arm ?? manifest.strategy.rawValue, default: []].append((entry, manifest))
+            byArm[manifest.arm?.rawValue ?? manifest.strategy.rawValue, default: []].append((entry, manifest))
         }
         return try byArm.keys.sorted().map { arm in try mergeArm(arm, byArm[arm] ?? [], at: date) }
     }

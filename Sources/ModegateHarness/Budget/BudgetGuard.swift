@@ -10,7 +10,7 @@ public actor BudgetGuard {
     private let started: UInt64
     private var requests = 0
     private var cost = 0.0
-    public private(set) var tripped: String?
+    public private(set) var tripped: StopReason?
 
     public init(plan: BudgetPlan, pricing: ModelPlan.Pricing?, now: UInt64 = DispatchTime.now().uptimeNanoseconds) {
         self.plan = plan
@@ -19,10 +19,10 @@ public actor BudgetGuard {
     }
 
     /// Whether another model request may go out; the reason when not.
-    func admitRequest() -> String? {
+    func admitRequest() -> StopReason? {
         if let tripped { return tripped }
         if let maximum = plan.maxModelRequests, requests >= maximum {
-            return trip("budget max_model_requests (\(maximum)) exhausted")
+            return trip(.budget(.modelRequests(maximum)))
         }
         if let reason = checkTimeAndCost() { return reason }
         requests += 1
@@ -30,10 +30,10 @@ public actor BudgetGuard {
     }
 
     /// Whether a new trial may start.
-    func admitTrial() -> String? {
+    func admitTrial() -> StopReason? {
         if let tripped { return tripped }
         if let maximum = plan.maxModelRequests, requests >= maximum {
-            return trip("budget max_model_requests (\(maximum)) exhausted")
+            return trip(.budget(.modelRequests(maximum)))
         }
         return checkTimeAndCost()
     }
@@ -47,17 +47,17 @@ public actor BudgetGuard {
         (requests, cost, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
     }
 
-    private func checkTimeAndCost() -> String? {
+    private func checkTimeAndCost() -> StopReason? {
         if let maximum = plan.maxSeconds, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 >= maximum {
-            return trip("budget max_seconds (\(maximum)) exhausted")
+            return trip(.budget(.seconds(maximum)))
         }
         if let maximum = plan.maxCost, cost >= maximum {
-            return trip(String(format: "budget max_cost (%.2f) exhausted", maximum))
+            return trip(.budget(.cost(maximum)))
         }
         return nil
     }
 
-    private func trip(_ reason: String) -> String {
+    private func trip(_ reason: StopReason) -> StopReason {
         tripped = tripped ?? reason
         return tripped ?? reason
     }

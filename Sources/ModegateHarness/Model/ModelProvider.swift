@@ -5,9 +5,6 @@ import ModegateCore
 public protocol ModelProvider: Sendable {
     /// The model's name as records show it.
     var modelName: String { get }
-    /// The memory limit of programs the provider itself runs in tool-calling trials (the scripted
-    /// model's lockstep program); nil when it runs none.
-    var programMemoryMB: Int? { get }
     /// How the provider's exchanges are written in transcripts: its wire format's name, or
     /// `modegate` when it has no wire (the transcript then holds the conversation itself).
     var transcriptFormat: String { get }
@@ -17,7 +14,6 @@ public protocol ModelProvider: Sendable {
 }
 
 extension ModelProvider {
-    public var programMemoryMB: Int? { nil }
     public var transcriptFormat: String { NeutralTranscriptFormat.name }
     public var endpointDescription: String? { nil }
 }

@@ -8,13 +8,13 @@ public struct TrialContext: Sendable {
     public var repetition: Int
     public var strategy: Strategy
     /// The arm playing it (baseline, candidate, bench).
-    public var arm: String
+    public var arm: ArmRole
     /// The tools of the trial's suite (what the program may call).
     public var tools: [ToolDescriptor]
     /// Where the trial's programs run: a worker leased for the trial, when there is one.
     public var programs: (any ProgramRunner)?
 
-    public init(preset: String, testCase: PresetCase, repetition: Int, strategy: Strategy, arm: String = "bench",
+    public init(preset: String, testCase: PresetCase, repetition: Int, strategy: Strategy, arm: ArmRole = .bench,
                 tools: [ToolDescriptor], programs: (any ProgramRunner)? = nil) {
         self.arm = arm
         self.programs = programs

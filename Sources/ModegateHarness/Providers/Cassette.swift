@@ -12,7 +12,7 @@ struct Cassette: Sendable {
         var repetition: Int
     }
 
-    private var recordings: [TrialKey: [String: TrialTranscript]] = [:]
+    private var recordings: [TrialKey: [ArmRole: TrialTranscript]] = [:]
     /// The files read, for error messages.
     let sources: [URL]
     /// The format every recording is written in.
@@ -46,9 +46,9 @@ struct Cassette: Sendable {
         self.model = model
     }
 
-    func recording(arm: String, strategy: Strategy, preset: String, caseID: String, repetition: Int) -> TrialTranscript? {
+    func recording(arm: ArmRole, strategy: Strategy, preset: String, caseID: String, repetition: Int) -> TrialTranscript? {
         let arms = recordings[TrialKey(strategy: strategy, preset: preset, caseID: caseID, repetition: repetition)]
-        return arms?[arm] ?? arms?.values.sorted { $0.arm < $1.arm }.first
+        return arms?[arm] ?? arms?.values.sorted { $0.arm.rawValue < $1.arm.rawValue }.first
     }
 
     /// The transcript files a `cassette:` path names: a `transcripts.jsonl` (or any `.jsonl`), a

@@ -6,7 +6,7 @@ import ModegateCore
 /// strict: request N of a trial must carry the same conversation (model, messages, tools) as
 /// request N of its recording. A request that does not is a miss: the trial gets a provider
 /// error, and the run ends with a run error naming the first difference.
-struct ReplayProvider: ModelProvider {
+struct ReplayProvider: ModelProvider, RecordingCoverage {
     let cassette: Cassette
     let codec: any TranscriptCodec.Type
     private let misses = ReplayMisses()
@@ -38,27 +38,12 @@ struct ReplayProvider: ModelProvider {
             recording: recording, codec: codec, misses: misses)
     }
 
-    /// The trials a workload plans that the cassette has no recording of, as `arm preset/case
-    /// repetition` (at most `limit`).
-    func missing(arms: [ArmSettings], cases: [WorkloadCase], repetitions: Int, limit: Int = 5) -> (count: Int, first: [String]) {
-        var count = 0
-        var first: [String] = []
-        for arm in arms {
-            for workload in cases {
-                for repetition in 0..<repetitions where cassette.recording(
-                    arm: arm.name, strategy: arm.strategy, preset: workload.preset, caseID: workload.testCase.id,
-                    repetition: repetition) == nil
-                {
-                    count += 1
-                    if first.count < limit { first.append("\(arm.name) \(workload.preset)/\(workload.testCase.id) repetition \(repetition)") }
-                }
-            }
-        }
-        return (count, first)
+    func hasRecording(arm: ArmRole, strategy: Strategy, preset: String, caseID: String, repetition: Int) -> Bool {
+        cassette.recording(arm: arm, strategy: strategy, preset: preset, caseID: caseID, repetition: repetition) != nil
     }
 
     /// Every miss of the run so far, in the order they happened.
-    var missed: [String] { misses.all }
+    var missedRequests: [String] { misses.all }
 }
 
 /// One trial's playback: the recording's exchanges, in order.

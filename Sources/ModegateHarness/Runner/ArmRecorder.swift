@@ -1,57 +1,46 @@
 import Foundation
 import ModegateCore
+import Synchronization
 
-/// One arm's run while it is being played: its writer, every trial recorded so far (including
-/// those of an earlier, resumed attempt), and what is still to do.
-final class ArmRecorder: @unchecked Sendable {
-    let settings: ArmSettings
+/// One arm's run in the store while it is being played: its writer, every trial recorded so far
+/// (including those of an earlier, resumed attempt), and what is still to do.
+final class ArmRecorder: ArmRecording {
+    let arm: ArmSettings
     let writer: RunWriter
-    private let lock = NSLock()
-    private var trials: [TrialRecord]
     let planned: Int
     /// Keeps the run's secrets out of its transcripts.
     let redactor: SecretRedactor
+    private let recorded: Mutex<[TrialRecord]>
 
-    init(settings: ArmSettings, writer: RunWriter, previous: [TrialRecord], planned: Int, redactor: SecretRedactor = .none) {
-        self.redactor = redactor
-        self.settings = settings
+    init(arm: ArmSettings, writer: RunWriter, previous: [TrialRecord], planned: Int, redactor: SecretRedactor = .none) {
+        self.arm = arm
         self.writer = writer
-        self.trials = previous
+        self.recorded = Mutex(previous)
         self.planned = planned
+        self.redactor = redactor
     }
 
     var runID: String { writer.manifest.runID }
 
-    var finishedKeys: Set<PairKey> {
-        lock.lock()
-        defer { lock.unlock() }
-        return Set(trials.map(\.pairKey))
-    }
+    var logFolder: URL? { writer.folder }
 
-    var done: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return trials.count
-    }
+    var trials: [TrialRecord] { recorded.withLock { $0 } }
 
     /// Appends and flushes one trial and its transcript; returns how many are done.
     func record(_ played: PlayedTrial) throws -> Int {
         try writer.append(played.record, transcript: played.transcript, redactor: redactor)
-        lock.lock()
-        defer { lock.unlock() }
-        trials.append(played.record)
-        return trials.count
+        return recorded.withLock {
+            $0.append(played.record)
+            return $0.count
+        }
     }
 
-    /// Writes the summary; a cancelled run says why.
-    func finish(at date: Date, cancelReason: String?) throws {
-        lock.lock()
-        let all = trials
-        lock.unlock()
+    /// Writes the summary; a run that stopped early is marked cancelled and says why.
+    func finish(at date: Date, stoppedBy reason: StopReason?) throws {
         var manifest = writer.manifest
         manifest.finishedAt = date
         let summary = RunSummary.summarizing(
-            all, manifest: manifest, cancelled: cancelReason != nil, cancelReason: cancelReason)
+            trials, manifest: manifest, cancelled: reason != nil, cancelReason: reason?.description)
         try writer.finish(summary: summary, at: date)
     }
 }

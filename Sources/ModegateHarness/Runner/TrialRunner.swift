@@ -6,19 +6,21 @@ import ModegateSandbox
 /// strategy, answer parsing and schema check, scoring.
 struct TrialRunner: Sendable {
     let provider: any ModelProvider
+    /// The memory of programs the model itself runs in tool-calling trials (the scripted model's).
+    let programMemoryMB: Int?
     let sandbox: Sandbox
     let budget: BudgetGuard
     let pricing: ModelPlan.Pricing?
     let faults: [String: ToolsPlan.Faults]
     /// The gate's `model.provider`, as transcripts name it.
     var providerName: String
-    /// By arm name: arms whose Code Mode runs on an external MCP server.
-    var externalRuntimes: [String: ExternalCodeModeStrategy] = [:]
+    /// Arms whose Code Mode runs on an external MCP server.
+    var externalRuntimes: [ArmRole: ExternalCodeModeStrategy] = [:]
 
     /// Leases a sandbox worker for trials that run programs and plays the trial on that worker's
     /// host thread, so the program, the strategy and the tools talk without crossing threads.
     func play(_ spec: TrialSpec, runID: String) async -> PlayedTrial {
-        let memory = spec.arm.strategy == .codemode ? spec.arm.limits.memoryMB : provider.programMemoryMB
+        let memory = spec.arm.strategy == .codemode ? spec.arm.limits.memoryMB : programMemoryMB
         guard let memory, let lease = try? await sandbox.lease(memoryMB: memory) else {
             return await play(spec, runID: runID, programs: sandbox)
         }
@@ -41,7 +43,7 @@ struct TrialRunner: Sendable {
         let tallied = TalliedSession(inner: session, tally: tally)
         let context = TrialContext(
             preset: workload.preset, testCase: workload.testCase, repetition: spec.repetition,
-            strategy: spec.arm.strategy, arm: spec.arm.name, tools: tallied.tools, programs: programs)
+            strategy: spec.arm.strategy, arm: spec.arm.role, tools: tallied.tools, programs: programs)
         let setup = TrialSetup(
             context: context, session: tallied, maxSteps: spec.arm.maxSteps, budget: budget, modelName: provider.modelName)
         let model = provider.session(for: context)
@@ -50,7 +52,7 @@ struct TrialRunner: Sendable {
         switch spec.arm.strategy {
         case .toolCall: ending = await ToolCallStrategy().play(setup, model: model, meter: &meter)
         case .codemode:
-            if let external = externalRuntimes[spec.arm.name] {
+            if let external = externalRuntimes[spec.arm.role] {
                 ending = await external.play(setup, model: model, meter: &meter)
             } else {
                 ending = await CodeModeStrategy(programs: programs, limits: spec.arm.limits, discovery: spec.arm.discovery)
@@ -77,22 +79,17 @@ struct TrialRunner: Sendable {
         }
         let total = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
         let transcript = TrialTranscript(
-            runID: runID, arm: spec.arm.name, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,
+            runID: runID, arm: spec.arm.role, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,
             strategy: spec.arm.strategy, provider: providerName, format: provider.transcriptFormat, model: provider.modelName,
             exchanges: meter.exchanges)
+        var counters = meter.counters
+        counters.latency.total = total
         let record = TrialRecord(
             runID: runID, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,
             strategy: spec.arm.strategy, completed: verdict.completed, reward: verdict.reward, scoreDetail: verdict.detail,
-            finalAnswer: verdict.answer, steps: meter.modelRequests, modelRequests: meter.modelRequests,
-            toolCalls: meter.toolCalls, failedToolCalls: meter.failedToolCalls, codemodeChainCalls: meter.chainCalls,
-            codemodeSearchCalls: meter.searchCalls, codemodeDiscoveryCalls: meter.discoveryCalls,
-            codemodeGuardrailBlocked: meter.guardrailBlocked, mcpToolCalls: meter.mcpToolCalls,
-            promptTokens: meter.promptTokens, completionTokens: meter.completionTokens, cachedTokens: meter.cachedTokens,
-            tokensEstimated: meter.tokensEstimated, toolResponseBytes: meter.toolResponseBytes,
-            modelVisibleToolBytes: meter.modelVisibleToolBytes, modelInputBytes: meter.modelInputBytes,
-            latency: TrialLatency(total: total, model: meter.modelSeconds, tool: meter.toolSeconds, sandbox: meter.sandboxSeconds),
-            cost: meter.cost(pricing), error: verdict.error, mcpRestarts: restarts.isEmpty ? nil : restarts,
-            startedAt: started, finishedAt: Date())
+            finalAnswer: verdict.answer, steps: counters.modelRequests, counters: counters,
+            tokensEstimated: meter.tokensEstimated, cost: meter.cost(pricing), error: verdict.error,
+            mcpRestarts: restarts.isEmpty ? nil : restarts, startedAt: started, finishedAt: Date())
         return PlayedTrial(record: record, transcript: transcript)
     }
 

@@ -1,14 +1,17 @@
 import Foundation
 import ModegateCore
+import Synchronization
 
-/// Plays the trials of both arms: sequential (every baseline trial, then every candidate trial) or
-/// interleaved (case by case, the arms in a seeded order), at most `concurrency` at a time.
-/// Before each trial the budget is asked; once it trips, or the task is cancelled (Ctrl-C), no
-/// new trial starts, and the reason is returned. Once `halt` is set (an MCP server that cannot be
-/// started again) no new trial starts either, and trials that then end with an `mcp` error are
-/// not kept, so `--resume` plays them again.
+/// Stage 3 of a run: plays the trials of the arms, batch by batch (one batch of every case unless
+/// the run asks for batches). Within a batch the order is sequential (every trial of the first
+/// arm, then of the next) or interleaved (case by case, the arms in a seeded order), at most
+/// `concurrency` trials at a time. Before each trial the budget is asked; once it trips, or the
+/// task is cancelled (Ctrl-C), no new trial starts, and the reason is returned. Once `halt` is
+/// set (an MCP server that cannot be started again) no new trial starts either, and trials that
+/// then end with an `mcp` error are not kept, so `--resume` plays them again. After each batch
+/// the run's `BatchReview` may stop the run.
 struct TrialScheduler: Sendable {
-    let recorders: [ArmRecorder]
+    let recorders: [any ArmRecording]
     let cases: [WorkloadCase]
     let repetitions: Int
     let order: WorkloadPlan.ArmOrder
@@ -17,11 +20,28 @@ struct TrialScheduler: Sendable {
     let budget: BudgetGuard
     let progress: any ProgressSink
     var halt = RunHalt()
+    var batching: GateRunner.Batching?
+    /// Trials of arms that are not played (a reused baseline), shown to the batch review.
+    var reusedTrials: [ArmRole: [TrialRecord]] = [:]
 
-    func play(with runner: TrialRunner) async throws -> String? {
-        progress.started(arms: recorders.map { ($0.settings.name, $0.planned) })
-        let queue = TrialQueue(stages: stages())
-        let failure = FirstError()
+    func play(with runner: TrialRunner) async throws -> StopReason? {
+        progress.started(arms: recorders.map { ($0.arm.role.rawValue, $0.planned) })
+        let batches = self.batches()
+        for (index, stages) in batches.enumerated() {
+            if let reason = try await play(stages, with: runner) { return reason }
+            if Task.isCancelled { return .interrupted }
+            guard let batching, index < batches.count - 1 else { continue }
+            var trials = reusedTrials
+            for recorder in recorders { trials[recorder.arm.role] = recorder.trials }
+            if let reason = await batching.review.review(afterBatch: index, trials: trials) { return .requested(reason) }
+        }
+        return Task.isCancelled ? .interrupted : nil
+    }
+
+    /// One batch's stages, `concurrency` trials at a time.
+    private func play(_ stages: [[(TrialSpec, any ArmRecording)]], with runner: TrialRunner) async throws -> StopReason? {
+        let queue = TrialQueue(stages: stages)
+        let failure = FirstFailure()
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<concurrency {
                 group.addTask {
@@ -35,15 +55,15 @@ struct TrialScheduler: Sendable {
                         // A trial cut short by Ctrl-C is not kept: `--resume` plays it again.
                         if played.record.error?.category == .cancelled { continue }
                         if let reason = halt.reason {
-                            await queue.stop(reason)
+                            await queue.stop(.serverHalted(reason))
                             if played.record.error?.category == .mcp { return }
                         }
                         do {
                             let done = try recorder.record(played)
-                            progress.finished(arm: recorder.settings.name, done: done, total: recorder.planned)
+                            progress.finished(arm: recorder.arm.role.rawValue, done: done, total: recorder.planned)
                         } catch {
-                            failure.set(error)
-                            await queue.stop("could not record a trial: \(error)")
+                            failure.keep(error)
+                            await queue.stop(.recordingFailed("\(error)"))
                             return
                         }
                     }
@@ -51,50 +71,61 @@ struct TrialScheduler: Sendable {
             }
         }
         if let error = failure.error { throw error }
-        if Task.isCancelled { return "interrupted" }
+        if Task.isCancelled { return .interrupted }
         return await queue.stopReason
     }
 
-    /// The trials still to play, in stages: a stage must finish before the next starts
-    /// (sequential order has two, one per arm; interleaved order has one).
-    func stages() -> [[(TrialSpec, ArmRecorder)]] {
+    /// The trials still to play, batch by batch, each batch in stages: a stage must finish
+    /// before the next starts (sequential order has one per arm; interleaved order has one).
+    /// The interleaved arm order is drawn for the whole workload first, so batching does not
+    /// change it.
+    func batches() -> [[[(TrialSpec, any ArmRecording)]]] {
         let done = recorders.map(\.finishedKeys)
-        func pending(_ index: Int, _ workload: WorkloadCase, _ repetition: Int) -> (TrialSpec, ArmRecorder)? {
-            let spec = TrialSpec(workloadCase: workload, repetition: repetition, arm: recorders[index].settings)
+        func pending(_ index: Int, _ workload: WorkloadCase, _ repetition: Int) -> (TrialSpec, any ArmRecording)? {
+            let spec = TrialSpec(workloadCase: workload, repetition: repetition, arm: recorders[index].arm)
             return done[index].contains(spec.key) ? nil : (spec, recorders[index])
         }
-        switch order {
-        case .sequential:
-            return recorders.indices.map { index in
-                cases.flatMap { workload in (0..<repetitions).compactMap { pending(index, workload, $0) } }
-            }
-        case .interleaved:
-            var generator = SeededGenerator(seed: seed)
-            var trials: [(TrialSpec, ArmRecorder)] = []
-            for workload in cases {
-                for repetition in 0..<repetitions {
-                    let first = generator.index(below: 2)
-                    for index in [first, 1 - first] {
-                        if let trial = pending(index, workload, repetition) { trials.append(trial) }
+        var generator = SeededGenerator(seed: seed)
+        // Per case and repetition, the arm that goes first (interleaved order only).
+        let firsts: [[Int]] = cases.map { _ in
+            (0..<repetitions).map { _ in order == .interleaved && recorders.count == 2 ? generator.index(below: 2) : 0 }
+        }
+        let size = batching?.cases ?? max(cases.count, 1)
+        return stride(from: 0, to: cases.count, by: size).map { start in
+            let range = start..<min(start + size, cases.count)
+            switch order {
+            case .sequential:
+                return recorders.indices.map { index in
+                    range.flatMap { caseIndex in (0..<repetitions).compactMap { pending(index, cases[caseIndex], $0) } }
+                }
+            case .interleaved:
+                var trials: [(TrialSpec, any ArmRecording)] = []
+                for caseIndex in range {
+                    for repetition in 0..<repetitions {
+                        let first = firsts[caseIndex][repetition]
+                        let arms = recorders.count == 2 ? [first, 1 - first] : Array(recorders.indices)
+                        for index in arms {
+                            if let trial = pending(index, cases[caseIndex], repetition) { trials.append(trial) }
+                        }
                     }
                 }
+                return [trials]
             }
-            return [trials]
         }
     }
 }
 
 /// Hands out trials stage by stage; a stage's last trial must finish before the next stage starts.
 actor TrialQueue {
-    private var stages: [[(TrialSpec, ArmRecorder)]]
+    private var stages: [[(TrialSpec, any ArmRecording)]]
     private var position = 0
     private var running = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
-    private(set) var stopReason: String?
+    private(set) var stopReason: StopReason?
 
-    init(stages: [[(TrialSpec, ArmRecorder)]]) { self.stages = stages.filter { !$0.isEmpty } }
+    init(stages: [[(TrialSpec, any ArmRecording)]]) { self.stages = stages.filter { !$0.isEmpty } }
 
-    func next() async -> (TrialSpec, ArmRecorder)? {
+    func next() async -> (TrialSpec, any ArmRecording)? {
         while true {
             if stopReason != nil || stages.isEmpty { return nil }
             if position < stages[0].count {
@@ -105,9 +136,7 @@ actor TrialQueue {
             if running == 0 {
                 stages.removeFirst()
                 position = 0
-                let sleepers = waiting
-                waiting.removeAll()
-                sleepers.forEach { $0.resume() }
+                wakeAll()
                 continue
             }
             await withCheckedContinuation { waiting.append($0) }
@@ -117,29 +146,26 @@ actor TrialQueue {
     /// A trial handed out by `next()` is done.
     func trialFinished() {
         running -= 1
-        if running == 0 {
-            let sleepers = waiting
-            waiting.removeAll()
-            sleepers.forEach { $0.resume() }
-        }
+        if running == 0 { wakeAll() }
     }
 
-    func stop(_ reason: String) {
+    func stop(_ reason: StopReason) {
         stopReason = stopReason ?? reason
+        wakeAll()
+    }
+
+    private func wakeAll() {
         let sleepers = waiting
         waiting.removeAll()
         sleepers.forEach { $0.resume() }
     }
 }
 
-/// The first error any worker hit.
-final class FirstError: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var error: Error?
+/// The first error any of a batch's workers hit (a trial that could not be written).
+final class FirstFailure: Sendable {
+    private let first = Mutex<(any Error)?>(nil)
 
-    func set(_ error: Error) {
-        lock.lock()
-        if self.error == nil { self.error = error }
-        lock.unlock()
-    }
+    func keep(_ error: any Error) { first.withLock { $0 = $0 ?? error } }
+
+    var error: (any Error)? { first.withLock { $0 } }
 }

@@ -23,8 +23,6 @@ public struct ScriptedModel: ModelProvider {
 
     public var modelName: String { "scripted" }
 
-    public var programMemoryMB: Int? { limits.memoryMB }
-
     public func session(for trial: TrialContext) -> any ModelSession {
         switch trial.strategy {
         case .codemode: ScriptedCodeModeSession(reference: trial.testCase.reference)

@@ -31,19 +31,19 @@ struct CodeModeStrategy {
     {
         switch call.name {
         case CodeModeTools.runCode:
-            meter.chainCalls += 1
+            meter.codemodeChainCalls += 1
             guard let code = call.arguments["code"]?.stringValue else {
                 return (#"{"error":{"kind":"arguments","message":"run_code needs a string 'code'"}}"#, true)
             }
             let run = await programs.run(code, tools: ToolSessionHandler(setup.session), limits: limits)
-            meter.sandboxSeconds += run.wallSeconds
-            if case .guardrailBlocked = run.outcome { meter.guardrailBlocked += 1 }
+            meter.latency.sandbox += run.wallSeconds
+            if case .guardrailBlocked = run.outcome { meter.codemodeGuardrailBlocked += 1 }
             return Self.content(of: run)
         case CodeModeTools.searchTools where discovery:
-            meter.searchCalls += 1
+            meter.codemodeSearchCalls += 1
             return (CodeModeTools.search(call.arguments["query"]?.stringValue ?? "", in: suiteTools).jsonText, false)
         case CodeModeTools.toolInfo where discovery:
-            meter.discoveryCalls += 1
+            meter.codemodeDiscoveryCalls += 1
             let name = call.arguments["name"]?.stringValue ?? ""
             guard let info = CodeModeTools.info(name, in: suiteTools) else { return ("no tool named '\(name)'", true) }
             return (info.jsonText, false)

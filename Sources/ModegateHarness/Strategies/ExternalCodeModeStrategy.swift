@@ -31,14 +31,14 @@ struct ExternalCodeModeStrategy {
                     continue
                 }
                 switch call.name {
-                case roles.execute: meter.chainCalls += 1
-                case roles.search: meter.searchCalls += 1
-                default: meter.discoveryCalls += 1
+                case roles.execute: meter.codemodeChainCalls += 1
+                case roles.search: meter.codemodeSearchCalls += 1
+                default: meter.codemodeDiscoveryCalls += 1
                 }
                 meter.mcpToolCalls += 1
                 let start = DispatchTime.now().uptimeNanoseconds
                 let result = await connection.call(call.name, arguments: call.arguments)
-                meter.sandboxSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                meter.latency.sandbox += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 if let failure = result.serverFailure { return .end(StrategyEnding(error: TrialError(category: .mcp, message: failure))) }
                 replies.append((result.reply.text, result.reply.isError))
             }

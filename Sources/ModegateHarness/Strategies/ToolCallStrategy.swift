@@ -17,15 +17,3 @@ struct ToolCallStrategy {
         await calls.orderedConcurrentMap { await session.call($0.name, arguments: $0.arguments) }
     }
 }
-
-/// Maps what went wrong in a trial to its recorded category.
-enum TrialErrors {
-    static func from(_ error: Error) -> TrialError {
-        switch error {
-        case let budget as BudgetExhausted: TrialError(category: .budget, message: budget.reason)
-        case let model as ModelError: TrialError(category: .provider, message: model.message)
-        case is CancellationError: TrialError(category: .cancelled, message: "the run was interrupted")
-        default: TrialError(category: .provider, message: "\(error)")
-        }
-    }
-}

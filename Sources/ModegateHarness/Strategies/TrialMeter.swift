@@ -1,51 +1,43 @@
 import Foundation
 import ModegateCore
 
-/// Everything counted during one trial, for its record (DESIGN §7).
+/// Everything counted during one trial, for its record (DESIGN §7): the counters the record
+/// stores, read and added to through the meter (`meter.toolCalls += 1`), and what only the
+/// transcript and the record's other fields need.
+@dynamicMemberLookup
 struct TrialMeter: Sendable {
-    var modelRequests = 0
-    var toolCalls = 0
-    var failedToolCalls = 0
-    var chainCalls = 0
-    var searchCalls = 0
-    var discoveryCalls = 0
-    var guardrailBlocked = 0
-    var mcpToolCalls = 0
-    var promptTokens = 0
-    var completionTokens = 0
-    var cachedTokens = 0
+    var counters = TrialCounters()
     var tokensEstimated = false
-    var toolResponseBytes = 0
-    var modelVisibleToolBytes = 0
-    var modelInputBytes = 0
-    var modelSeconds = 0.0
-    var toolSeconds = 0.0
-    var sandboxSeconds = 0.0
     /// MCP servers the trial's strategy found dead and started again (an external Code Mode server).
     var mcpRestarts: [String: Int] = [:]
     /// Every model request of the trial and its answer, in order, for the transcript.
     var exchanges: [ModelExchange] = []
 
+    subscript<Value>(dynamicMember keyPath: WritableKeyPath<TrialCounters, Value>) -> Value {
+        get { counters[keyPath: keyPath] }
+        set { counters[keyPath: keyPath] = newValue }
+    }
+
     mutating func record(_ request: ModelRequest, _ response: ModelResponse, seconds: Double) {
-        modelRequests += 1
-        modelInputBytes += request.byteCount
-        promptTokens += response.usage.prompt
-        completionTokens += response.usage.completion
-        cachedTokens += response.usage.cached
+        counters.modelRequests += 1
+        counters.modelInputBytes += request.byteCount
+        counters.promptTokens += response.usage.prompt
+        counters.completionTokens += response.usage.completion
+        counters.cachedTokens += response.usage.cached
         tokensEstimated = tokensEstimated || response.usage.estimated
-        modelSeconds += seconds
+        counters.latency.model += seconds
     }
 
     mutating func add(_ tools: ToolTally.Totals) {
-        toolCalls += tools.calls
-        failedToolCalls += tools.failures
-        toolResponseBytes += tools.bytes
-        toolSeconds += tools.seconds
+        counters.toolCalls += tools.calls
+        counters.failedToolCalls += tools.failures
+        counters.toolResponseBytes += tools.bytes
+        counters.latency.tool += tools.seconds
     }
 
     /// Cost from the gate's prices per million tokens (cached input at its own price when given).
     func cost(_ pricing: ModelPlan.Pricing?) -> Double {
-        pricing?.cost(prompt: promptTokens, completion: completionTokens, cached: cachedTokens) ?? 0
+        pricing?.cost(prompt: counters.promptTokens, completion: counters.completionTokens, cached: counters.cachedTokens) ?? 0
     }
 }
 

@@ -25,8 +25,8 @@ struct MergeCommand: ParsableCommand {
             let merged = try RunMerger(store: store).merge(entries, at: workspace.now)
             for entry in merged { Console.error("modegate: merged \(entry.id) (\(entry.metrics?.totalCases ?? 0) trials)") }
             let stored = try merged.map { try store.open($0) }
-            guard let baseline = stored.first(where: { $0.manifest?.arm == "baseline" }),
-                let candidate = stored.first(where: { $0.manifest?.arm == "candidate" }),
+            guard let baseline = stored.first(where: { $0.manifest?.arm == .baseline }),
+                let candidate = stored.first(where: { $0.manifest?.arm == .candidate }),
                 let planJSON = candidate.manifest?.plan
             else { return }
             let plan = try StableJSON.decoder().decode(GatePlan.self, from: Data(planJSON.jsonText.utf8))

@@ -5,11 +5,18 @@ import Testing
 /// The fast scanner must agree with `JSONDecoder` wherever it answers, and decline (never crash)
 /// on anything else.
 @Suite struct TrialLineScannerTests {
+    static let counters = {
+        var counters = TrialCounters()
+        counters.promptTokens = 1200
+        counters.completionTokens = 340
+        counters.latency = TrialLatency(total: 1.25, model: 1, tool: 0.2, sandbox: 0.05)
+        return counters
+    }()
+
     static let record = TrialRecord(
         runID: "r", preset: "repo_triage", caseID: "triage-07", repetition: 2, strategy: .codemode, completed: true,
         reward: 0.8125, scoreDetail: ["note": "brackets } ] { [ and \"quotes\" inside"], finalAnswer: ["ids": [1, 2, 3]],
-        steps: 3, promptTokens: 1200, completionTokens: 340, latency: TrialLatency(total: 1.25, model: 1, tool: 0.2, sandbox: 0.05),
-        cost: 0.0042, error: TrialError(category: .sandbox, message: "worker crashed: \\n {oops}"),
+        steps: 3, counters: counters, cost: 0.0042, error: TrialError(category: .sandbox, message: "worker crashed: \\n {oops}"),
         startedAt: Date(timeIntervalSince1970: 1_800_000_000), finishedAt: Date(timeIntervalSince1970: 1_800_000_001))
 
     func scan(_ text: String) -> TrialOutcome? {

@@ -1,0 +1,57 @@
+import Foundation
+import ModegateCore
+
+extension GateRunner {
+    /// The model the run would talk to, set up as for a run but without a request: names the
+    /// provider, model, endpoint and key variable, or throws what a run would (an unset key,
+    /// a bad URL, an unreadable cassette).
+    public func describeModel(_ options: Options) throws -> String {
+        let cassette: [URL]?
+        if case .replay(let files) = try RunPlan.model(self, options) { cassette = files } else { cassette = nil }
+        let selection = try ModelSelection.choose(
+            plan.model, cassette: cassette, candidateLimits: plan.candidate.limits, sandbox: sandbox, environment: environment)
+        let provider = selection.provider.rawValue
+        let name = selection.model.modelName == provider ? "" : " \(selection.model.modelName)"
+        return "\(provider)\(name)\(selection.model.endpointDescription.map { " at \($0)" } ?? "")"
+            + (plan.model.apiKeyEnv.map { selection.source == .replay ? "" : ", key from \($0) (set)" } ?? "")
+    }
+
+    /// Rehearses the workload with the scripted model, one repetition per case, into memory
+    /// (nothing is stored), and scales it to the gate's repetitions. Presets over MCP servers
+    /// are counted, not played: calling their tools could change the world.
+    public func estimate(_ options: Options) async throws -> RunEstimate {
+        let presets = try options.presets ?? PresetResolution(planner: planner).presets(for: plan)
+        // Handles to the servers are only names until opened, so planning starts nothing.
+        let cases = try await planner(over: MCPServerPool(plan: plan.mcp, environment: environment), for: presets,
+                                      transport: plan.tools.transport)
+            .cases(of: presets, limit: plan.workload.limit, shard: options.shard)
+        let overServers = Set(presets.filter { if case .mcp = $0.suite { true } else { false } }.map(\.name))
+        let unrehearsed = cases.filter { overServers.contains($0.preset) || $0.testCase.reference == nil }.count
+        let rehearsal = RunPlan.rehearsal(of: self, options, presets: presets)
+        var records: [ArmRole: [TrialRecord]] = [:]
+        if !rehearsal.presets.isEmpty {
+            let prepared = try await PreparedRun.prepare(rehearsal, runner: self)
+            let recorders = rehearsal.arms.map {
+                RehearsalRecorder(arm: $0, planned: rehearsal.plannedTrials(cases: prepared.cases.count))
+            }
+            _ = try await schedule(prepared, recorders: recorders, progress: SilentProgress())
+            // An interrupted rehearsal says nothing reliable, and the user wants out.
+            try Task.checkCancellation()
+            for recorder in recorders { records[recorder.arm.role] = recorder.trials }
+        }
+        let repetitions = plan.workload.repetitions
+        let arms = ArmPair(baseline: plan.baseline, candidate: plan.candidate).roles.map { role, arm in
+            let played = records[role] ?? []
+            // Each rehearsed trial stands for `repetitions` trials, and the unrehearsed ones
+            // for their share of the mean.
+            let scale = played.isEmpty ? 0 : Double(repetitions) * Double(cases.count) / Double(played.count)
+            func total(_ value: (TrialRecord) -> Int) -> Int { Int((Double(played.reduce(0) { $0 + value($1) }) * scale).rounded()) }
+            return RunEstimate.Arm(
+                name: role.rawValue, trials: cases.count * repetitions, unrehearsedTrials: unrehearsed * repetitions,
+                requests: total(\.modelRequests), promptTokens: total(\.promptTokens), completionTokens: total(\.completionTokens),
+                maxRequests: cases.count * repetitions * arm.maxSteps)
+        }
+        return RunEstimate(arms: arms, pricing: plan.model.pricing, budget: plan.budget,
+                           concurrency: options.concurrency ?? plan.workload.concurrency)
+    }
+}

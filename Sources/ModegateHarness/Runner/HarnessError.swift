@@ -1,0 +1,39 @@
+import ModegateCore
+
+/// Why a gate run could not start or go on (exit 4). Each case carries what the message needs,
+/// so callers and tests can tell failures apart without reading text.
+public enum HarnessError: Error, Sendable, CustomStringConvertible {
+    /// An MCP server the run needs could not be started, reached or listed.
+    case mcpUnavailable(String)
+    /// An arm's `mcp_server` is not an enabled server of `mcp.servers`.
+    case armServerMissing(role: ArmRole, server: String)
+    /// An MCP server could not be started again mid-run; the finished trials are kept and
+    /// `--resume STEM` plays the rest once it starts.
+    case serverHalted(reason: String, resumeStem: String)
+    /// The model provider cannot be set up (a missing key variable, a bad URL).
+    case providerSetup(String)
+    /// A replay's recording lacks trials the gate plans: how many, and the first few.
+    case replayIncomplete(missing: Int, examples: [String])
+    /// A replayed run asked the model something its recording does not hold: how many requests,
+    /// the first difference, and the runs that were kept.
+    case replayMissed(count: Int, first: String, runs: [String])
+    /// The sandbox cannot start a worker (its engine is missing or does not load).
+    case sandboxUnavailable(String)
+
+    public var description: String {
+        switch self {
+        case .mcpUnavailable(let reason), .providerSetup(let reason): reason
+        case .armServerMissing(let role, let server): "the \(role)'s mcp_server '\(server)' is not an enabled server of mcp.servers"
+        case .serverHalted(let reason, let stem):
+            "\(reason); the run stopped, its finished trials are kept: fix the server and finish with --resume \(stem)"
+        case .replayIncomplete(let missing, let examples):
+            "replay: the cassette has no recording of \(missing) trial(s) this gate plans (\(examples.joined(separator: "; ")))"
+                + "; replay with the gate, limit and repetitions of the recorded run, or record them with a live run"
+        case .replayMissed(let count, let first, let runs):
+            "replay: \(count) request(s) did not match the recording; first: \(first). "
+                + "The gate, the presets or the tools' answers changed since the recording; record again. "
+                + "The replayed runs are kept: \(runs.joined(separator: ", "))"
+        case .sandboxUnavailable(let reason): "the Code Mode sandbox cannot start: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import ModegateCore
+import ModegateSandbox
+
+/// Stage 2 of a run: everything the trials need, set up before the first one — the workload's
+/// cases, the one model selection, the sandbox checked, and the MCP servers the cases and arms
+/// use (named here, started by `open`).
+struct PreparedRun: Sendable {
+    let plan: RunPlan
+    let cases: [WorkloadCase]
+    let model: ModelSelection
+    let servers: MCPServerPool
+    /// Arms whose Code Mode runs on an external server: its handle and the gate's role names.
+    let externalServers: [ArmRole: (handle: MCPServerHandle, roles: ArmPlan.Roles)]
+
+    /// Throws `DiagnosticsError` for presets that cannot be played (exit 3), `HarnessError`
+    /// when the model, a replay's recording, an arm's server or the sandbox is not there (exit 4).
+    static func prepare(_ plan: RunPlan, runner: GateRunner) async throws -> PreparedRun {
+        let servers = MCPServerPool(plan: plan.gate.mcp, environment: runner.environment)
+        let cases = try await runner.planner(over: servers, for: plan.presets, transport: plan.transport)
+            .cases(of: plan.presets, limit: plan.gate.workload.limit, shard: plan.shard)
+        let cassette: [URL]?
+        switch plan.model {
+        case .gate: cassette = nil
+        case .replay(let files): cassette = files
+        case .scripted: cassette = nil
+        }
+        let model = plan.model.isScripted
+            ? ModelSelection.scripted(candidateLimits: plan.gate.candidate.limits, sandbox: runner.sandbox)
+            : try ModelSelection.choose(
+                plan.gate.model, cassette: cassette, candidateLimits: plan.gate.candidate.limits, sandbox: runner.sandbox,
+                environment: runner.environment)
+        if let coverage = model.coverage { try checkRecordings(coverage, plan: plan, cases: cases) }
+        try await checkSandbox(plan: plan, model: model, sandbox: runner.sandbox)
+        var external: [ArmRole: (MCPServerHandle, ArmPlan.Roles)] = [:]
+        for arm in plan.arms {
+            guard let runtime = arm.externalRuntime else { continue }
+            guard plan.gate.mcp.enabled, plan.gate.mcp.servers[runtime.server] != nil else {
+                throw HarnessError.armServerMissing(role: arm.role, server: runtime.server)
+            }
+            external[arm.role] = (await servers.handle(runtime.server), runtime.roles)
+        }
+        return PreparedRun(plan: plan, cases: cases, model: model, servers: servers, externalServers: external)
+    }
+
+    /// Starts the servers (a stdio server's stderr goes to `logFolder`) and the external Code
+    /// Mode strategies, whose role names need the servers' tool lists.
+    func open(logFolder: URL?) async throws -> [ArmRole: ExternalCodeModeStrategy] {
+        try await servers.open(logFolder: logFolder)
+        var strategies: [ArmRole: ExternalCodeModeStrategy] = [:]
+        for arm in plan.arms {
+            guard let (handle, given) = externalServers[arm.role] else { continue }
+            let roles = try CodeModeRoles.resolve(server: handle.name, tools: handle.tools, given: given)
+            strategies[arm.role] = ExternalCodeModeStrategy(server: handle, roles: roles, discovery: arm.discovery)
+        }
+        return strategies
+    }
+
+    /// A replay must have a recording of every trial the plan plays.
+    private static func checkRecordings(_ coverage: any RecordingCoverage, plan: RunPlan, cases: [WorkloadCase]) throws {
+        var missing = 0
+        var examples: [String] = []
+        for arm in plan.arms {
+            for workload in cases {
+                for repetition in 0..<plan.repetitions where !coverage.hasRecording(
+                    arm: arm.role, strategy: arm.strategy, preset: workload.preset, caseID: workload.testCase.id,
+                    repetition: repetition)
+                {
+                    missing += 1
+                    if examples.count < 5 { examples.append("\(arm.role) \(workload.preset)/\(workload.testCase.id) repetition \(repetition)") }
+                }
+            }
+        }
+        if missing > 0 { throw HarnessError.replayIncomplete(missing: missing, examples: examples) }
+    }
+
+    /// Starts a sandbox worker before the first trial when the run plays programs (a built-in
+    /// Code Mode arm, or the scripted model, which plays reference programs): a missing or
+    /// broken engine stops the run (exit 4) instead of failing every program as the model's fault.
+    private static func checkSandbox(plan: RunPlan, model: ModelSelection, sandbox: Sandbox) async throws {
+        let builtin = plan.arms.first(where: \.runsBuiltinPrograms)?.limits.memoryMB
+        guard let memory = builtin ?? model.programMemoryMB else { return }
+        do {
+            try await sandbox.warm(memoryMB: memory)
+        } catch {
+            throw HarnessError.sandboxUnavailable("\(error)")
+        }
+    }
+}
+
+extension RunPlan.Model {
+    var isScripted: Bool { if case .scripted = self { true } else { false } }
+}

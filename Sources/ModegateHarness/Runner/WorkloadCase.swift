@@ -1,0 +1,18 @@
+import ModegateCore
+
+/// One case of the workload, resolved: its preset and suite, and the answer it is scored against.
+public struct WorkloadCase: Sendable {
+    /// The preset the case comes from.
+    public var preset: String
+    /// The tools the case is played with.
+    public var suite: any Suite
+    /// The case as the preset states it.
+    public var testCase: PresetCase
+    /// The answer it is scored against: stated, or the suite's oracle's.
+    public var expected: JSONValue
+    /// The suite's state a `state` scorer compares with, when the case is scored on state.
+    public var expectedState: JSONValue?
+
+    /// The case's identity across arms and repetitions.
+    public var caseKey: CaseKey { CaseKey(preset: preset, caseID: testCase.id) }
+}

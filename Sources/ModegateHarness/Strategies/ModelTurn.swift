@@ -1,0 +1,90 @@
+import Foundation
+import ModegateCore
+
+/// Calls the model once, with the budget checked first and every figure recorded, and the
+/// exchange kept for the trial's transcript.
+struct ModelTurn {
+    let model: any ModelSession
+    let budget: BudgetGuard
+    let modelName: String
+
+    init(model: any ModelSession, setup: TrialSetup) {
+        self.model = model
+        budget = setup.budget
+        modelName = setup.modelName
+    }
+
+    func complete(_ request: ModelRequest, meter: inout TrialMeter) async throws -> ModelResponse {
+        if let reason = await budget.admitRequest() { throw BudgetExhausted(reason: reason) }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let turn = meter.modelRequests + 1
+        let response: ModelResponse
+        do {
+            response = try await model.complete(request)
+        } catch let error as ModelError {
+            var exchange = error.exchange ?? ModelExchange(request: neutralBody(request), error: error.message)
+            exchange.turn = turn
+            meter.exchanges.append(exchange)
+            throw error
+        }
+        let seconds = response.recordedSeconds ?? Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        meter.record(request, response, seconds: seconds)
+        var exchange = response.exchange ?? ModelExchange(
+            request: neutralBody(request), response: NeutralTranscriptFormat.answer(response), seconds: seconds)
+        exchange.turn = turn
+        meter.exchanges.append(exchange)
+        await budget.charge(tokens: response.usage)
+        return response
+    }
+
+    /// A model with no wire of its own is written down in the neutral format.
+    private func neutralBody(_ request: ModelRequest) -> JSONValue {
+        NeutralTranscriptFormat.body(request, sampling: WireSampling(model: modelName, temperature: nil, maxTokens: 0))
+    }
+}
+
+/// What a strategy makes of one turn's tool calls: a reply per call, in order, or the trial's end.
+enum TurnAnswer {
+    case replies([(content: String, isError: Bool)])
+    case end(StrategyEnding)
+}
+
+extension ModelTurn {
+    /// The loop every strategy shares: send the conversation, append the model's message, stop at
+    /// a final answer (a message without tool calls) or after `maxSteps` requests; otherwise let
+    /// the strategy answer the calls, count what reaches the model, and go on.
+    func converse(
+        system: String, setup: TrialSetup, tools: [ToolDescriptor], meter: inout TrialMeter,
+        answer: ([ModelToolCall], inout TrialMeter) async -> TurnAnswer
+    ) async -> StrategyEnding {
+        var messages: [ChatMessage] = [.system(system), .user(setup.userPrompt)]
+        let toolBytes = ModelRequest.byteCount(of: tools)
+        for _ in 0..<setup.maxSteps {
+            let response: ModelResponse
+            do {
+                response = try await complete(ModelRequest(messages: messages, tools: tools, toolBytes: toolBytes), meter: &meter)
+            } catch {
+                return StrategyEnding(error: TrialError(failure: error))
+            }
+            messages.append(response.message)
+            let calls = response.message.toolCalls
+            guard !calls.isEmpty else { return StrategyEnding(finalText: response.message.content) }
+            switch await answer(calls, &meter) {
+            case .end(let ending):
+                return ending
+            case .replies(let replies):
+                for (call, reply) in zip(calls, replies) {
+                    meter.modelVisibleToolBytes += reply.content.utf8.count
+                    messages.append(.toolResult(call.id, reply.content, isError: reply.isError))
+                }
+            }
+        }
+        return StrategyEnding(error: TrialError(
+            category: .model, message: "no final answer within max_steps (\(setup.maxSteps) model requests)"))
+    }
+}
+
+/// A model request the budget refused: the trial ends with a `budget` error.
+struct BudgetExhausted: Error {
+    let reason: StopReason
+}
