@@ -3,8 +3,6 @@ import Foundation
 import ModegateCore
 import ModegateHarness
 import ModegateReports
-import ModegateSandbox
-import ModegateSuites
 
 /// `modegate bench`: run one arm on presets and store it (`--preset P --strategy S`, or RLM Code's
 /// `preset=P mode=harness strategy=S`), or RLM Code's `bench compare|validate key=value…`, judged
@@ -114,6 +112,8 @@ extension BenchCommand {
         }
         let name = strategy ?? spelled.strategy ?? "tool_call"
         guard let chosen = Strategy(rawValue: name) else { throw ValidationError("--strategy must be tool_call or codemode, got '\(name)'") }
+        try GateKeyOverride(flag: "--repetitions", key: "workload.repetitions").check(repetitions ?? spelled.repetitions)
+        try GateKeyOverride(flag: "--limit", key: "workload.limit").check(limit ?? spelled.limit)
         return RunRequest(
             presets: presets, strategy: chosen, repetitions: repetitions ?? spelled.repetitions, limit: limit ?? spelled.limit,
             mcp: spelled.mcp, mcpServer: spelled.mcpServer)
@@ -129,16 +129,13 @@ extension BenchCommand {
             if let repetitions = request.repetitions { plan.workload.repetitions = repetitions }
             if let limit = request.limit { plan.workload.limit = limit }
             if request.mcp { try Self.reachToolsOverMCP(&plan, server: request.mcpServer, strategy: request.strategy) }
-            let sandbox = Sandbox(configuration: .init(warmWorkers: min(plan.workload.concurrency, 4)))
-            let runner = GateRunner(
-                plan: plan, store: workspace.store,
-                planner: workspace.planner(forGate: gate),
-                sandbox: sandbox, toolVersion: Modegate.version, clock: { workspace.now })
+            let setup = GateSetup(workspace: workspace, plan: plan, gate: gate, warmWorkers: plan.workload.concurrency)
+            let runner = setup.runner
             let options = GateRunner.Options(progress: TerminalProgress(interactive: Console.stderrIsTerminal))
             let (run, stopped) = try await SignalWatch.shared.cancellingOnSignal {
                 try await runner.bench(strategy: request.strategy, options: options)
             }
-            await sandbox.shutdown()
+            await setup.shutdown()
             let entry = try workspace.store.resolve(.named(run.path), workingDirectory: workspace.directory)
             if json {
                 Console.out(try workspace.store.summaryDocument(entry))

@@ -3,8 +3,6 @@ import Foundation
 import ModegateCore
 import ModegateHarness
 import ModegateReports
-import ModegateSandbox
-import ModegateSuites
 
 /// `modegate run GATE.yaml`: the main job. Plays the baseline and the candidate, stores both
 /// runs, judges them, writes the reports and exits with the verdict's code.
@@ -36,27 +34,24 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must look like K/N with 1 ≤ K ≤ N, got '\(shard)'") }
-        if let concurrency, !(1...256).contains(concurrency) { throw ValidationError("--concurrency must be between 1 and 256") }
+        try GateKeyOverride(flag: "--concurrency", key: "workload.concurrency").check(concurrency)
     }
 
     func run() async throws {
         let workspace = Workspace()
         do {
-            let plan = try GateLoader.load(path: gate, sha256: SHA256.hex)
-            let concurrency = concurrency ?? plan.workload.concurrency
-            let sandbox = Sandbox(configuration: .init(warmWorkers: min(concurrency, 4)))
-            let runner = GateRunner(
-                plan: plan, store: workspace.store,
-                planner: workspace.planner(forGate: gate),
-                sandbox: sandbox,
-                toolVersion: Modegate.version, clock: { workspace.now })
+            let flag = concurrency
+            let setup = try GateSetup.loading(gate, workspace: workspace) { flag ?? $0.workload.concurrency }
+            let plan = setup.plan
+            let concurrency = flag ?? plan.workload.concurrency
+            let runner = setup.runner
             let options = GateRunner.Options(
                 shard: shard.flatMap(Shard.init(parsing:)), resume: resume, concurrency: concurrency,
                 progress: TerminalProgress(interactive: Console.stderrIsTerminal) { [gate] in "modegate run \(gate) --resume \($0)" },
                 replay: replay)
             if dryRun {
                 try await printDryRun(runner, options: options)
-                await sandbox.shutdown()
+                await setup.shutdown()
                 throw ExitCode.success
             }
             if replay == nil, resume == nil, plan.model.provider.isLive {
@@ -66,8 +61,8 @@ struct RunCommand: AsyncParsableCommand {
                 Console.error("modegate: estimating the run (the scripted model rehearses the workload)…")
                 do {
                     let estimate = try await SignalWatch.shared.cancellingOnSignal(stopping: "stopping the estimate") {
-            try await runner.estimate(options)
-        }
+                        try await runner.estimate(options)
+                    }
                     for line in estimate.lines { Console.error("modegate: estimate: \(line)") }
                 } catch is CancellationError {
                     throw ExitCode(ExitStatus.runError.rawValue)
@@ -76,7 +71,7 @@ struct RunCommand: AsyncParsableCommand {
                 }
             }
             let outcome = try await SignalWatch.shared.cancellingOnSignal { try await runner.run(options) }
-            await sandbox.shutdown()
+            await setup.shutdown()
             if let stopped = outcome.stoppedEarly {
                 Console.error("modegate: stopped early (\(stopped)); finish with `modegate run \(gate) --resume \(outcome.candidate.id)`")
             }

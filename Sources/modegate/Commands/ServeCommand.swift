@@ -54,14 +54,12 @@ struct ServeCommand: AsyncParsableCommand {
         if suite == "codemode", let gate {
             let workspace = Workspace()
             do {
-                let plan = try GateLoader.load(path: gate)
-                let planner = workspace.planner(forGate: gate)
-                let sandbox = Sandbox(configuration: .init(warmWorkers: 1))
-                let pool = MCPServerPool(plan: plan.mcp, environment: workspace.environment)
+                let setup = try GateSetup.loading(gate, workspace: workspace) { _ in 1 }
+                let pool = setup.servers()
                 servers = pool
-                let upstream = try await CodeModeServer.upstream(of: plan, planner: planner, servers: pool)
+                let upstream = try await CodeModeServer.upstream(of: setup.plan, planner: setup.planner, servers: pool)
                 let codemode = try CodeModeServer(
-                    upstream: upstream, params: parameters, sandbox: sandbox, limits: SandboxLimits(arm: plan.candidate.limits))
+                    upstream: upstream, params: parameters, sandbox: setup.sandbox, limits: SandboxLimits(arm: setup.plan.candidate.limits))
                 makeServer = { await codemode.makeServer() }
             } catch {
                 await servers?.closeAll()

@@ -53,22 +53,17 @@ struct JudgeOptions: ParsableArguments {
     var seed: UInt64?
 
     func validate() throws {
-        if let confidence, !(0.5...0.9999).contains(confidence) {
-            throw ValidationError("--confidence must be between 0.5 and 0.9999, got \(confidence)")
-        }
-        if let bootstrapResamples, !(100...1_000_000).contains(bootstrapResamples) {
-            throw ValidationError("--bootstrap-resamples must be between 100 and 1000000, got \(bootstrapResamples)")
-        }
-        if let maxErrorRate, !(0...1).contains(maxErrorRate) {
-            throw ValidationError("--max-error-rate must be between 0 and 1, got \(maxErrorRate)")
-        }
-        if let maxGuardrailBlocked, maxGuardrailBlocked < 0 {
-            throw ValidationError("--max-guardrail-blocked must not be negative")
-        }
-        for (name, value) in [("--min-reward-delta", minRewardDelta), ("--min-completion-delta", minCompletionDelta),
-                              ("--max-steps-increase", maxStepsIncrease)] {
-            if let value, !value.isFinite { throw ValidationError("\(name) must be a finite number") }
-        }
+        try GateKeyOverride(flag: "--confidence", key: "judgement.confidence").check(confidence)
+        try GateKeyOverride(flag: "--bootstrap-resamples", key: "judgement.bootstrap_resamples").check(bootstrapResamples)
+        try GateKeyOverride(flag: "--max-error-rate", key: "thresholds.max_error_rate").check(maxErrorRate)
+        try GateKeyOverride(flag: "--max-guardrail-blocked", key: "thresholds.max_guardrail_blocked").check(maxGuardrailBlocked)
+        try GateKeyOverride(flag: "--min-reward-delta", key: "thresholds.min_reward_delta").check(minRewardDelta)
+        try GateKeyOverride(flag: "--min-completion-delta", key: "thresholds.min_completion_delta").check(minCompletionDelta)
+        try GateKeyOverride(flag: "--max-steps-increase", key: "thresholds.max_steps_increase").check(maxStepsIncrease)
+        try GateKeyOverride(flag: "--max-token-increase-ratio", key: "thresholds.max_token_increase_ratio").check(maxTokenIncreaseRatio)
+        try GateKeyOverride(flag: "--max-cost-increase-ratio", key: "thresholds.max_cost_increase_ratio").check(maxCostIncreaseRatio)
+        try GateKeyOverride(
+            flag: "--max-p95-latency-increase-ratio", key: "thresholds.max_p95_latency_increase_ratio").check(maxP95LatencyIncreaseRatio)
     }
 
     var overrides: JudgementOverrides {

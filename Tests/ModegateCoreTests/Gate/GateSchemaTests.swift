@@ -71,3 +71,23 @@ import Testing
         }
     }
 }
+
+@Suite struct GateSchemaOverrideTests {
+    @Test func fieldsAreFoundByTheirDottedPath() {
+        #expect(GateSchema.field(at: "judgement.confidence")?.name == "confidence")
+        #expect(GateSchema.field(at: "candidate.limits.memory_mb")?.name == "memory_mb")
+        #expect(GateSchema.field(at: "judgement.nope") == nil)
+        #expect(GateSchema.field(at: "workload.concurrency.deeper") == nil)
+    }
+
+    @Test func overridesAreCheckedAgainstTheKeysRange() {
+        #expect(GateSchema.problem(overriding: "judgement.confidence", with: 0.95) == nil)
+        #expect(GateSchema.problem(overriding: "judgement.confidence", with: 1) == "must be between 0.5 and 0.9999, found 1")
+        #expect(GateSchema.problem(overriding: "workload.concurrency", with: 0) == "must be between 1 and 256, found 0")
+        #expect(GateSchema.problem(overriding: "workload.limit", with: -1) == "must be at least 0, found -1")
+        #expect(GateSchema.problem(overriding: "workload.repetitions", with: 1.5) == "must be an integer, found 1.5")
+        #expect(GateSchema.problem(overriding: "thresholds.max_steps_increase", with: .infinity)?.hasPrefix("must be a finite number") == true)
+        // Optional keys keep their range.
+        #expect(GateSchema.problem(overriding: "thresholds.max_cost_increase_ratio", with: -2) == "must be between -1 and 1000, found -2")
+    }
+}
