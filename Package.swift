@@ -77,11 +77,14 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        // The harness: strategies, the scripted model, trial records, budgets, the gate runner.
+        // Model providers: the provider protocol and its conversation types, the HTTP wire formats
+        // (OpenAI chat, Azure OpenAI, Anthropic messages), cassettes and their replay.
+        .target(name: "ModegateProviders", dependencies: ["ModegateCore", "ModegateHTTP"]),
+        // The harness: strategies, the scripted model, trials, budgets, the gate runner.
         .target(
             name: "ModegateHarness",
             dependencies: [
-                "ModegateCore", "ModegateSandbox", "ModegateMCP", "ModegateHTTP", .product(name: "MCP", package: "swift-sdk"),
+                "ModegateCore", "ModegateSandbox", "ModegateMCP", "ModegateProviders", .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
         // The command line: parses arguments, calls the libraries, maps outcomes to exit codes.
@@ -130,7 +133,8 @@ let package = Package(
         .testTarget(name: "ModegateCLITests", dependencies: ["ModegateCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ModegateSandboxTests", dependencies: ["ModegateSandbox"]),
         .testTarget(name: "ModegateSuitesTests", dependencies: ["ModegateSuites", "ModegateSandbox"]),
-        .testTarget(name: "ModegateHarnessTests", dependencies: ["ModegateHarness"]),
+        .testTarget(name: "ModegateProvidersTests", dependencies: ["ModegateProviders"]),
+        .testTarget(name: "ModegateHarnessTests", dependencies: ["ModegateHarness", "ModegateProviders"]),
         // Real processes and servers on 127.0.0.1: MCP peers, model servers, the binary end to end.
         .testTarget(
             name: "ModegateIntegrationTests", dependencies: ["ModegateMCP", "ModegateSuites", "ModegateHTTP"], exclude: ["Peers"]),

@@ -1,6 +1,7 @@
 import Foundation
 import ModegateCore
 @testable import ModegateHarness
+import ModegateProviders
 import ModegateSandbox
 import Testing
 
@@ -65,8 +66,8 @@ import Testing
     /// Plays one conversation the way the tool-calling strategy does.
     static func converse(_ model: ScriptedModel, _ tools: any ToolSession, programs: any ProgramRunner) async throws -> Conversation {
         let context = TrialContext(
-            preset: "inventory", testCase: testCase, repetition: 0, strategy: .toolCall, tools: tools.tools, programs: programs)
-        let session = model.session(for: context)
+            preset: "inventory", testCase: testCase, repetition: 0, strategy: .toolCall, tools: tools.tools)
+        let session = model.session(for: context, programs: programs)
         var messages: [ChatMessage] = [.user(testCase.prompt)]
         var conversation = Conversation()
         for _ in 0..<20 {

@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 
 /// The gate's budget across both arms (`budget:`): model requests, seconds, cost, counted from
 /// real usage as the run goes. Once tripped it stays tripped: no new trials start, the runs are

@@ -1,6 +1,7 @@
 import Foundation
 import MCP
 import ModegateCore
+import ModegateProviders
 import ModegateMCP
 import ModegateSandbox
 

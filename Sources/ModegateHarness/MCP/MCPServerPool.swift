@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 import ModegateMCP
 
 /// The gate's MCP servers for one run: each opened and listed once before the first trial,

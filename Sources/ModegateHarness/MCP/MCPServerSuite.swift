@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 import ModegateMCP
 
 /// A preset's `suite: {mcp: SERVER}`: the tools a gate's MCP server lists, called on that server

@@ -1,4 +1,5 @@
 import ModegateCore
+import ModegateProviders
 import ModegateSandbox
 
 /// One arm as the harness plays it: its role and everything that sets it apart from the other

@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 
 extension GateRunner {
     /// New runs in the store for the arms a plan plays, or the runs of an interrupted gate run

@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 import ModegateSandbox
 
 /// The main job (DESIGN §4, §5, §7): plays the baseline and the candidate on the same cases,
@@ -152,9 +153,8 @@ public struct GateRunner: Sendable {
             halt: prepared.servers.halt, batching: plan.batching,
             reusedTrials: (try? plan.reused.mapValues { try $0.trialRecords() }) ?? [:])
         let trialRunner = TrialRunner(
-            provider: prepared.model.model, programMemoryMB: prepared.model.programMemoryMB, sandbox: sandbox,
-            budget: budget, pricing: plan.gate.model.pricing, faults: plan.gate.tools.faults,
-            providerName: prepared.model.provider.rawValue, externalRuntimes: externals)
+            model: prepared.model, sandbox: sandbox, budget: budget, pricing: plan.gate.model.pricing,
+            faults: plan.gate.tools.faults, externalRuntimes: externals)
         let stopped: StopReason?
         do {
             stopped = try await scheduler.play(with: trialRunner)

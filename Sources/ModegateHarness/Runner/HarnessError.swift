@@ -1,4 +1,5 @@
 import ModegateCore
+import ModegateProviders
 
 /// Why a gate run could not start or go on (exit 4). Each case carries what the message needs,
 /// so callers and tests can tell failures apart without reading text.
@@ -10,8 +11,6 @@ public enum HarnessError: Error, Sendable, CustomStringConvertible {
     /// An MCP server could not be started again mid-run; the finished trials are kept and
     /// `--resume STEM` plays the rest once it starts.
     case serverHalted(reason: String, resumeStem: String)
-    /// The model provider cannot be set up (a missing key variable, a bad URL).
-    case providerSetup(String)
     /// A replay's recording lacks trials the gate plans: how many, and the first few.
     case replayIncomplete(missing: Int, examples: [String])
     /// A replayed run asked the model something its recording does not hold: how many requests,
@@ -22,7 +21,7 @@ public enum HarnessError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .mcpUnavailable(let reason), .providerSetup(let reason): reason
+        case .mcpUnavailable(let reason): reason
         case .armServerMissing(let role, let server): "the \(role)'s mcp_server '\(server)' is not an enabled server of mcp.servers"
         case .serverHalted(let reason, let stem):
             "\(reason); the run stopped, its finished trials are kept: fix the server and finish with --resume \(stem)"

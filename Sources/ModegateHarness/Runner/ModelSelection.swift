@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 import ModegateSandbox
 
 /// The model of a run, chosen once before anything plays: a live provider (OpenAI-compatible,
@@ -20,34 +21,29 @@ struct ModelSelection: Sendable {
     /// The memory limit of programs the model itself runs in tool-calling trials (the scripted
     /// model plays reference programs in lockstep), so those trials lease a sandbox worker too.
     let programMemoryMB: Int?
+    /// The model that runs those programs, when it does.
+    var programModel: (any ProgramRunningModel)? = nil
+
+    /// A trial's model session; a model that runs programs runs them on `programs`.
+    func session(for trial: TrialContext, programs: any ProgramRunner) -> any ModelSession {
+        programModel.map { $0.session(for: trial, programs: programs) } ?? model.session(for: trial)
+    }
 
     /// The one choice of a run: the replay of `cassette` when one is given (`--replay`, or
     /// `provider: replay` with its `model.cassette` files), else the gate's provider. Throws
-    /// `HarnessError.providerSetup` for an unset key variable, a URL that makes no endpoint, or
+    /// `ProviderSetupError` for an unset key variable, a URL that makes no endpoint, or
     /// a cassette that cannot be read.
     static func choose(
         _ model: ModelPlan, cassette: [URL]?, candidateLimits: ArmPlan.Limits, sandbox: Sandbox, environment: [String: String]
     ) throws -> ModelSelection {
         if let cassette {
-            let provider = try ReplayProvider(cassette: Cassette(files: cassette), gateModel: model.name)
+            let provider = try ReplayProvider(files: cassette, gateModel: model.name)
             return ModelSelection(source: .replay, provider: .replay, model: provider, coverage: provider, programMemoryMB: nil)
         }
-        let provider: any ModelProvider
-        switch model.provider {
-        case .scripted:
-            return scripted(candidateLimits: candidateLimits, sandbox: sandbox)
-        case .replay:
-            // Without a cassette, a replay has nothing to play; the plan stage always gives one.
-            throw HarnessError.providerSetup("replay: no cassette to play; set model.cassette or pass --replay RUN")
-        case .openai:
-            provider = try http(OpenAIChatFormat.self, model, environment, defaultModel: "gpt-4.1-mini", endpoint: HTTPProviderSettings.endpoint(
-                baseURL: model.baseURL, defaultBase: "https://api.openai.com/v1", path: "/chat/completions"))
-        case .azureOpenAI:
-            provider = try http(AzureOpenAIFormat.self, model, environment, defaultModel: "", endpoint: AzureOpenAIFormat.endpoint(
-                baseURL: model.baseURL, deployment: model.name, apiVersion: model.apiVersion))
-        case .anthropic:
-            provider = try http(AnthropicMessagesFormat.self, model, environment, defaultModel: "claude-sonnet-4-5", endpoint: HTTPProviderSettings.endpoint(
-                baseURL: model.baseURL, defaultBase: "https://api.anthropic.com/v1", path: "/messages"))
+        if model.provider == .scripted { return scripted(candidateLimits: candidateLimits, sandbox: sandbox) }
+        guard let provider = try LiveProvider.make(model, environment: environment) else {
+            // A replay without a cassette has nothing to play; the plan stage always gives one.
+            throw ProviderSetupError("replay: no cassette to play; set model.cassette or pass --replay RUN")
         }
         return ModelSelection(source: .live, provider: model.provider, model: provider, coverage: nil, programMemoryMB: nil)
     }
@@ -60,14 +56,8 @@ struct ModelSelection: Sendable {
             cpuSeconds: Double(limits.timeoutSeconds), wallSeconds: Double(max(limits.timeoutSeconds, 600)),
             memoryMB: max(limits.memoryMB, 1024), maxToolCalls: 1_000_000, maxCodeChars: 10_000_000,
             maxOutputBytes: 100_000_000)
+        let model = ScriptedModel(sandbox: sandbox, limits: replay)
         return ModelSelection(
-            source: .scripted, provider: .scripted, model: ScriptedModel(sandbox: sandbox, limits: replay), coverage: nil,
-            programMemoryMB: replay.memoryMB)
-    }
-
-    private static func http<Wire: ProviderWireFormat>(
-        _ wire: Wire.Type, _ model: ModelPlan, _ environment: [String: String], defaultModel: String, endpoint: URL
-    ) throws -> HTTPModelProvider<Wire> {
-        HTTPModelProvider<Wire>(settings: try HTTPProviderSettings(model, environment: environment, endpoint: endpoint, defaultModel: defaultModel))
+            source: .scripted, provider: .scripted, model: model, coverage: nil, programMemoryMB: replay.memoryMB, programModel: model)
     }
 }

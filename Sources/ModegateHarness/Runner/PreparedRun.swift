@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 import ModegateSandbox
 
 /// Stage 2 of a run: everything the trials need, set up before the first one — the workload's

@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 
 /// What a gate run will cost before it starts (DESIGN §3 `budget`): trials, model requests,
 /// tokens and cost per arm, from a rehearsal of the workload with the scripted model, which

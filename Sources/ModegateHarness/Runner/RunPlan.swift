@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 
 /// Stage 1 of a run: what will be played, resolved once and never changed — the presets, the
 /// arms to play and the arms whose stored run is reused, the model choice, repetitions, budget

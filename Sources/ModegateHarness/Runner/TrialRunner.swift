@@ -1,26 +1,24 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 import ModegateSandbox
 
 /// Plays one trial end to end and returns its record: fresh tools, a model session, the arm's
 /// strategy, answer parsing and schema check, scoring.
 struct TrialRunner: Sendable {
-    let provider: any ModelProvider
-    /// The memory of programs the model itself runs in tool-calling trials (the scripted model's).
-    let programMemoryMB: Int?
+    /// The run's model.
+    let model: ModelSelection
     let sandbox: Sandbox
     let budget: BudgetGuard
     let pricing: ModelPlan.Pricing?
     let faults: [String: ToolsPlan.Faults]
-    /// The gate's `model.provider`, as transcripts name it.
-    var providerName: String
     /// Arms whose Code Mode runs on an external MCP server.
     var externalRuntimes: [ArmRole: ExternalCodeModeStrategy] = [:]
 
     /// Leases a sandbox worker for trials that run programs and plays the trial on that worker's
     /// host thread, so the program, the strategy and the tools talk without crossing threads.
     func play(_ spec: TrialSpec, runID: String) async -> PlayedTrial {
-        let memory = spec.arm.strategy == .codemode ? spec.arm.limits.memoryMB : programMemoryMB
+        let memory = spec.arm.strategy == .codemode ? spec.arm.limits.memoryMB : model.programMemoryMB
         guard let memory, let lease = try? await sandbox.lease(memoryMB: memory) else {
             return await play(spec, runID: runID, programs: sandbox)
         }
@@ -43,23 +41,23 @@ struct TrialRunner: Sendable {
         let tallied = TalliedSession(inner: session, tally: tally)
         let context = TrialContext(
             preset: workload.preset, testCase: workload.testCase, repetition: spec.repetition,
-            strategy: spec.arm.strategy, arm: spec.arm.role, tools: tallied.tools, programs: programs)
+            strategy: spec.arm.strategy, arm: spec.arm.role, tools: tallied.tools)
         let setup = TrialSetup(
-            context: context, session: tallied, maxSteps: spec.arm.maxSteps, budget: budget, modelName: provider.modelName)
-        let model = provider.session(for: context)
+            context: context, session: tallied, maxSteps: spec.arm.maxSteps, budget: budget, modelName: model.model.modelName)
+        let conversation = model.session(for: context, programs: programs)
         var meter = TrialMeter()
         let ending: StrategyEnding
         switch spec.arm.strategy {
-        case .toolCall: ending = await ToolCallStrategy().play(setup, model: model, meter: &meter)
+        case .toolCall: ending = await ToolCallStrategy().play(setup, model: conversation, meter: &meter)
         case .codemode:
             if let external = externalRuntimes[spec.arm.role] {
-                ending = await external.play(setup, model: model, meter: &meter)
+                ending = await external.play(setup, model: conversation, meter: &meter)
             } else {
                 ending = await CodeModeStrategy(programs: programs, limits: spec.arm.limits, discovery: spec.arm.discovery)
-                    .play(setup, model: model, meter: &meter)
+                    .play(setup, model: conversation, meter: &meter)
             }
         }
-        await model.close()
+        await conversation.close()
         meter.add(tally.current)
         if workload.suite.overMCP { meter.mcpToolCalls += meter.toolCalls }
         var verdict = await judgeAnswer(ending, workload: workload, session: session)
@@ -80,7 +78,7 @@ struct TrialRunner: Sendable {
         let total = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
         let transcript = TrialTranscript(
             runID: runID, arm: spec.arm.role, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,
-            strategy: spec.arm.strategy, provider: providerName, format: provider.transcriptFormat, model: provider.modelName,
+            strategy: spec.arm.strategy, provider: model.provider.rawValue, format: model.model.transcriptFormat, model: model.model.modelName,
             exchanges: meter.exchanges)
         var counters = meter.counters
         counters.latency.total = total

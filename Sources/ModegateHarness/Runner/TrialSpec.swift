@@ -1,4 +1,5 @@
 import ModegateCore
+import ModegateProviders
 
 /// One trial to play: a case, a repetition, an arm.
 struct TrialSpec: Sendable {

@@ -1,4 +1,5 @@
 import ModegateCore
+import ModegateProviders
 
 /// One case of the workload, resolved: its preset and suite, and the answer it is scored against.
 public struct WorkloadCase: Sendable {

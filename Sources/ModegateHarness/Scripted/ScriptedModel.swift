@@ -1,4 +1,5 @@
 import ModegateCore
+import ModegateProviders
 import ModegateSandbox
 
 /// The offline model of DESIGN §5: a deterministic policy, not a language model. In code mode it
@@ -6,7 +7,7 @@ import ModegateSandbox
 /// wave by wave (the program runs in lockstep with the conversation) and then answers with what
 /// the program returned. It measures the harness and the tools, never a model; its token counts
 /// are estimates from bytes and marked so.
-public struct ScriptedModel: ModelProvider {
+public struct ScriptedModel: ProgramRunningModel {
     public let sandbox: Sandbox
     public let limits: SandboxLimits
     /// Times the tool-calling policy re-issues a failed call before passing the error on, as
@@ -23,14 +24,17 @@ public struct ScriptedModel: ModelProvider {
 
     public var modelName: String { "scripted" }
 
-    public func session(for trial: TrialContext) -> any ModelSession {
+    public func session(for trial: TrialContext) -> any ModelSession { session(for: trial, programs: sandbox) }
+
+    /// The trial's session, its lockstep programs run by `programs` (the trial's leased worker).
+    func session(for trial: TrialContext, programs: any ProgramRunner) -> any ModelSession {
         switch trial.strategy {
         case .codemode: ScriptedCodeModeSession(reference: trial.testCase.reference)
         case .toolCall:
             ScriptedToolCallSession(
                 reference: trial.testCase.reference,
                 key: trial.testCase.reference.map { .init(preset: trial.preset, caseID: trial.testCase.id, reference: $0) },
-                toolNames: trial.tools.map(\.name), programs: trial.programs ?? sandbox, limits: limits, retries: retries,
+                toolNames: trial.tools.map(\.name), programs: programs, limits: limits, retries: retries,
                 trajectories: trajectories)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 import ModegateSandbox
 
 /// Tool calling, scripted: the reference program runs in the sandbox, but its tool bridge calls

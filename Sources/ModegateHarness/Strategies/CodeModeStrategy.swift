@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 import ModegateSandbox
 
 /// The candidate: the model sees `run_code` (and with discovery `search_tools`/`tool_info`) and

@@ -1,4 +1,5 @@
 import ModegateCore
+import ModegateProviders
 
 /// The tools a code-mode model sees instead of the suite's: `run_code`, and with discovery
 /// `search_tools` and `tool_info` (UTCP-style names, as Code Mode servers use them).

@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 import ModegateMCP
 
 /// The candidate with `runtime: mcp`: the model drives an external Code Mode server (UTCP-style

@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 
 /// Calls the model once, with the budget checked first and every figure recorded, and the
 /// exchange kept for the trial's transcript.
@@ -39,7 +40,7 @@ struct ModelTurn {
 
     /// A model with no wire of its own is written down in the neutral format.
     private func neutralBody(_ request: ModelRequest) -> JSONValue {
-        NeutralTranscriptFormat.body(request, sampling: WireSampling(model: modelName, temperature: nil, maxTokens: 0))
+        NeutralTranscriptFormat.body(request, model: modelName)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 
 /// The baseline: the model sees every tool schema and calls tools turn by turn (several calls
 /// in one turn run concurrently); every result goes back into its context.

@@ -1,4 +1,5 @@
 import ModegateCore
+import ModegateProviders
 
 extension TrialError {
     /// What went wrong in a trial, in its recorded category: a refused budget, a provider's

@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 
 /// Everything counted during one trial, for its record (DESIGN §7): the counters the record
 /// stores, read and added to through the meter (`meter.toolCalls += 1`), and what only the

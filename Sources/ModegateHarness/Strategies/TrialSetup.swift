@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateProviders
 import ModegateSandbox
 
 /// What a strategy needs to play one trial.

@@ -4,7 +4,7 @@ import ModegateCore
 /// Recorded transcripts, by trial, for the `replay` provider. A trial is found by strategy,
 /// preset, case and repetition, preferring a recording of the same arm; when a trial was
 /// recorded twice (a resumed run plays interrupted trials again) the later line wins.
-struct Cassette: Sendable {
+public struct Cassette: Sendable {
     private struct TrialKey: Hashable {
         var strategy: Strategy
         var preset: String
@@ -21,7 +21,7 @@ struct Cassette: Sendable {
     let model: String
 
     /// Reads every transcript file. Throws `StoreError` for unreadable or malformed files and
-    /// `HarnessError.providerSetup` for a cassette that is empty or mixes formats or models.
+    /// `ProviderSetupError` for a cassette that is empty or mixes formats or models.
     init(files: [URL]) throws {
         sources = files
         var formats = Set<String>()
@@ -36,10 +36,10 @@ struct Cassette: Sendable {
         }
         let place = files.map(\.path).joined(separator: ", ")
         guard let format = formats.first, let model = models.first else {
-            throw HarnessError.providerSetup("replay: no recorded trials in \(place)")
+            throw ProviderSetupError("replay: no recorded trials in \(place)")
         }
         guard formats.count == 1, models.count == 1 else {
-            throw HarnessError.providerSetup(
+            throw ProviderSetupError(
                 "replay: \(place) mixes recordings of \(formats.count > 1 ? "formats " + formats.sorted().joined(separator: ", ") : "models " + models.sorted().joined(separator: ", ")); replay one run's transcripts")
         }
         self.format = format
@@ -53,7 +53,7 @@ struct Cassette: Sendable {
 
     /// The transcript files a `cassette:` path names: a `transcripts.jsonl` (or any `.jsonl`), a
     /// run folder, or a folder of run folders or `.jsonl` files.
-    static func files(at path: String, relativeTo directory: URL) throws -> [URL] {
+    public static func files(at path: String, relativeTo directory: URL) throws -> [URL] {
         let url = URL(fileURLWithPath: path, relativeTo: directory).standardizedFileURL
         let files = FileManager.default
         var isFolder: ObjCBool = false

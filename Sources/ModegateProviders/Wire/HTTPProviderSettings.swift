@@ -13,11 +13,11 @@ struct HTTPProviderSettings: Sendable {
     let maxOutputTokens: Int
     let client: ProviderHTTPClient
 
-    /// Throws `HarnessError.providerSetup` for an unset key variable.
+    /// Throws `ProviderSetupError` for an unset key variable.
     init(_ plan: ModelPlan, environment: [String: String], endpoint: URL, defaultModel: String) throws {
         if let variable = plan.apiKeyEnv {
             guard let value = environment[variable], !value.isEmpty else {
-                throw HarnessError.providerSetup("model.api_key_env names \(variable), which is not set: export \(variable)=… before the run")
+                throw ProviderSetupError("model.api_key_env names \(variable), which is not set: export \(variable)=… before the run")
             }
             apiKey = value
         } else {
@@ -32,11 +32,11 @@ struct HTTPProviderSettings: Sendable {
     }
 
     /// `base_url` (or `defaultBase`) with `path` appended unless the URL already ends with it.
-    /// Throws `HarnessError.providerSetup` for a URL with no host.
+    /// Throws `ProviderSetupError` for a URL with no host.
     static func endpoint(baseURL: String?, defaultBase: String, path: String) throws -> URL {
         let base = (baseURL ?? defaultBase).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         guard let endpoint = URL(string: base.hasSuffix(path) ? base : base + path), endpoint.host != nil else {
-            throw HarnessError.providerSetup("model.base_url '\(baseURL ?? "")' is not a URL")
+            throw ProviderSetupError("model.base_url '\(baseURL ?? "")' is not a URL")
         }
         return endpoint
     }

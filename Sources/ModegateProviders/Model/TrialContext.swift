@@ -1,5 +1,4 @@
 import ModegateCore
-import ModegateSandbox
 
 /// What a trial is about, as a model session may need to know it.
 public struct TrialContext: Sendable {
@@ -9,15 +8,12 @@ public struct TrialContext: Sendable {
     public var strategy: Strategy
     /// The arm playing it (baseline, candidate, bench).
     public var arm: ArmRole
-    /// The tools of the trial's suite (what the program may call).
+    /// The tools of the trial's suite (what the model may call, directly or from a program).
     public var tools: [ToolDescriptor]
-    /// Where the trial's programs run: a worker leased for the trial, when there is one.
-    public var programs: (any ProgramRunner)?
 
     public init(preset: String, testCase: PresetCase, repetition: Int, strategy: Strategy, arm: ArmRole = .bench,
-                tools: [ToolDescriptor], programs: (any ProgramRunner)? = nil) {
+                tools: [ToolDescriptor]) {
         self.arm = arm
-        self.programs = programs
         self.preset = preset
         self.testCase = testCase
         self.repetition = repetition

@@ -4,8 +4,9 @@ import ModegateCore
 /// The transcript format of models with no wire of their own (the scripted model): the request
 /// as the harness holds it (model, messages, tools) and the answer as message, usage and stop
 /// reason, so a scripted run can be replayed like any other.
-enum NeutralTranscriptFormat: TranscriptCodec {
-    static let name = "modegate"
+public enum NeutralTranscriptFormat: TranscriptCodec {
+    /// The format's name in transcripts.
+    public static let name = "modegate"
     static let conversationKeys = ["model", "messages", "tools"]
 
     static func body(_ request: ModelRequest, sampling: WireSampling) -> JSONValue {
@@ -16,7 +17,13 @@ enum NeutralTranscriptFormat: TranscriptCodec {
         ]
     }
 
-    static func answer(_ response: ModelResponse) -> JSONValue {
+    /// A request of a model with no wire, as its transcript writes it.
+    public static func body(_ request: ModelRequest, model: String) -> JSONValue {
+        body(request, sampling: WireSampling(model: model, temperature: nil, maxTokens: 0))
+    }
+
+    /// An answer of a model with no wire, as its transcript writes it.
+    public static func answer(_ response: ModelResponse) -> JSONValue {
         [
             "message": json(response.message),
             "usage": [

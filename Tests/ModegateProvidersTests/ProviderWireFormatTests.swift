@@ -1,6 +1,6 @@
 import Foundation
 import ModegateCore
-@testable import ModegateHarness
+@testable import ModegateProviders
 import Testing
 
 /// The wire formats' pure parts: URLs, bodies, answers, refusals, redaction and replay's diff.
@@ -34,8 +34,8 @@ import Testing
     }
 
     @Test func azureWithoutAVersionOrAHostIsASetupError() {
-        #expect(throws: HarnessError.self) { try AzureOpenAIFormat.endpoint(baseURL: "https://res.openai.azure.com", deployment: "d", apiVersion: nil) }
-        #expect(throws: HarnessError.self) { try AzureOpenAIFormat.endpoint(baseURL: "not a url", deployment: "d", apiVersion: "v") }
+        #expect(throws: ProviderSetupError.self) { try AzureOpenAIFormat.endpoint(baseURL: "https://res.openai.azure.com", deployment: "d", apiVersion: nil) }
+        #expect(throws: ProviderSetupError.self) { try AzureOpenAIFormat.endpoint(baseURL: "not a url", deployment: "d", apiVersion: "v") }
     }
 
     @Test func openAIBodySendsEmptyContentBesideToolCallsAndTheLearnedSampling() throws {

@@ -28,14 +28,14 @@ enum AzureOpenAIFormat: ProviderWireFormat {
     /// The newer v1 API (`…/openai/v1`) takes the deployment in the body and needs no version.
     static func endpoint(baseURL: String?, deployment: String?, apiVersion: String?) throws -> URL {
         guard let baseURL, var parts = URLComponents(string: baseURL), let host = parts.host, !host.isEmpty else {
-            throw HarnessError.providerSetup(
+            throw ProviderSetupError(
                 "model.base_url '\(baseURL ?? "")' is not a URL; azure_openai needs the resource endpoint, e.g. https://NAME.openai.azure.com")
         }
         var path = parts.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         let versionless = path.hasSuffix("openai/v1") || path.contains("openai/v1/")
         if !path.contains("openai/deployments/") && !versionless {
             guard let deployment, !deployment.isEmpty else {
-                throw HarnessError.providerSetup("model.name must name the Azure OpenAI deployment")
+                throw ProviderSetupError("model.name must name the Azure OpenAI deployment")
             }
             path += (path.isEmpty ? "" : "/") + "openai/deployments/\(deployment)"
         }
@@ -44,11 +44,11 @@ enum AzureOpenAIFormat: ProviderWireFormat {
         var query = (parts.queryItems ?? []).filter { $0.name != "api-version" || apiVersion == nil }
         if let apiVersion { query.append(URLQueryItem(name: "api-version", value: apiVersion)) }
         guard versionless || query.contains(where: { $0.name == "api-version" }) else {
-            throw HarnessError.providerSetup("azure_openai needs an api-version: set model.api_version, e.g. \"2024-10-21\"")
+            throw ProviderSetupError("azure_openai needs an api-version: set model.api_version, e.g. \"2024-10-21\"")
         }
         parts.queryItems = query.isEmpty ? nil : query
         guard let url = parts.url else {
-            throw HarnessError.providerSetup("model.base_url '\(baseURL)' does not make a deployment URL")
+            throw ProviderSetupError("model.base_url '\(baseURL)' does not make a deployment URL")
         }
         return url
     }

@@ -1,0 +1,52 @@
+import Foundation
+import ModegateCore
+
+/// `provider: replay`: answers every request with the answer recorded for it in a cassette, with
+/// no network, so a recorded run can be re-run and re-judged anywhere, without keys. Matching is
+/// strict: request N of a trial must carry the same conversation (model, messages, tools) as
+/// request N of its recording. A request that does not is a miss: the trial gets a provider
+/// error, and the run ends with a run error naming the first difference.
+public struct ReplayProvider: ModelProvider, RecordingCoverage {
+    let cassette: Cassette
+    let codec: any TranscriptCodec.Type
+    private let misses = ReplayMisses()
+
+    /// Throws `ProviderSetupError` when the cassette's format is unknown or the gate
+    /// names another model than the recording's.
+    /// The replay of the transcripts in `files` (see `Cassette.files(at:relativeTo:)`).
+    public init(files: [URL], gateModel: String?) throws {
+        try self.init(cassette: Cassette(files: files), gateModel: gateModel)
+    }
+
+    init(cassette: Cassette, gateModel: String?) throws {
+        let codecs: [any TranscriptCodec.Type] = [OpenAIChatFormat.self, AnthropicMessagesFormat.self, NeutralTranscriptFormat.self]
+        guard let codec = codecs.first(where: { $0.name == cassette.format }) else {
+            throw ProviderSetupError("replay: the cassette is written in format '\(cassette.format)', which this version cannot read")
+        }
+        if let gateModel, gateModel != cassette.model {
+            throw ProviderSetupError(
+                "replay: the cassette was recorded with model '\(cassette.model)', but model.name is '\(gateModel)'; set model.name to the recorded model or record again")
+        }
+        self.cassette = cassette
+        self.codec = codec
+    }
+
+    public var modelName: String { cassette.model }
+    public var transcriptFormat: String { cassette.format }
+    public var endpointDescription: String? { "the recording in " + cassette.sources.map(\.path).joined(separator: ", ") }
+
+    public func session(for trial: TrialContext) -> any ModelSession {
+        let recording = cassette.recording(
+            arm: trial.arm, strategy: trial.strategy, preset: trial.preset, caseID: trial.testCase.id, repetition: trial.repetition)
+        return ReplaySession(
+            trial: "\(trial.arm) \(trial.preset)/\(trial.testCase.id) repetition \(trial.repetition)",
+            recording: recording, codec: codec, misses: misses)
+    }
+
+    public func hasRecording(arm: ArmRole, strategy: Strategy, preset: String, caseID: String, repetition: Int) -> Bool {
+        cassette.recording(arm: arm, strategy: strategy, preset: preset, caseID: caseID, repetition: repetition) != nil
+    }
+
+    /// Every miss of the run so far, in the order they happened.
+    public var missedRequests: [String] { misses.all }
+}
