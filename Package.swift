@@ -60,6 +60,9 @@ let package = Package(
         // HTTP for providers and MCP on libcurl: one thread waits in poll(2) for every transfer
         // (URLSession on Linux spins a core while a response is pending), cancellation is immediate.
         .target(name: "ModegateHTTP", dependencies: ["CCurl"]),
+        // Code Mode's meta-tools (run_code, search_tools, tool_info) and what a program's run
+        // looks like to the model: shared by the harness's strategy and `serve codemode`.
+        .target(name: "ModegateCodeMode", dependencies: ["ModegateCore", "ModegateSandbox"]),
         // The built-in suites: synthetic, deterministic tools and data for the built-in presets.
         .target(name: "ModegateSuites", dependencies: ["ModegateCore"]),
         // MCP on the official SDK: our stdio and streamable HTTP transports (the SDK's stdio
@@ -70,6 +73,8 @@ let package = Package(
             dependencies: [
                 "ModegateCore",
                 "ModegateHTTP",
+                "ModegateSandbox",
+                "ModegateCodeMode",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -84,7 +89,7 @@ let package = Package(
         .target(
             name: "ModegateHarness",
             dependencies: [
-                "ModegateCore", "ModegateSandbox", "ModegateMCP", "ModegateProviders", .product(name: "MCP", package: "swift-sdk"),
+                "ModegateCore", "ModegateSandbox", "ModegateMCP", "ModegateProviders", "ModegateCodeMode",
             ]
         ),
         // The command line: parses arguments, calls the libraries, maps outcomes to exit codes.

@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateMCP
 import ModegateProviders
 import ModegateSandbox
 

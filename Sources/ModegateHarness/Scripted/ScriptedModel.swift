@@ -1,3 +1,4 @@
+import ModegateCodeMode
 import ModegateCore
 import ModegateProviders
 import ModegateSandbox

@@ -1,4 +1,5 @@
 import Foundation
+import ModegateCodeMode
 import ModegateCore
 import ModegateProviders
 import ModegateSandbox
@@ -39,7 +40,7 @@ struct CodeModeStrategy {
             let run = await programs.run(code, tools: ToolSessionHandler(setup.session), limits: limits)
             meter.latency.sandbox += run.wallSeconds
             if case .guardrailBlocked = run.outcome { meter.codemodeGuardrailBlocked += 1 }
-            return Self.content(of: run)
+            return CodeModeTools.reply(to: run)
         case CodeModeTools.searchTools where discovery:
             meter.codemodeSearchCalls += 1
             return (CodeModeTools.search(call.arguments["query"]?.stringValue ?? "", in: suiteTools).jsonText, false)
@@ -51,17 +52,5 @@ struct CodeModeStrategy {
         default:
             return ("unknown tool '\(call.name)'; use run_code", true)
         }
-    }
-
-    /// What the model sees of a program: its value (and logs), or its typed error.
-    static func content(of run: SandboxRun) -> (String, Bool) {
-        var body: [String: JSONValue] = [:]
-        if !run.logs.isEmpty { body["logs"] = .array(run.logs.map(JSONValue.string)) }
-        if case .value(let value) = run.outcome {
-            body["result"] = value
-            return (JSONValue.object(body).jsonText, false)
-        }
-        body["error"] = ["kind": .string(run.outcome.kind), "message": .string(run.outcome.summary)]
-        return (JSONValue.object(body).jsonText, true)
     }
 }

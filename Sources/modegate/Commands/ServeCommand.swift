@@ -57,7 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
                 let setup = try GateSetup.loading(gate, workspace: workspace) { _ in 1 }
                 let pool = setup.servers()
                 servers = pool
-                let upstream = try await CodeModeServer.upstream(of: setup.plan, planner: setup.planner, servers: pool)
+                let upstream = try await setup.planner.upstreamSuites(of: setup.plan, servers: pool)
                 let codemode = try CodeModeServer(
                     upstream: upstream, params: parameters, sandbox: setup.sandbox, limits: SandboxLimits(arm: setup.plan.candidate.limits))
                 makeServer = { await codemode.makeServer() }

@@ -1,6 +1,7 @@
 import Foundation
 import ModegateCore
 import ModegateHarness
+import ModegateMCP
 import ModegateSandbox
 
 /// The one composition root of the commands that play a gate (`run`, `bench`, `serve codemode`):

@@ -1,7 +1,5 @@
 import Foundation
 import ModegateCore
-import ModegateProviders
-import ModegateMCP
 
 /// The gate's MCP servers for one run: each opened and listed once before the first trial,
 /// shared by every trial of both arms, started again for the next trial when it crashes (see
@@ -37,11 +35,11 @@ public actor MCPServerPool {
         return handle(name)
     }
 
-    /// Opens every server a handle was asked for. Throws `HarnessError.mcpUnavailable`.
+    /// Opens every server a handle was asked for. Throws `MCPUnavailableError`.
     public func open(logFolder: URL?) async throws {
         for (name, handle) in handles.sorted(by: { $0.key < $1.key }) where await !handle.isOpen {
             guard let server = ownServers[name] ?? plan.servers[name] else {
-                throw HarnessError.mcpUnavailable("MCP server '\(name)' is not defined in the gate's mcp.servers")
+                throw MCPUnavailableError("MCP server '\(name)' is not defined in the gate's mcp.servers")
             }
             try await handle.open(.init(server: server, environment: environment, logFolder: logFolder))
         }

@@ -1,7 +1,5 @@
 import Foundation
 import ModegateCore
-import ModegateProviders
-import ModegateMCP
 import Synchronization
 
 /// One MCP server of the run as suites, sessions and strategies see it: its tools, listed at
@@ -16,10 +14,12 @@ import Synchronization
 /// (Ctrl-C), so an interrupted run never counts a restart.
 public actor MCPServerHandle {
     /// A trial's use of the server.
-    struct Lease: Sendable {
-        var connection: MCPConnection
+    /// A trial's use of the server: its connection, and whether this trial started it again.
+    public struct Lease: Sendable {
+        /// The live connection.
+        public var connection: MCPConnection
         /// True for the one lease whose request started the server again.
-        var restarted: Bool
+        public var restarted: Bool
     }
 
     /// How to start the server: its gate entry and where its stderr goes.
@@ -62,19 +62,19 @@ public actor MCPServerHandle {
 
     var isOpen: Bool { current != nil }
 
-    /// The first start, before any trial. Throws `HarnessError.mcpUnavailable`.
+    /// The first start, before any trial. Throws `MCPUnavailableError`.
     func open(_ launch: Launch) async throws {
         guard current == nil else { return }
         self.launch = launch
         switch await start(restart: false) {
         case .success(let connection): current = connection
-        case .failure(let error): throw HarnessError.mcpUnavailable(error.description)
+        case .failure(let error): throw MCPUnavailableError(error.description)
         }
     }
 
     /// The connection for one trial: the current one while it works; once its server went
     /// away, a fresh one (the first trial to ask starts it; trials asking meanwhile wait for it).
-    func lease() async -> Result<Lease, MCPSessionError> {
+    public func lease() async -> Result<Lease, MCPSessionError> {
         while true {
             if let givenUp { return .failure(.cannotStart(givenUp)) }
             guard let connection = current else { return .failure(.notOpen(name)) }

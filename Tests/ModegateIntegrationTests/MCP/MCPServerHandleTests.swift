@@ -1,14 +1,14 @@
 import Foundation
 import ModegateCore
 import Testing
-@testable import ModegateHarness
+@testable import ModegateMCP
 
 /// The pool's handle on a real stdio server that crashes on demand
 /// (Tests/ModegateIntegrationTests/Peers/chaos_server.py, run with the test environment's Python):
 /// however many trials ask for a dead server at once, it is started once.
 @Suite struct MCPServerHandleTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
 
     /// `MODEGATE_PYTHON`, else the repository's `.venv`; records an issue naming the fix when missing.
     static var python: String? {

@@ -1,8 +1,7 @@
 import Foundation
 import MCP
 import ModegateCore
-import ModegateProviders
-import ModegateMCP
+import ModegateCodeMode
 import ModegateSandbox
 
 /// `modegate serve codemode --gate G`: Code Mode as an MCP server with UTCP-style meta-tools —
@@ -10,49 +9,31 @@ import ModegateSandbox
 /// built-in sandbox against the gate's upstream tools (the suites its presets use). Each MCP
 /// session gets fresh upstream sessions, so stateful suites start clean per session.
 public struct CodeModeServer: Sendable {
+    /// UTCP's name of the search meta-tool.
     public static let searchTools = "search_tools"
+    /// UTCP's name of the describe meta-tool.
     public static let toolInfo = "tool_info"
+    /// UTCP's name of the tool that runs a program.
     public static let callToolChain = "call_tool_chain"
 
+    /// The suites whose tools programs may call.
     public let upstream: [any Suite]
+    /// The suites' parameters (`--params`).
     public let params: JSONValue
+    /// Where programs run.
     public let sandbox: Sandbox
+    /// Limits of one program (the gate's candidate limits).
     public let limits: SandboxLimits
     /// The upstream tools; a program calls them as `tools.NAME`.
     let tools: [ToolDescriptor]
 
-    /// Throws `HarnessError.mcpUnavailable` when two suites have a tool of the same name.
+    /// Throws `MCPUnavailableError` when two suites have a tool of the same name.
     public init(upstream: [any Suite], params: JSONValue, sandbox: Sandbox, limits: SandboxLimits) throws {
         self.upstream = upstream
         self.params = params
         self.sandbox = sandbox
         self.limits = limits
         tools = try Self.upstreamTools(upstream)
-    }
-
-    /// The suites a gate's presets use: built-in ones as they are, `{mcp: SERVER}` ones through
-    /// `servers` (opened here; the caller closes them).
-    public static func upstream(
-        of plan: GatePlan, planner: WorkloadPlanner, servers: MCPServerPool
-    ) async throws -> [any Suite] {
-        let presets = try planner.presets(plan.workload.presets)
-        var suites: [any Suite] = []
-        var seen = Set<String>()
-        for preset in presets {
-            switch preset.suite {
-            case .builtin(let name):
-                guard seen.insert(name).inserted else { continue }
-                guard let suite = planner.suites.first(where: { $0.name == name }) else {
-                    throw HarnessError.mcpUnavailable("preset '\(preset.name)' uses unknown suite '\(name)'")
-                }
-                suites.append(suite)
-            case .mcp(let name):
-                guard seen.insert("mcp:" + name).inserted else { continue }
-                suites.append(MCPServerSuite(server: await servers.handle(name)))
-            }
-        }
-        try await servers.open(logFolder: nil)
-        return suites
     }
 
     /// The upstream tools, checked for clashing names.
@@ -62,7 +43,7 @@ public struct CodeModeServer: Sendable {
         for suite in upstream {
             for tool in suite.tools {
                 if let other = seen[tool.name] {
-                    throw HarnessError.mcpUnavailable(
+                    throw MCPUnavailableError(
                         "tool '\(tool.name)' is in both suite '\(other)' and suite '\(suite.name)'; serve one of them")
                 }
                 seen[tool.name] = suite.name
@@ -72,6 +53,7 @@ public struct CodeModeServer: Sendable {
         return tools
     }
 
+    /// A server for one MCP session, with fresh upstream sessions.
     public func makeServer() async -> Server {
         let tools = self.tools
         let session = RoutedToolSession(upstream.map { $0.makeSession(params: params) })
@@ -104,7 +86,7 @@ public struct CodeModeServer: Sendable {
                     return Self.result("call_tool_chain needs a string 'code'", isError: true)
                 }
                 let run = await sandbox.run(code, tools: ToolSessionHandler(session), limits: limits)
-                let (content, isError) = CodeModeStrategy.content(of: run)
+                let (content, isError) = CodeModeTools.reply(to: run)
                 return Self.result(content, isError: isError)
             case Self.searchTools:
                 let found = CodeModeTools.search(arguments["query"]?.stringValue ?? "", in: tools)
@@ -127,26 +109,4 @@ public struct CodeModeServer: Sendable {
             content: [.text(text: text, annotations: nil, _meta: nil)], structuredContent: structured?.mcpValue,
             isError: isError ? true : nil)
     }
-}
-
-/// Several suites' sessions as one: each call goes to the session that has the tool.
-struct RoutedToolSession: ToolSession {
-    let sessions: [any ToolSession]
-    let tools: [ToolDescriptor]
-    private let routes: [String: Int]
-
-    init(_ sessions: [any ToolSession]) {
-        self.sessions = sessions
-        var routes: [String: Int] = [:]
-        for (index, session) in sessions.enumerated() { for tool in session.tools where routes[tool.name] == nil { routes[tool.name] = index } }
-        self.routes = routes
-        tools = sessions.flatMap(\.tools)
-    }
-
-    func call(_ name: String, arguments: JSONValue) async -> ToolReply {
-        guard let index = routes[name] else { return .failure("unknown tool '\(name)'") }
-        return await sessions[index].call(name, arguments: arguments)
-    }
-
-    func finalState() async -> JSONValue? { nil }
 }
