@@ -112,6 +112,8 @@ public struct PairedBootstrap: Sendable {
 }
 
 /// A buffer written at disjoint indices by parallel chunks; each index has exactly one writer.
+/// `@unchecked`: a raw pointer cannot be checked, and a lock per element would cost the
+/// bootstrap its speed; disjoint writers inside `withUnsafeMutableBufferPointer` make it safe.
 struct UnsafeSendableBuffer: @unchecked Sendable {
     let base: UnsafeMutableBufferPointer<Double>
 
