@@ -1,6 +1,7 @@
 import Foundation
 import MCP
 import ModegateCore
+import Synchronization
 
 /// One MCP server as the harness drives it, through the official SDK's `Client` over our
 /// transports: started (or reached), initialized, its tools listed, calls made with a timeout.
@@ -370,9 +371,9 @@ public actor MCPConnection {
     }
 }
 
-final class ExpiryFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    func set() { lock.withLock { value = true } }
-    var isSet: Bool { lock.withLock { value } }
+/// Set by a deadline's watchdog when it fires, read by the call it guarded.
+final class ExpiryFlag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
 }

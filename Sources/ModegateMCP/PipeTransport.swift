@@ -95,7 +95,7 @@ public actor PipeTransport: Transport {
 }
 
 /// Reads lines from a descriptor until its end, on its own thread.
-private final class LineReader: @unchecked Sendable {
+private final class LineReader: Sendable {
     let fd: Int32
     let continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation
     let noise: @Sendable (String) -> Void
