@@ -1,6 +1,7 @@
 import Foundation
 import ModegateCore
 import ModegateSandbox
+import Synchronization
 
 /// Tool calling, scripted: the reference program runs in the sandbox, but its tool bridge calls
 /// no tools; each wave becomes the model's tool calls for one turn, and the results the harness
@@ -38,7 +39,7 @@ actor ScriptedToolCallSession: ModelSession {
     private let retries: Int
     private let trajectories: ScriptedTrajectories
     private let key: ScriptedTrajectories.Key?
-    private let events = EventChannel<Event>()
+    private let events = Mailbox<Event>()
     private var mode = Mode.fresh
     private var closed = false
     private var wave: OpenWave?
@@ -206,6 +207,9 @@ actor ScriptedToolCallSession: ModelSession {
             let answer = value.jsonText
             if let recording, let key { trajectories.record(.init(waves: recording, answer: answer), for: key) }
             return ChatMessage(role: .assistant, content: answer)
+        case nil:
+            // Not reached: the mailbox is never closed, so the program's next event always comes.
+            return ChatMessage(role: .assistant, content: "The conversation ended.")
         }
     }
 
@@ -224,7 +228,7 @@ actor ScriptedToolCallSession: ModelSession {
 
 /// The program's tool bridge in lockstep mode: hands each wave to the conversation and waits.
 struct LockstepTools: SandboxToolHandler {
-    let events: EventChannel<ScriptedToolCallSession.Event>
+    let events: Mailbox<ScriptedToolCallSession.Event>
     let toolNames: [String]
     let played: PlayedWaves
 
@@ -238,17 +242,16 @@ struct LockstepTools: SandboxToolHandler {
 }
 
 /// Resumes a continuation at most once, whoever calls first.
-final class ResumeOnce: @unchecked Sendable {
-    private var continuation: CheckedContinuation<[ToolResult], Never>?
-    private let lock = NSLock()
+final class ResumeOnce: Sendable {
+    private let continuation: Mutex<CheckedContinuation<[ToolResult], Never>?>
 
-    init(_ continuation: CheckedContinuation<[ToolResult], Never>) { self.continuation = continuation }
+    init(_ continuation: CheckedContinuation<[ToolResult], Never>) { self.continuation = Mutex(continuation) }
 
     func resume(_ results: [ToolResult]) {
-        lock.lock()
-        let continuation = self.continuation
-        self.continuation = nil
-        lock.unlock()
+        let continuation = continuation.withLock { continuation in
+            defer { continuation = nil }
+            return continuation
+        }
         continuation?.resume(returning: results)
     }
 }
