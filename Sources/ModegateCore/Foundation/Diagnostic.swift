@@ -26,12 +26,3 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         return "\(location): \(severity.rawValue): \(message)\(suffix)"
     }
 }
-
-/// Thrown when input was rejected; carries every diagnostic found, not just the first.
-public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
-
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
-}
