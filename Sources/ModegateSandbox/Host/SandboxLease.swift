@@ -2,13 +2,6 @@ import Foundation
 import ModegateCore
 import Synchronization
 
-/// Runs programs: the sandbox itself, or a lease on one of its workers.
-public protocol ProgramRunner: Sendable {
-    func run(_ program: String, tools: any SandboxToolHandler, limits: SandboxLimits) async -> SandboxRun
-}
-
-extension Sandbox: ProgramRunner {}
-
 /// One worker checked out of the pool for a while (a trial). Its host thread is also a task
 /// executor: work that prefers it — the trial's strategy, model session and tools — runs on the
 /// same thread that talks to the worker, so a tool-call round trip crosses no host threads.
