@@ -25,13 +25,3 @@ public struct HTTPRequest: Sendable {
         headers.append(HTTPHeader(name: name, value: value))
     }
 }
-
-public struct HTTPHeader: Sendable, Equatable {
-    public var name: String
-    public var value: String
-
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-}
