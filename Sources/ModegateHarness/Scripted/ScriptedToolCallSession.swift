@@ -1,7 +1,6 @@
 import Foundation
 import ModegateCore
 import ModegateSandbox
-import Synchronization
 
 /// Tool calling, scripted: the reference program runs in the sandbox, but its tool bridge calls
 /// no tools; each wave becomes the model's tool calls for one turn, and the results the harness
@@ -223,35 +222,5 @@ actor ScriptedToolCallSession: ModelSession {
     /// A tool message's content as the program would have received it: JSON when it is JSON.
     static func value(_ content: String) -> JSONValue {
         (try? JSONValue.parse(content)) ?? .string(content)
-    }
-}
-
-/// The program's tool bridge in lockstep mode: hands each wave to the conversation and waits.
-struct LockstepTools: SandboxToolHandler {
-    let events: Mailbox<ScriptedToolCallSession.Event>
-    let toolNames: [String]
-    let played: PlayedWaves
-
-    func handle(_ wave: [ToolInvocation]) async -> [ToolResult] {
-        if let results = played.answer(wave) { return results }
-        return await withCheckedContinuation { continuation in
-            let once = ResumeOnce(continuation)
-            events.put(.wave(wave, reply: { once.resume($0) }))
-        }
-    }
-}
-
-/// Resumes a continuation at most once, whoever calls first.
-final class ResumeOnce: Sendable {
-    private let continuation: Mutex<CheckedContinuation<[ToolResult], Never>?>
-
-    init(_ continuation: CheckedContinuation<[ToolResult], Never>) { self.continuation = Mutex(continuation) }
-
-    func resume(_ results: [ToolResult]) {
-        let continuation = continuation.withLock { continuation in
-            defer { continuation = nil }
-            return continuation
-        }
-        continuation?.resume(returning: results)
     }
 }
