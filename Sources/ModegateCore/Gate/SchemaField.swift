@@ -1,16 +1,23 @@
 /// One key of an object.
 public struct SchemaField: Sendable {
+    /// Whether the file must set a key, or what it gets when it does not.
     public enum Presence: Sendable {
+        /// The file must set the key.
         case required
         /// Filled in when the key is absent; `null` for optional values.
         case defaulted(JSONValue)
     }
 
+    /// The key as written in the file.
     public var name: String
+    /// What the key means, for the reference in `docs/gate-file.md` and the JSON Schema.
     public var description: String
+    /// The values the key accepts.
     public var type: SchemaType
+    /// Required, or the default.
     public var presence: Presence
 
+    /// A key with a default.
     public init(_ name: String, _ type: SchemaType, default value: JSONValue, _ description: String) {
         self.name = name
         self.type = type
@@ -18,6 +25,7 @@ public struct SchemaField: Sendable {
         self.description = description
     }
 
+    /// A key the file must set.
     public init(required name: String, _ type: SchemaType, _ description: String) {
         self.name = name
         self.type = type
@@ -35,11 +43,13 @@ public struct SchemaField: Sendable {
         SchemaField(name, .object(object), default: object.defaultValue ?? .null, object.description)
     }
 
+    /// The default; nil for a required key.
     public var defaultValue: JSONValue? {
         if case .defaulted(let value) = presence { return value }
         return nil
     }
 
+    /// Whether the file must set the key.
     public var isRequired: Bool {
         if case .required = presence { return true }
         return false

@@ -1,15 +1,20 @@
 /// A mapping with named fields, in the order the documentation lists them.
 public struct SchemaObject: Sendable {
+    /// The section's heading in the documentation and the JSON Schema.
     public var title: String
+    /// What the section is for.
     public var description: String
+    /// The keys, in documentation order.
     public var fields: [SchemaField]
 
+    /// An object of these fields.
     public init(title: String, description: String, fields: [SchemaField]) {
         self.title = title
         self.description = description
         self.fields = fields
     }
 
+    /// The field for a key; nil for a key the object does not have.
     public func field(named name: String) -> SchemaField? {
         fields.first { $0.name == name }
     }

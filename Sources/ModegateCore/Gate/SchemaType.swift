@@ -6,14 +6,19 @@ public indirect enum SchemaType: Sendable {
     case object(SchemaObject)
     /// A mapping with user-chosen keys (server names, environment variables), all values of one type.
     case map(keys: StringRule, values: SchemaType)
+    /// A string that follows a rule.
     case string(StringRule)
     /// One of a fixed list of words.
     case stringEnum([String])
+    /// A whole number within optional bounds.
     case integer(minimum: Int?, maximum: Int?)
+    /// A number within optional bounds.
     case number(minimum: Double?, maximum: Double?)
     /// `true`/`false`, also YAML 1.1's `yes`/`no`/`on`/`off`.
     case boolean
+    /// A list of one type with at least `minItems` items.
     case array(of: SchemaType, minItems: Int)
+    /// A value of the type, or `null`.
     case nullable(SchemaType)
     /// The format version of the file itself: exactly one supported value.
     case formatVersion(supported: Int)

@@ -1,14 +1,19 @@
 /// Trials of two runs matched by (preset, case id, repetition), with what did not match.
 public struct Pairing: Sendable {
+    /// One trial of each run under the same key.
     public struct Pair: Sendable, Hashable {
+        /// The candidate's trial.
         public var candidate: TrialOutcome
+        /// The baseline's trial.
         public var baseline: TrialOutcome
     }
 
     /// Paired trials in key order.
     public var pairs: [Pair]
+    /// How much of each run found a partner.
     public var coverage: Coverage
 
+    /// Pairs `candidate` with `baseline` by key; a key repeated within a run keeps its last record.
     public init(candidate: [TrialOutcome], baseline: [TrialOutcome]) {
         var baselineIndex: [PairKey: Int] = [:]
         baselineIndex.reserveCapacity(baseline.count)

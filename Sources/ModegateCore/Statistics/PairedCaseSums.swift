@@ -5,12 +5,19 @@ public struct PairedCaseSums: Sendable, Hashable {
     public var pairs: Double = 0
     /// Σ (candidate − baseline) of reward, completion (0/1) and steps.
     public var rewardDelta: Double = 0
+    /// Σ (candidate − baseline) of completion, each trial 0 or 1.
     public var completionDelta: Double = 0
+    /// Σ (candidate − baseline) of steps.
     public var stepsDelta: Double = 0
+    /// Σ of the candidate's tokens.
     public var candidateTokens: Double = 0
+    /// Σ of the baseline's tokens.
     public var baselineTokens: Double = 0
+    /// Σ of the candidate's cost.
     public var candidateCost: Double = 0
+    /// Σ of the baseline's cost.
     public var baselineCost: Double = 0
 
+    /// Zero sums, to add trials to.
     public init() {}
 }

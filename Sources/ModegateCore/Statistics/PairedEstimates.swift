@@ -1,10 +1,14 @@
 /// The statistics of a set of paired cases, observed or resampled.
 public struct PairedEstimates: Sendable, Hashable {
+    /// Mean reward delta per paired trial.
     public var rewardDelta: Double
+    /// Mean completion delta per paired trial.
     public var completionDelta: Double
+    /// Mean steps increase per paired trial.
     public var stepsIncrease: Double
     /// Candidate / baseline − 1; nil when the baseline total is zero.
     public var tokenIncreaseRatio: Double?
+    /// Candidate / baseline − 1 of cost; nil when the baseline total is zero.
     public var costIncreaseRatio: Double?
 
     /// Accumulates sums the same way for the observed data and for each resample, so both are
@@ -12,8 +16,10 @@ public struct PairedEstimates: Sendable, Hashable {
     public struct Accumulator {
         var sums = PairedCaseSums()
 
+        /// An empty accumulator.
         public init() {}
 
+        /// Adds one case's sums.
         @inline(__always)
         public mutating func add(_ other: PairedCaseSums) {
             sums.pairs += other.pairs
@@ -26,6 +32,7 @@ public struct PairedEstimates: Sendable, Hashable {
             sums.baselineCost += other.baselineCost
         }
 
+        /// The estimates of everything added so far.
         public var estimates: PairedEstimates {
             let n = max(sums.pairs, 1)
             return PairedEstimates(

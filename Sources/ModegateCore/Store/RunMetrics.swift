@@ -1,12 +1,18 @@
 /// The run-level numbers point mode compares, read as the run recorded them (RLM Code parity:
 /// never recomputed from case results).
 public struct RunMetrics: Sendable, Hashable, Codable {
+    /// Cases in the run.
     public var totalCases: Int
+    /// Cases the run completed.
     public var completedCases: Int
+    /// Cases the run attempted.
     public var attemptedCases: Int
+    /// Mean reward over cases.
     public var avgReward: Double
+    /// Mean steps per case.
     public var avgSteps: Double
 
+    /// Figures as the run recorded them.
     public init(totalCases: Int, completedCases: Int, attemptedCases: Int, avgReward: Double, avgSteps: Double) {
         self.totalCases = totalCases
         self.completedCases = completedCases

@@ -13,6 +13,7 @@ public final class RunWriter: Sendable {
         let transcripts: FileHandle
     }
 
+    /// The run folder written to.
     public let folder: URL
     private let state: Mutex<State>
     private let encoder = StableJSON.encoder(pretty: false)

@@ -1,10 +1,13 @@
 /// A tool as a model and a program see it: MCP's `tools/list` entry.
 public struct ToolDescriptor: Sendable, Hashable, Codable {
+    /// The name models and programs call the tool by.
     public var name: String
+    /// What the tool does, in the words a model reads.
     public var description: String
     /// JSON Schema of the arguments object.
     public var inputSchema: JSONValue
 
+    /// A tool as given.
     public init(name: String, description: String, inputSchema: JSONValue) {
         self.name = name
         self.description = description

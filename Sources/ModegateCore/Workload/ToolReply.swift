@@ -3,10 +3,14 @@ import Foundation
 /// What a tool call returned, in MCP's shape: structured content when the tool gives it, text
 /// content always, and whether the call failed.
 public struct ToolReply: Sendable, Hashable, Codable {
+    /// The result as JSON, when the tool gives it structured.
     public var structuredContent: JSONValue?
+    /// The result as text; what a tool-calling model reads.
     public var text: String
+    /// Whether the call failed (MCP's `isError`).
     public var isError: Bool
 
+    /// A reply as given.
     public init(structuredContent: JSONValue?, text: String, isError: Bool = false) {
         self.structuredContent = structuredContent
         self.text = text
@@ -18,6 +22,7 @@ public struct ToolReply: Sendable, Hashable, Codable {
         ToolReply(structuredContent: value, text: value.jsonText)
     }
 
+    /// A failed call, with `message` as its text.
     public static func failure(_ message: String) -> ToolReply {
         ToolReply(structuredContent: nil, text: message, isError: true)
     }

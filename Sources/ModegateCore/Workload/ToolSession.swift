@@ -1,7 +1,9 @@
 /// The tools of one trial: fresh state per trial, so stateful tools (a ledger) start clean and
 /// both arms see identical data.
 public protocol ToolSession: Sendable {
+    /// The tools this trial may call.
     var tools: [ToolDescriptor] { get }
+    /// Calls one tool; a tool's own failure is a reply with `isError`, never a throw.
     func call(_ name: String, arguments: JSONValue) async -> ToolReply
     /// The suite's state after the trial, for the `state` scorer; nil for stateless suites.
     func finalState() async -> JSONValue?
@@ -16,7 +18,10 @@ public protocol ToolSession: Sendable {
 }
 
 extension ToolSession {
+    /// Nothing carries the tools but the process: no infrastructure to fail.
     public func infrastructureFailure() async -> String? { nil }
+    /// Nothing was restarted.
     public func serverRestarts() async -> [String: Int] { [:] }
+    /// Nothing to stop.
     public func close() async {}
 }
