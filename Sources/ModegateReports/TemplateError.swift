@@ -21,6 +21,7 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `TEMPLATE:LINE:COLUMN: error: MESSAGE`, as compilers print it.
     public var description: String { "\(templateName):\(line):\(column): error: \(message)" }
 
     /// Translates swift-mustache's error, whose position counts `linesBefore` lines that modegate put

@@ -22,6 +22,8 @@ public final class SandboxLease: ProgramRunner, Sendable {
         worker.withLock { $0?.thread ?? globalConcurrentExecutor }
     }
 
+    /// Runs `program` on the leased worker, replacing it first when it died or has another memory
+    /// limit; the guardrails run before any worker is asked.
     public func run(_ program: String, tools: any SandboxToolHandler, limits: SandboxLimits) async -> SandboxRun {
         let started = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }

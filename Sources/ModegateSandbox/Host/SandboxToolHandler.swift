@@ -3,5 +3,6 @@
 public protocol SandboxToolHandler: Sendable {
     /// The tools programs may call, by name.
     var toolNames: [String] { get }
+    /// Answers one wave, one result per call in call order; never throws.
     func handle(_ wave: [ToolInvocation]) async -> [ToolResult]
 }

@@ -2,9 +2,12 @@ import ModegateCore
 
 /// What a tool call resolved to: a value for the program, or a failure thrown into it as an Error.
 public enum ToolResult: Sendable, Hashable, Codable {
+    /// The value the program's `await` receives.
     case success(JSONValue)
+    /// A failure, thrown into the program as an `Error` with this message.
     case failure(String)
 
+    /// Whether the call succeeded.
     public var isSuccess: Bool {
         if case .success = self { return true }
         return false
@@ -12,6 +15,7 @@ public enum ToolResult: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey { case ok, value, error }
 
+    /// Reads `{"ok": true, "value": ...}` or `{"ok": false, "error": ...}`.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if try container.decode(Bool.self, forKey: .ok) {
@@ -21,6 +25,7 @@ public enum ToolResult: Sendable, Hashable, Codable {
         }
     }
 
+    /// Writes `{"ok": true, "value": ...}` or `{"ok": false, "error": ...}`.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
