@@ -7,7 +7,8 @@ public struct Thresholds: Sendable, Hashable, Codable {
     public var minCompletionDelta: Double
     /// Absolute increase of mean steps (RLM semantics), not a ratio.
     public var maxStepsIncrease: Double
-    /// Whether a single paired completion regression fails the gate.
+    /// Whether completion regressions are a gate: in point mode any one fails it, statistical mode
+    /// tests them with McNemar's test.
     public var failOnCompletionRegression: Bool
     /// Most guardrail refusals the candidate may have.
     public var maxGuardrailBlocked: Int

@@ -14,9 +14,9 @@ public struct PairedBootstrap: Sendable {
         public var completionDelta: ConfidenceInterval
         /// Mean steps increase (candidate − baseline).
         public var stepsIncrease: ConfidenceInterval
-        /// Mean tokens ratio minus one; nil when every resample had a zero baseline.
+        /// Mean tokens ratio minus one; nil when no resample could form the ratio (a zero baseline).
         public var tokenIncreaseRatio: ConfidenceInterval?
-        /// Mean cost ratio minus one; nil when every resample had a zero baseline.
+        /// Mean cost ratio minus one; nil when no resample could form the ratio (a zero baseline).
         public var costIncreaseRatio: ConfidenceInterval?
         /// p95 latency ratio minus one; nil unless latencies were given.
         public var p95LatencyIncreaseRatio: ConfidenceInterval?

@@ -6,7 +6,7 @@ public struct TrialOutcome: Sendable, Hashable {
     public var completed: Bool
     /// The scorer's reward, in [0, 1].
     public var reward: Double
-    /// Model turns (steps) the trial took.
+    /// Model requests (steps) the trial made.
     public var steps: Int
     /// Prompt and completion tokens together.
     public var tokens: Int
