@@ -5,6 +5,11 @@ import Synchronization
 /// One request in flight: its libcurl easy handle, what has arrived, and who waits for it.
 /// Everything but `cancel` runs on the transfer loop's thread, the only one that touches the
 /// handle once it is submitted.
+///
+/// `@unchecked`: it owns libcurl's easy handle and C buffers (raw pointers), and libcurl's
+/// callbacks mutate its state. That state belongs to one thread at a time, the caller's until
+/// `submit` and the loop's after (handed over through the loop's locked inbox); only the atomic
+/// `cancelled` is shared.
 final class CurlTransfer: @unchecked Sendable {
     /// Who waits, and for what.
     private enum Waiter {

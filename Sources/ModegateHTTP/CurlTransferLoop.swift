@@ -6,6 +6,9 @@ import Synchronization
 /// handle. It sleeps in poll(2) until a socket is ready, a curl timer is due, or another thread
 /// wakes it (a new transfer, a cancellation): waiting on a slow server costs no CPU, unlike
 /// Foundation's URLSession on Linux, which spins while a response is pending.
+///
+/// `@unchecked`: the multi handle is a raw C pointer, used by the loop's thread alone except for
+/// `curl_multi_wakeup`, which libcurl allows from any thread; the inbox is a `Mutex`.
 final class CurlTransferLoop: @unchecked Sendable {
     static let shared = CurlTransferLoop()
 

@@ -11,6 +11,8 @@ public struct HTTPClient: Sendable {
     /// `SSL_CERT_FILE` or `CURL_CA_BUNDLE` (for a private authority or a TLS-inspecting proxy).
     public var certificateAuthorities: String?
 
+    /// A client trusting the bundle `environment` names in `SSL_CERT_FILE`, else in
+    /// `CURL_CA_BUNDLE`, else the system's authorities.
     public init(connectTimeoutSeconds: Double = 30, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.connectTimeoutSeconds = connectTimeoutSeconds
         certificateAuthorities = [environment["SSL_CERT_FILE"], environment["CURL_CA_BUNDLE"]]

@@ -1,6 +1,7 @@
 /// Why no (complete) answer came. Carries no header and no body of the request, so no secret
 /// can reach a message through it.
 public struct HTTPTransportError: Error, Sendable, CustomStringConvertible {
+    /// What kind of failure it was, for deciding whether to retry.
     public enum Kind: Sendable, Equatable {
         /// Nothing within the request's `timeoutSeconds`.
         case timedOut
@@ -14,13 +15,16 @@ public struct HTTPTransportError: Error, Sendable, CustomStringConvertible {
         case tls
         /// The URL or the request cannot be sent as it is.
         case invalidRequest
+        /// Anything else libcurl reports; `detail` says what.
         case other
     }
 
+    /// What kind of failure it was.
     public var kind: Kind
     /// libcurl's own words, for the cases the kind does not say enough.
     public var detail: String
 
+    /// An error of `kind`, with libcurl's words in `detail`.
     public init(kind: Kind, detail: String) {
         self.kind = kind
         self.detail = detail
@@ -34,6 +38,7 @@ public struct HTTPTransportError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The failure in words, with what to do for a TLS failure.
     public var description: String {
         switch kind {
         case .timedOut: "no answer in time (\(detail))"

@@ -5,6 +5,7 @@ import MCP
 /// (its own `Server`, so its own suite state); later requests find theirs by `Mcp-Session-Id`;
 /// DELETE ends it. The SDK's stateful transport handles one session, so there is one per session.
 public actor HTTPSessionRouter {
+    /// Makes the `Server` of one new session (and so its fresh suite state).
     public typealias ServerFactory = @Sendable () async -> Server
 
     private struct Session {
@@ -19,11 +20,14 @@ public actor HTTPSessionRouter {
     private let maxSessions = 1024
     private var order: [String] = []
 
+    /// A router serving MCP at `path`, one server from `makeServer` per session.
     public init(path: String = "/mcp", makeServer: @escaping ServerFactory) {
         self.path = path
         self.makeServer = makeServer
     }
 
+    /// Answers one HTTP request: routes it to its session, opens one for an `initialize`, ends one
+    /// on DELETE; anything else gets a JSON-RPC error with an HTTP status.
     public func handle(_ request: MCP.HTTPRequest) async -> MCP.HTTPResponse {
         guard request.path == path || request.path == path + "/" else {
             return .error(statusCode: 404, .invalidRequest("no MCP endpoint at \(request.path ?? "/"); use \(path)"))

@@ -8,6 +8,7 @@ import NIOPosix
 /// each request is read whole, handed over as an `MCP.HTTPRequest`, and the `HTTPResponse` is
 /// written back, server-sent-event streams chunk by chunk as they come. Keep-alive connections.
 public struct LoopbackHTTPServer: Sendable {
+    /// Answers one request; called concurrently for requests on different connections.
     public typealias Handler = @Sendable (MCP.HTTPRequest) async -> MCP.HTTPResponse
 
     /// Largest request body accepted (MCP requests are small; this bounds a hostile client).
@@ -15,6 +16,7 @@ public struct LoopbackHTTPServer: Sendable {
 
     let handler: Handler
 
+    /// A server whose every request goes to `handler`.
     public init(handler: @escaping Handler) { self.handler = handler }
 
     /// Binds 127.0.0.1:`port` (0 picks a free port), reports the bound port, and serves until

@@ -1,6 +1,7 @@
 import Foundation
 import MCP
 import ModegateCore
+import Synchronization
 
 /// One MCP server as the harness drives it, through the official SDK's `Client` over our
 /// transports: started (or reached), initialized, its tools listed, calls made with a timeout.
@@ -15,23 +16,31 @@ import ModegateCore
 public actor MCPConnection {
     /// What `open` could not do, naming the server and the way out.
     public struct OpenError: Error, Sendable, CustomStringConvertible {
+        /// The server's name in the gate's `mcp.servers`.
         public var server: String
+        /// What went wrong, and what to do about it.
         public var reason: String
         /// True when the server went away while it was starting (the process exited, or the URL
         /// refused or reset the connection): starting it again may work. False for what a retry
         /// cannot fix (a missing command, a bad URL, an old protocol, no answer in time).
         public var wentAway = false
+        /// `MCP server 'NAME': REASON`.
         public var description: String { "MCP server '\(server)': \(reason)" }
     }
 
+    /// What one tool call came back with.
     public struct CallResult: Sendable {
+        /// What the model (or the program) sees: the result, or the failure as a failed reply.
         public var reply: ToolReply
         /// Set when the server, not the tool, failed.
         public var serverFailure: String?
     }
 
+    /// The server's name in the gate's `mcp.servers`.
     public nonisolated let name: String
+    /// The protocol revision the server agreed to in `initialize`.
     public nonisolated let protocolVersion: String
+    /// The name the server gives itself in `initialize`.
     public nonisolated let serverName: String
     private let client: Client
     private let process: MCPServerProcess?
@@ -200,6 +209,8 @@ public actor MCPConnection {
         return tools
     }
 
+    /// Calls `tool`, giving up after `timeout_seconds`; never throws. A connection that has
+    /// already failed answers at once with that failure.
     public func call(_ tool: String, arguments: JSONValue) async -> CallResult {
         if let failure { return CallResult(reply: .failure(failure), serverFailure: failure) }
         let members = arguments.objectValue?.mapValues(\.mcpValue) ?? [:]
@@ -370,9 +381,9 @@ public actor MCPConnection {
     }
 }
 
-final class ExpiryFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    func set() { lock.withLock { value = true } }
-    var isSet: Bool { lock.withLock { value } }
+/// Set by a deadline's watchdog when it fires, read by the call it guarded.
+final class ExpiryFlag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,7 +8,7 @@ import Glibc
 /// A stdio MCP server as a child process: its stdin and stdout are ours, its stderr goes to a
 /// file (the run folder's `mcp-NAME.stderr.log`), and it leads a process group of its own so
 /// that stopping it also stops what it started (wrappers such as `uvx` or `mcp-proxy`).
-final class MCPServerProcess: @unchecked Sendable {
+final class MCPServerProcess: Sendable {
     enum SpawnError: Error, CustomStringConvertible {
         case notFound(String, searched: String)
         case failed(String, Int32)
@@ -26,9 +27,13 @@ final class MCPServerProcess: @unchecked Sendable {
     let input: Int32
     /// The server's stdin, for us to write.
     let output: Int32
-    private let lock = NSLock()
-    private var exitStatus: Int32?
-    private var exitWaiters: [@Sendable (Int32) -> Void] = []
+    /// The exit status once the process has ended, and who waits for it until then.
+    private struct Exit {
+        var status: Int32?
+        var waiters: [@Sendable (Int32) -> Void] = []
+    }
+
+    private let ending = Mutex(Exit())
 
     init(command: [String], environment: [String: String], stderrPath: String?) throws {
         guard let program = command.first else { throw SpawnError.notFound("", searched: "") }
@@ -92,28 +97,17 @@ final class MCPServerProcess: @unchecked Sendable {
 
     /// Calls `body` with the exit status once the process has ended (at once if it has).
     func onExit(_ body: @escaping @Sendable (Int32) -> Void) {
-        lock.lock()
-        if let exitStatus {
-            lock.unlock()
-            body(exitStatus)
-            return
+        let ended = ending.withLock { exit -> Int32? in
+            if exit.status == nil { exit.waiters.append(body) }
+            return exit.status
         }
-        exitWaiters.append(body)
-        lock.unlock()
+        if let ended { body(ended) }
     }
 
-    var hasExited: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return exitStatus != nil
-    }
+    var hasExited: Bool { ending.withLock { $0.status != nil } }
 
     /// `exited with status N` or `was killed by signal N` once the process has ended, else nil.
-    var exitDescription: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return exitStatus.map(Self.describe)
-    }
+    var exitDescription: String? { ending.withLock { $0.status }.map(Self.describe) }
 
     /// Returns once the process has ended, or after `seconds`.
     func waitForExit(seconds: Double) async {
@@ -140,11 +134,11 @@ final class MCPServerProcess: @unchecked Sendable {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         ChildProcessGroups.remove(pid)
-        lock.lock()
-        exitStatus = status
-        let waiters = exitWaiters
-        exitWaiters = []
-        lock.unlock()
+        let waiters = ending.withLock { exit in
+            exit.status = status
+            defer { exit.waiters = [] }
+            return exit.waiters
+        }
         waiters.forEach { $0(status) }
     }
 

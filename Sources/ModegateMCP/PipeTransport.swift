@@ -9,6 +9,7 @@ import MCP
 /// non-blocking pipe and only fall back to a writer queue when the pipe is full, so a server that
 /// stops reading can never block a thread of the Swift concurrency pool.
 public actor PipeTransport: Transport {
+    /// The SDK's logger; a no-op unless one is given.
     public nonisolated let logger: Logger
     private let input: Int32
     private let output: Int32
@@ -29,6 +30,7 @@ public actor PipeTransport: Transport {
         (stream, continuation) = AsyncThrowingStream<Data, Swift.Error>.makeStream()
     }
 
+    /// Starts the reader thread; the descriptors must already be open.
     public func connect() async throws {
         guard !started else { return }
         started = true
@@ -39,6 +41,7 @@ public actor PipeTransport: Transport {
         thread.start()
     }
 
+    /// Closes our end of the server's stdin; the reader ends when the server's output does.
     public func disconnect() async {
         guard !closed else { return }
         closed = true
@@ -46,6 +49,7 @@ public actor PipeTransport: Transport {
         writer.async { [output] in close(output) }
     }
 
+    /// Writes one message as one line, without blocking a concurrency thread on a full pipe.
     public func send(_ data: Data) async throws {
         guard !closed else { throw MCPTransportError.closed("the connection is closed") }
         var message = data
@@ -68,6 +72,7 @@ public actor PipeTransport: Transport {
         }
     }
 
+    /// Every line the server writes that looks like JSON-RPC, until its output ends.
     public func receive() -> AsyncThrowingStream<Data, Swift.Error> { stream }
 
     /// On the writer queue: waits for room in the pipe, as long as it takes.
@@ -95,7 +100,7 @@ public actor PipeTransport: Transport {
 }
 
 /// Reads lines from a descriptor until its end, on its own thread.
-private final class LineReader: @unchecked Sendable {
+private final class LineReader: Sendable {
     let fd: Int32
     let continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation
     let noise: @Sendable (String) -> Void
@@ -134,19 +139,6 @@ private final class LineReader: @unchecked Sendable {
             continuation.yield(line)
         } else {
             noise(String(decoding: line.prefix(200), as: UTF8.self))
-        }
-    }
-}
-
-/// Why a transport stopped carrying messages.
-public enum MCPTransportError: Error, Sendable, CustomStringConvertible {
-    case closed(String)
-    case http(status: Int, detail: String)
-
-    public var description: String {
-        switch self {
-        case .closed(let reason): reason
-        case .http(let status, let detail): "HTTP \(status)\(detail.isEmpty ? "" : ": \(detail)")"
         }
     }
 }

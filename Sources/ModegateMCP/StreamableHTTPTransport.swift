@@ -11,6 +11,7 @@ import ModegateHTTP
 /// the server assigns (`Mcp-Session-Id`), sends the negotiated `MCP-Protocol-Version` after
 /// `initialize`, and ends the session with DELETE when it disconnects.
 public actor StreamableHTTPTransport: Transport {
+    /// The SDK's logger; a no-op unless one is given.
     public nonisolated let logger: Logger
     private let endpoint: URL
     private let headers: [String: String]
@@ -32,8 +33,10 @@ public actor StreamableHTTPTransport: Transport {
         (stream, continuation) = AsyncThrowingStream<Data, Swift.Error>.makeStream()
     }
 
+    /// Nothing to open: each message is a request of its own.
     public func connect() async throws {}
 
+    /// Ends the stream of incoming messages and the server's session (DELETE).
     public func disconnect() async {
         guard !closed else { return }
         closed = true
@@ -48,6 +51,8 @@ public actor StreamableHTTPTransport: Transport {
         }
     }
 
+    /// POSTs one message; the answer (JSON, or each event of an SSE stream) goes to `receive()`.
+    /// Throws `MCPTransportError` for an HTTP error status or a transport failure.
     public func send(_ data: Data) async throws {
         guard !closed else { throw MCPTransportError.closed("the connection is closed") }
         var request = HTTPRequest(url: endpoint, body: data, timeoutSeconds: requestTimeout)
@@ -105,6 +110,7 @@ public actor StreamableHTTPTransport: Transport {
         return data
     }
 
+    /// Every message the server sends back, in arrival order.
     public func receive() -> AsyncThrowingStream<Data, Swift.Error> { stream }
 
     /// The `initialize` result's protocol version, sent as a header from then on (the SDK's

@@ -9,9 +9,12 @@ public struct SuiteServer: Sendable {
     /// Where a served suite publishes its state after the calls so far.
     public static let stateURI = "modegate://state"
 
+    /// The suite served.
     public let suite: any Suite
+    /// What every session's data is generated from (`--params`).
     public let params: JSONValue
 
+    /// A server of `suite`, its data generated from `params`.
     public init(suite: any Suite, params: JSONValue) {
         self.suite = suite
         self.params = params

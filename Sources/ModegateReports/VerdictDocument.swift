@@ -8,7 +8,9 @@ public struct VerdictDocument: Encodable, Sendable {
     /// Bumped only when a field changes meaning or disappears; new fields keep the version.
     public static let schemaVersion = 1
 
+    /// The verdict the document carries.
     public var verdict: Verdict
+    /// The tool version and the time the document states.
     public var context: ReportContext
 
     /// Wraps a verdict for encoding.
@@ -27,6 +29,7 @@ public struct VerdictDocument: Encodable, Sendable {
         case exitCode = "exit_code", decision
     }
 
+    /// Writes the document's own fields and the verdict's into one object.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(Self.schemaVersion, forKey: .schemaVersion)

@@ -2,13 +2,20 @@
 /// and `--json` / `format=json` / `output=json`. Keys are case-insensitive, booleans take
 /// on/off/true/false/yes/no/1/0, and an unknown key is a usage error, as in RLM Code.
 public struct RLMBenchArguments: Sendable, Equatable {
+    /// What RLM Code's spelling did not accept; each is a usage error.
     public enum Problem: Error, Equatable, CustomStringConvertible {
+        /// A threshold that is not a number.
         case invalidNumber(key: String, value: String)
+        /// A switch that is not on/off (or true/false, yes/no, 1/0).
         case invalidSwitch(key: String, value: String)
+        /// A mode that is not `point` or `statistical` (or, for a run, `harness`).
         case invalidMode(String)
+        /// A key RLM Code does not know; `suggestion` is the nearest known one.
         case unknownKey(String, suggestion: String?)
+        /// More than two positional references.
         case tooManyReferences([String])
 
+        /// The problem and the accepted spelling, in one line.
         public var description: String {
             switch self {
             case .invalidNumber(let key, let value): "invalid \(key) value '\(value)'; use \(key)=<number>"
@@ -27,13 +34,19 @@ public struct RLMBenchArguments: Sendable, Equatable {
         "fail_on_completion_regression", "mode", "confidence", "bootstrap_resamples", "seed", "format", "output",
     ]
 
+    /// The candidate reference; `latest` when none is given.
     public var candidate = "latest"
+    /// The baseline reference; `previous` when none is given.
     public var baseline = "previous"
+    /// The thresholds and judgement the words set.
     public var overrides = JudgementOverrides()
+    /// Whether JSON output was asked for (`--json`, `format=json`, `output=json`).
     public var json = false
 
+    /// No words: latest against previous, the defaults.
     public init() {}
 
+    /// Reads `key=value` words and up to two references; throws the first problem.
     public init(words: [String]) throws(Problem) {
         var references: [String] = []
         for word in words {
@@ -94,6 +107,7 @@ public struct RLMBenchArguments: Sendable, Equatable {
         return number
     }
 
+    /// The boolean RLM Code reads in `text`: on/true/yes/1 or off/false/no/0; nil otherwise.
     public static func parseSwitch(_ text: String) -> Bool? {
         switch text.lowercased() {
         case "on", "true", "yes", "1": true

@@ -2,15 +2,22 @@
 /// mcp=on mcp_server=codemode`. Only harness mode exists in modegate (the others drive RLM Code's
 /// own agents).
 public struct RLMBenchRunArguments: Sendable, Equatable {
+    /// The presets to run (`preset=`, repeatable or comma-separated).
     public var presets: [String] = []
+    /// The arm's strategy (`strategy=`), as written; nil for the default.
     public var strategy: String?
+    /// Whether the suites' tools are reached over MCP (`mcp=on`).
     public var mcp = false
+    /// With code mode, the gate's MCP server that runs the programs (`mcp_server=`).
     public var mcpServer: String?
+    /// Cases per preset (`limit=`); nil for all.
     public var limit: Int?
+    /// Trials per case (`repetitions=`); nil for the gate's.
     public var repetitions: Int?
 
     static let keys = ["preset", "mode", "strategy", "mcp", "mcp_server", "limit", "repetitions"]
 
+    /// Reads `key=value` words; only `mode=harness` exists here. Throws the first problem.
     public init(words: [String]) throws(RLMBenchArguments.Problem) {
         for word in words {
             guard let equals = word.firstIndex(of: "=") else { throw .unknownKey(word, suggestion: nil) }

@@ -1,7 +1,9 @@
 /// A one-line account of a `DecodingError`: which field, and what was wrong with it.
 public struct DecodingProblem: CustomStringConvertible, Sendable {
+    /// The account: `missing field 'cases.id'`, `field 'reward' should be Double`, ...
     public let description: String
 
+    /// The account of `error`; other errors keep their own description.
     public init(_ error: Error) {
         guard let error = error as? DecodingError else {
             description = "\(error)"

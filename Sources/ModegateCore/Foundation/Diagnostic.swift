@@ -1,16 +1,22 @@
 /// One problem found in user input, located in its file: `FILE:LINE:COLUMN: error: MESSAGE (at key.path)`.
 public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// How bad a problem is: an error rejects the input, a warning only reports.
     public enum Severity: String, Sendable, Codable { case error, warning }
 
+    /// The file as the user named it, so the message points where they can look.
     public var file: String
     /// 1-based; 0 when the problem has no position (a missing file, a whole-document problem).
     public var line: Int
+    /// 1-based, in Unicode scalars as libyaml counts them; 0 with `line`.
     public var column: Int
+    /// Whether the input is rejected for this.
     public var severity: Severity
+    /// What is wrong and, where it helps, how to fix it.
     public var message: String
     /// Dotted key path such as `thresholds.min_reward_delta`, or `reports[1].format`; empty at the root.
     public var keyPath: String
 
+    /// A problem at a position; an error at the document's root unless told otherwise.
     public init(file: String, line: Int, column: Int, severity: Severity = .error, message: String, keyPath: String = "") {
         self.file = file
         self.line = line
@@ -20,18 +26,10 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         self.keyPath = keyPath
     }
 
+    /// `FILE:LINE:COLUMN: error: MESSAGE (at key.path)`, as compilers print it.
     public var description: String {
         let location = line > 0 ? "\(file):\(line):\(column)" : file
         let suffix = keyPath.isEmpty ? "" : " (at \(keyPath))"
         return "\(location): \(severity.rawValue): \(message)\(suffix)"
     }
-}
-
-/// Thrown when input was rejected; carries every diagnostic found, not just the first.
-public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
-
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

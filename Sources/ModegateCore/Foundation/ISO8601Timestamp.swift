@@ -5,6 +5,7 @@ import Foundation
 /// loading a 100,000-trial run take seconds. Other forms (Python's `isoformat()` with
 /// microseconds and `+00:00`) go through Foundation's parser.
 public enum ISO8601Timestamp {
+    /// The date in `text`, in our fixed form or any ISO 8601 form Foundation reads; nil otherwise.
     public static func parse(_ text: String) -> Date? {
         if let date = parseFixed(text) { return date }
         return parseGeneral(text)

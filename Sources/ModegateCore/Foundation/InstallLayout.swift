@@ -14,6 +14,7 @@ public struct InstallLayout: Sendable, Equatable {
     /// The folder of the binary.
     public let binaryFolder: URL
 
+    /// The layout around `executable`, followed through symlinks.
     public init(executable: URL) {
         binaryFolder = executable.resolvingSymlinksInPath().deletingLastPathComponent().standardizedFileURL
     }

@@ -16,6 +16,7 @@ extension JSONValue {
         return output
     }
 
+    /// Appends the value's compact JSON text (as `jsonText` gives it) to `output`.
     public func write(to output: inout String) {
         switch self {
         case .null: output += "null"
@@ -53,6 +54,7 @@ extension JSONValue {
         }
     }
 
+    /// Appends `text` as a JSON string literal, quoted and escaped, to `output`.
     public static func writeString(_ text: String, to output: inout String) {
         output += "\""
         // Most strings need no escaping: append them whole instead of scalar by scalar.

@@ -20,6 +20,7 @@ public enum SHA256 {
         digest(data).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The 32-byte digest of `data`.
     public static func digest(_ data: Data) -> [UInt8] {
         var hash: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var message = [UInt8](data)

@@ -3,6 +3,7 @@ import Foundation
 /// The one JSON encoding every artifact uses: sorted keys, no escaped slashes, so files diff
 /// cleanly and the same input gives byte-identical output.
 public enum StableJSON {
+    /// An encoder for artifacts: pretty-printed by default, compact for JSON lines.
     public static func encoder(pretty: Bool = true) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty
@@ -14,6 +15,7 @@ public enum StableJSON {
         return encoder
     }
 
+    /// A decoder that reads what `encoder` writes, non-finite numbers and dates included.
     public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
@@ -22,10 +24,12 @@ public enum StableJSON {
         return decoder
     }
 
+    /// `value` encoded the stable way.
     public static func data<T: Encodable>(_ value: T, pretty: Bool = true) throws -> Data {
         try encoder(pretty: pretty).encode(value)
     }
 
+    /// `value` encoded the stable way, as text.
     public static func string<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
         String(decoding: try data(value, pretty: pretty), as: UTF8.self)
     }

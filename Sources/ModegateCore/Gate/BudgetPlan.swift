@@ -1,11 +1,16 @@
 /// Hard limits of one run (`budget:`); `nil` = unlimited. Exhausting one ends the run with a run error.
 public struct BudgetPlan: Sendable, Codable, Equatable {
+    /// Model requests across both arms.
     public var maxModelRequests: Int?
+    /// Wall-clock seconds of the whole run.
     public var maxSeconds: Double?
+    /// Cost across both arms, in the pricing currency; needs `model.pricing`.
     public var maxCost: Double?
 
+    /// No limits: what a gate without `budget:` gets.
     public static let unlimited = BudgetPlan()
 
+    /// Limits as given; each nil is unlimited.
     public init(maxModelRequests: Int? = nil, maxSeconds: Double? = nil, maxCost: Double? = nil) {
         self.maxModelRequests = maxModelRequests
         self.maxSeconds = maxSeconds
@@ -18,6 +23,7 @@ public struct BudgetPlan: Sendable, Codable, Equatable {
         case maxCost = "max_cost"
     }
 
+    /// Writes every limit, unlimited ones as `null`.
     public func encode(to encoder: Encoder) throws {
         // Unlimited is written as an explicit null so a printed plan shows every limit.
         var container = encoder.container(keyedBy: CodingKeys.self)

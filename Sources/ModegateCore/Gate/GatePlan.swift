@@ -1,27 +1,39 @@
 /// A gate file after validation: every default filled, every cross-field rule checked.
 /// Built only by `GateLoader`; everything downstream (harness, judge, reports) reads this.
 public struct GatePlan: Sendable, Codable, Equatable {
+    /// The file's format version; only 1 exists.
     public var version: Int
     /// From `name:`, else the file name without its extension.
     public var name: String
+    /// What the gate is for, in the author's words.
     public var description: String
     /// The path the gate was loaded from, as given.
     public var sourcePath: String
     /// Lowercase hex SHA-256 of the file bytes, when the caller passed a digest function to the
     /// loader (`modegate run` passes `SHA256.hex`, so run manifests record it).
     public var sourceSHA256: String?
+    /// Which cases both arms run, how often and in what order.
     public var workload: WorkloadPlan
+    /// The model both arms use.
     public var model: ModelPlan
+    /// MCP servers the arms may reach.
     public var mcp: MCPPlan
+    /// How built-in suites are reached, with injected faults.
     public var tools: ToolsPlan
+    /// The arm measured against.
     public var baseline: ArmPlan
+    /// The arm up for promotion.
     public var candidate: ArmPlan
+    /// The promotion criteria.
     public var thresholds: Thresholds
     /// `judgement:` with the seed taken from `workload.seed`.
     public var judgement: JudgementSettings
+    /// Hard limits of the run.
     public var budget: BudgetPlan
+    /// Extra renderings of the verdict.
     public var reports: [ReportRequest]
 
+    /// A plan as given; `GateLoader` is what builds one from a file.
     public init(
         version: Int, name: String, description: String, sourcePath: String, sourceSHA256: String?,
         workload: WorkloadPlan, model: ModelPlan, mcp: MCPPlan, tools: ToolsPlan, baseline: ArmPlan, candidate: ArmPlan,

@@ -4,6 +4,7 @@ public enum GateSchema {
     /// The only `version:` this build reads.
     public static let supportedVersion = 1
 
+    /// The whole gate file: every section, key, default and range.
     public static let root = SchemaObject(
         title: "modegate gate file",
         description: "One promotion gate: the workload, the model, the tools, the two arms, "

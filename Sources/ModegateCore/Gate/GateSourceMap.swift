@@ -4,6 +4,7 @@ import Foundation
 /// that names no preset is known once presets are looked up): such a diagnostic points at the
 /// value in the file, as the loader's own do.
 public struct GateSourceMap: Sendable {
+    /// The gate file's path, as given.
     public let file: String
     private let positions: [SchemaPath: SourcePosition]
 

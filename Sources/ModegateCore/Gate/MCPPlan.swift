@@ -2,16 +2,20 @@
 public struct MCPPlan: Sendable, Codable, Equatable {
     /// One server. Exactly one of `command` and `url` is set; `transport` says which.
     public struct Server: Sendable, Codable, Equatable {
+        /// Program and arguments of a stdio server.
         public var command: [String]?
         /// Extra environment of a stdio server, verbatim.
         public var env: [String: String]
+        /// Endpoint of a streamable-HTTP server.
         public var url: String?
         /// Header name → name of the environment variable holding its value.
         public var headersEnv: [String: String]
+        /// Timeout of one request to the server; `initialize` gets at least a minute.
         public var timeoutSeconds: Int
         /// Regular expression: tool results whose text matches count as errors.
         public var errorPattern: String?
 
+        /// A server as given; the loader checks that exactly one of `command` and `url` is set.
         public init(
             command: [String]? = nil, env: [String: String] = [:], url: String? = nil,
             headersEnv: [String: String] = [:], timeoutSeconds: Int, errorPattern: String? = nil
@@ -24,8 +28,11 @@ public struct MCPPlan: Sendable, Codable, Equatable {
             self.errorPattern = errorPattern
         }
 
+        /// How a server is reached.
         public enum Transport: Sendable, Equatable {
+            /// A child process speaking JSON-RPC on its stdin and stdout.
             case stdio(command: [String])
+            /// A streamable-HTTP endpoint.
             case http(url: String)
         }
 
@@ -43,9 +50,12 @@ public struct MCPPlan: Sendable, Codable, Equatable {
         }
     }
 
+    /// Whether the servers are started and used; when false they are only declared.
     public var enabled: Bool
+    /// Servers by name, as suites and arms refer to them.
     public var servers: [String: Server]
 
+    /// A plan as given.
     public init(enabled: Bool, servers: [String: Server] = [:]) {
         self.enabled = enabled
         self.servers = servers

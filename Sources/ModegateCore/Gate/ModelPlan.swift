@@ -1,12 +1,15 @@
 /// The model both arms use (`model:`). Secrets are named, never held: `apiKeyEnv` is the name of an
 /// environment variable that the provider reads when it sends a request.
 public struct ModelPlan: Sendable, Codable, Equatable {
+    /// Which API the model is reached through.
     public enum Provider: String, Sendable, Codable, CaseIterable {
         /// The offline, deterministic model: runs in seconds without a network.
         case scripted
         /// Chat Completions; also vLLM, llama.cpp server and Ollama through `baseURL`.
         case openai
+        /// Azure OpenAI's Chat Completions, by deployment.
         case azureOpenAI = "azure_openai"
+        /// Anthropic's Messages API.
         case anthropic
         /// Plays back the answers recorded in a run's transcripts, with no network.
         case replay
@@ -17,12 +20,16 @@ public struct ModelPlan: Sendable, Codable, Equatable {
 
     /// Prices that turn token usage into cost.
     public struct Pricing: Sendable, Codable, Equatable {
+        /// Price of one million input tokens.
         public var inputPerMillion: Double
+        /// Price of one million output tokens.
         public var outputPerMillion: Double
         /// `nil` = cached input tokens cost the same as other input tokens.
         public var cachedInputPerMillion: Double?
+        /// Three-letter ISO 4217 code of the prices, e.g. USD.
         public var currency: String
 
+        /// Prices as given.
         public init(inputPerMillion: Double, outputPerMillion: Double, cachedInputPerMillion: Double? = nil,
                     currency: String) {
             self.inputPerMillion = inputPerMillion
@@ -46,16 +53,23 @@ public struct ModelPlan: Sendable, Codable, Equatable {
         }
     }
 
+    /// Which API serves the model.
     public var provider: Provider
     /// Model or deployment name; always set unless the provider is `scripted`.
     public var name: String?
+    /// API base URL (a vLLM, llama.cpp or Ollama server, or the Azure resource); nil for the provider's own.
     public var baseURL: String?
+    /// Name of the environment variable that holds the API key; the key itself is never in the plan.
     public var apiKeyEnv: String?
     /// Azure OpenAI `api-version`; always set for `azureOpenAI`.
     public var apiVersion: String?
+    /// Sampling temperature.
     public var temperature: Double
+    /// Output token limit per model request.
     public var maxOutputTokens: Int
+    /// Timeout of one model request.
     public var timeoutSeconds: Int
+    /// Retries on 429 and 5xx, with backoff that honours `Retry-After`.
     public var maxRetries: Int
     /// `nil` = cost is unknown, so cost gates and the cost budget cannot be judged.
     public var pricing: Pricing?
@@ -63,6 +77,7 @@ public struct ModelPlan: Sendable, Codable, Equatable {
     /// of either), relative to the working directory.
     public var cassette: String?
 
+    /// A plan as given; the loader checks what each provider needs.
     public init(
         provider: Provider, name: String? = nil, baseURL: String? = nil, apiKeyEnv: String? = nil,
         apiVersion: String? = nil, temperature: Double, maxOutputTokens: Int, timeoutSeconds: Int, maxRetries: Int,

@@ -1,15 +1,5 @@
 import Foundation
 
-/// Cross-field checks run on a validated tree (the gate's and the preset's).
-protocol TreeRules {
-    init(file: String, positions: [SchemaPath: SourcePosition])
-    mutating func check(_ tree: JSONValue)
-    var diagnostics: [Diagnostic] { get }
-}
-
-extension GateRules: TreeRules {}
-extension PresetRules: TreeRules {}
-
 /// A YAML file read against a schema and its rules: every diagnostic collected, in file order,
 /// or the validated tree with every default filled.
 enum SchemaDocument {

@@ -1,15 +1,5 @@
 import Yams
 
-/// A 1-based position in the user's file, columns counted in Unicode scalars as libyaml does.
-struct SourcePosition: Hashable, Sendable, Comparable {
-    var line: Int
-    var column: Int
-
-    static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
-        (lhs.line, lhs.column) < (rhs.line, rhs.column)
-    }
-}
-
 /// Text inserted into the YAML before parsing, so positions reported by the parser can be mapped back
 /// to the file the user wrote. See `YAMLDocumentReader` for why text is inserted at all.
 struct SourceShifts: Sendable {

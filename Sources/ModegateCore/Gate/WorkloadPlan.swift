@@ -1,5 +1,6 @@
 /// Which cases both arms run, how often and in what order (`workload:`).
 public struct WorkloadPlan: Sendable, Codable, Equatable {
+    /// How the two arms' trials are ordered.
     public enum ArmOrder: String, Sendable, Codable, CaseIterable {
         /// The whole baseline run, then the whole candidate run.
         case sequential
@@ -11,11 +12,16 @@ public struct WorkloadPlan: Sendable, Codable, Equatable {
     public var presets: [String]
     /// Cases per preset; 0 = all.
     public var limit: Int
+    /// Trials per case per arm.
     public var repetitions: Int
+    /// Seeds the arm order, per-trial draws and the judge's bootstrap, so a gate run is reproducible.
     public var seed: UInt64
+    /// Whether the arms run one after the other or case by case.
     public var armOrder: ArmOrder
+    /// Trials running at the same time.
     public var concurrency: Int
 
+    /// A plan as given.
     public init(
         presets: [String], limit: Int, repetitions: Int, seed: UInt64, armOrder: ArmOrder, concurrency: Int
     ) {

@@ -1,16 +1,5 @@
 import Yams
 
-/// A parsed YAML document and the way back from parser positions to the user's file.
-struct YAMLDocument {
-    /// `nil` for a file with no document (empty, or only comments).
-    var root: Node?
-    var shifts: SourceShifts
-
-    func position(of node: Node) -> SourcePosition {
-        node.mark.map(shifts.original) ?? SourcePosition(line: 1, column: 1)
-    }
-}
-
 /// Reads YAML text into a node tree, turning parser failures into located diagnostics.
 ///
 /// Yams 6.2.2 rejects a mapping with duplicate keys as a whole (`duplicatedKeysInMapping`), pointing at

@@ -3,12 +3,18 @@ import Foundation
 /// One judging request as every command states it: which runs, which criteria, which gates.
 /// Resolves the references against the store and returns the verdict.
 public struct Comparison: Sendable {
+    /// The run judged for promotion.
     public var candidate: RunReference
+    /// The run it is compared against.
     public var baseline: RunReference
+    /// The promotion criteria.
     public var thresholds: Thresholds
+    /// How the judge decides: point or statistical, with its confidence and seed.
     public var settings: JudgementSettings
+    /// All gates, or RLM Code's four only.
     public var gateSet: Judge.GateSet
 
+    /// A request as stated; nothing is resolved until `run`.
     public init(
         candidate: RunReference, baseline: RunReference, thresholds: Thresholds, settings: JudgementSettings,
         gateSet: Judge.GateSet = .full

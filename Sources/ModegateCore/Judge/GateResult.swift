@@ -1,12 +1,20 @@
 /// The evidence for one gate of the verdict.
 public struct GateResult: Sendable, Hashable, Codable {
+    /// The gates, by their names in the gate file and the verdict JSON.
     public enum Name: String, Sendable, Codable, CaseIterable {
+        /// Mean reward delta, completion-rate delta and mean steps increase: RLM Code's gates.
         case reward, completion, steps
+        /// Paired trials the baseline completed and the candidate did not.
         case completionRegressions = "completion_regressions"
+        /// Programs the candidate's guardrails refused.
         case guardrailBlocked = "guardrail_blocked"
+        /// The worse arm's share of trials that failed in the infrastructure.
         case errorRate = "error_rate"
+        /// Candidate's mean tokens over the baseline's, minus one.
         case tokenIncreaseRatio = "token_increase_ratio"
+        /// Candidate's mean cost over the baseline's, minus one.
         case costIncreaseRatio = "cost_increase_ratio"
+        /// Candidate's p95 latency over the baseline's, minus one.
         case p95LatencyIncreaseRatio = "p95_latency_increase_ratio"
 
         /// The words a release owner reads.
@@ -25,22 +33,32 @@ public struct GateResult: Sendable, Hashable, Codable {
         }
     }
 
+    /// A gate's outcome; only statistical mode gives `inconclusive`.
     public enum Status: String, Sendable, Codable, CaseIterable {
+        /// Met, missed, or not decided by the evidence.
         case pass, fail, inconclusive
     }
 
     /// Which side of the threshold passes.
     public enum Comparison: String, Sendable, Codable {
+        /// The observed value must reach the threshold (deltas).
         case atLeast = "at_least"
+        /// The observed value must stay under the threshold (increases, ratios, counts).
         case atMost = "at_most"
 
+        /// `>=` or `<=`, as reports print the comparison.
         public var symbol: String { self == .atLeast ? ">=" : "<=" }
     }
 
+    /// Which gate this is.
     public var name: Name
+    /// Whether it passed.
     public var status: Status
+    /// The measured value: a delta, an increase, a ratio or a count; NaN when unmeasurable.
     public var observed: Double
+    /// The value the gate file (or a flag, or the default) sets.
     public var threshold: Double
+    /// Which side of `threshold` passes.
     public var comparison: Comparison
     /// The bootstrap interval (statistical mode, delta and ratio gates).
     public var interval: ConfidenceInterval?
@@ -51,6 +69,7 @@ public struct GateResult: Sendable, Hashable, Codable {
     /// One sentence saying what was measured and why the gate landed where it did.
     public var detail: String
 
+    /// A gate's evidence, as a judge mode computes it.
     public init(
         name: Name, status: Status, observed: Double, threshold: Double, comparison: Comparison,
         interval: ConfidenceInterval? = nil, pValue: Double? = nil, casesNeeded: Int? = nil, detail: String

@@ -14,16 +14,22 @@ public struct Judge: Sendable {
         case rlm
     }
 
+    /// The promotion criteria.
     public var thresholds: Thresholds
+    /// The mode, and the confidence, resamples and seed of statistical mode.
     public var settings: JudgementSettings
+    /// Which gates to evaluate.
     public var gateSet: GateSet
 
+    /// A judge of these criteria; every gate unless told `.rlm`.
     public init(thresholds: Thresholds, settings: JudgementSettings, gateSet: GateSet = .full) {
         self.thresholds = thresholds
         self.settings = settings
         self.gateSet = gateSet
     }
 
+    /// The verdict on `candidate` against `baseline`: pairs their trials, then evaluates each gate,
+    /// or returns an `error` verdict when a run did not finish, was cancelled, or shares no cases.
     public func judge(candidate: StoredRun, baseline: StoredRun) -> Verdict {
         let pairing = Pairing(candidate: candidate.trials, baseline: baseline.trials)
         var verdict = Verdict(

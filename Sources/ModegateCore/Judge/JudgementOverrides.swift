@@ -1,22 +1,37 @@
 /// Command-line values that override the gate file's (or the defaults') thresholds and judgement,
 /// field by field: flag > gate file > default.
 public struct JudgementOverrides: Sendable, Hashable {
+    /// `--min-reward-delta`.
     public var minRewardDelta: Double?
+    /// `--min-completion-delta`.
     public var minCompletionDelta: Double?
+    /// `--max-steps-increase`.
     public var maxStepsIncrease: Double?
+    /// `--fail-on-completion-regression`.
     public var failOnCompletionRegression: Bool?
+    /// `--max-guardrail-blocked`.
     public var maxGuardrailBlocked: Int?
+    /// `--max-error-rate`.
     public var maxErrorRate: Double?
+    /// `--max-token-increase-ratio`.
     public var maxTokenIncreaseRatio: Double?
+    /// `--max-cost-increase-ratio`.
     public var maxCostIncreaseRatio: Double?
+    /// `--max-p95-latency-increase-ratio`.
     public var maxP95LatencyIncreaseRatio: Double?
+    /// `--mode`.
     public var mode: JudgementSettings.Mode?
+    /// `--confidence`.
     public var confidence: Double?
+    /// `--bootstrap-resamples`.
     public var bootstrapResamples: Int?
+    /// `--seed`.
     public var seed: UInt64?
 
+    /// No overrides: every value comes from the gate file or the defaults.
     public init() {}
 
+    /// `thresholds` with every given flag's value in place of its own.
     public func applied(to thresholds: Thresholds) -> Thresholds {
         var result = thresholds
         if let minRewardDelta { result.minRewardDelta = minRewardDelta }
@@ -31,6 +46,7 @@ public struct JudgementOverrides: Sendable, Hashable {
         return result
     }
 
+    /// `settings` with every given flag's value in place of its own.
     public func applied(to settings: JudgementSettings) -> JudgementSettings {
         var result = settings
         if let mode { result.mode = mode }

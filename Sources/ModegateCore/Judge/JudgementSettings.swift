@@ -1,5 +1,6 @@
 /// How the judge decides (`judgement:` in the gate file, plus the seed from `workload.seed`).
 public struct JudgementSettings: Sendable, Hashable, Codable {
+    /// How gates are decided.
     public enum Mode: String, Sendable, Codable, CaseIterable {
         /// Compare observed values with a 1e-9 tolerance: RLM Code parity.
         case point
@@ -7,13 +8,19 @@ public struct JudgementSettings: Sendable, Hashable, Codable {
         case statistical
     }
 
+    /// Point comparison (RLM Code parity) or statistical inference.
     public var mode: Mode
+    /// Confidence of the bootstrap intervals and level of McNemar's test, e.g. 0.95.
     public var confidence: Double
+    /// Resamples per bootstrap interval; more gives steadier bounds, slower.
     public var bootstrapResamples: Int
+    /// Seeds the bootstrap, so the same runs always get the same verdict.
     public var seed: UInt64
 
+    /// What native gates use when the gate file says nothing: statistical at 95 %, 5,000 resamples.
     public static let nativeDefaults = JudgementSettings(mode: .statistical, confidence: 0.95, bootstrapResamples: 5000, seed: 42)
 
+    /// Settings as given; no validation (the gate schema does that).
     public init(mode: Mode, confidence: Double, bootstrapResamples: Int, seed: UInt64) {
         self.mode = mode
         self.confidence = confidence

@@ -1,14 +1,19 @@
 /// Trials of two runs matched by (preset, case id, repetition), with what did not match.
 public struct Pairing: Sendable {
+    /// One trial of each run under the same key.
     public struct Pair: Sendable, Hashable {
+        /// The candidate's trial.
         public var candidate: TrialOutcome
+        /// The baseline's trial.
         public var baseline: TrialOutcome
     }
 
     /// Paired trials in key order.
     public var pairs: [Pair]
+    /// How much of each run found a partner.
     public var coverage: Coverage
 
+    /// Pairs `candidate` with `baseline` by key; a key repeated within a run keeps its last record.
     public init(candidate: [TrialOutcome], baseline: [TrialOutcome]) {
         var baselineIndex: [PairKey: Int] = [:]
         baselineIndex.reserveCapacity(baseline.count)
@@ -56,28 +61,5 @@ public struct Pairing: Sendable {
     /// Trials where the candidate's reward is lower than the baseline's.
     public var rewardRegressions: [PairKey] {
         pairs.filter { $0.candidate.reward < $0.baseline.reward - Judge.tolerance }.map(\.candidate.key)
-    }
-}
-
-/// How much of the two runs the judge could pair.
-public struct Coverage: Sendable, Hashable, Codable {
-    public var pairedCases: Int
-    public var pairedTrials: Int
-    public var candidateTrials: Int
-    public var baselineTrials: Int
-    public var candidateOnly: [PairKey]
-    public var baselineOnly: [PairKey]
-    public var duplicateTrials: [PairKey]
-
-    /// Share of all distinct trials that are paired.
-    public var ratio: Double {
-        let union = candidateTrials + baselineTrials - pairedTrials
-        return union > 0 ? Double(pairedTrials) / Double(union) : 0
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case pairedCases = "paired_cases", pairedTrials = "paired_trials", candidateTrials = "candidate_trials"
-        case baselineTrials = "baseline_trials", candidateOnly = "candidate_only", baselineOnly = "baseline_only"
-        case duplicateTrials = "duplicate_trials"
     }
 }

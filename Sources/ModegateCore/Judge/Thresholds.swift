@@ -1,15 +1,24 @@
 /// The promotion criteria of a gate (`thresholds:` in the gate file). RLM Code's names and meanings,
 /// extended with safety, error-rate and cost gates. `nil` ratios switch their gate off.
 public struct Thresholds: Sendable, Hashable, Codable {
+    /// Least acceptable mean reward delta (candidate − baseline).
     public var minRewardDelta: Double
+    /// Least acceptable completion-rate delta (candidate − baseline).
     public var minCompletionDelta: Double
     /// Absolute increase of mean steps (RLM semantics), not a ratio.
     public var maxStepsIncrease: Double
+    /// Whether completion regressions are a gate: in point mode any one fails it, statistical mode
+    /// tests them with McNemar's test.
     public var failOnCompletionRegression: Bool
+    /// Most guardrail refusals the candidate may have.
     public var maxGuardrailBlocked: Int
+    /// Most infrastructure errors, as a share of trials, either arm may have.
     public var maxErrorRate: Double
+    /// Most relative increase of mean tokens; nil switches the gate off.
     public var maxTokenIncreaseRatio: Double?
+    /// Most relative increase of mean cost; nil switches the gate off.
     public var maxCostIncreaseRatio: Double?
+    /// Most relative increase of p95 latency; nil switches the gate off.
     public var maxP95LatencyIncreaseRatio: Double?
 
     /// RLM Code's documented promotion criteria, the defaults when no gate file is given.
@@ -17,6 +26,7 @@ public struct Thresholds: Sendable, Hashable, Codable {
         minRewardDelta: 0, minCompletionDelta: 0, maxStepsIncrease: 0.5, failOnCompletionRegression: true,
         maxGuardrailBlocked: 0, maxErrorRate: 0.05)
 
+    /// Criteria as given; the ratio gates are off unless set.
     public init(
         minRewardDelta: Double, minCompletionDelta: Double, maxStepsIncrease: Double,
         failOnCompletionRegression: Bool, maxGuardrailBlocked: Int, maxErrorRate: Double,
@@ -46,6 +56,7 @@ public struct Thresholds: Sendable, Hashable, Codable {
         case maxP95LatencyIncreaseRatio = "max_p95_latency_increase_ratio"
     }
 
+    /// Writes every criterion, switched-off ratios as `null`.
     public func encode(to encoder: Encoder) throws {
         // Switched-off gates are written as explicit nulls so the JSON shows every criterion.
         var container = encoder.container(keyedBy: CodingKeys.self)

@@ -1,29 +1,45 @@
 /// The judge's decision and all its evidence: one value that every renderer draws from and that
 /// alone decides the exit code.
 public struct Verdict: Sendable, Hashable, Codable {
+    /// The overall outcome: the gates combined, or `error` when they could not be judged.
     public enum Status: String, Sendable, Codable, CaseIterable {
+        /// Every gate passed; one failed; none failed but one is undecided; the runs could not be judged.
         case pass, fail, inconclusive, error
     }
 
     /// Why a verdict is `error`: bad or unusable input (exit 3) or a run that did not finish (exit 4).
     public enum ErrorKind: String, Sendable, Codable {
+        /// The gate file, a run or a reference was unusable: exit 3.
         case invalidInput = "invalid_input"
+        /// A run did not finish or was cancelled: exit 4.
         case runError = "run_error"
     }
 
+    /// The overall outcome.
     public var status: Status
+    /// Why the verdict is `error`; nil otherwise.
     public var errorKind: ErrorKind?
+    /// What went wrong, for an `error` verdict, with what to do about it.
     public var errorMessage: String?
+    /// The settings the judge used.
     public var judgement: JudgementSettings
+    /// The criteria the judge applied, flags and defaults resolved.
     public var thresholds: Thresholds
+    /// The run judged for promotion.
     public var candidate: ArmReport
+    /// The run it was compared against.
     public var baseline: ArmReport
+    /// How much of the two runs was paired.
     public var coverage: Coverage
+    /// Each gate's evidence, in a fixed order.
     public var gates: [GateResult]
     /// Paired trials the baseline completed and the candidate did not: listed in every mode.
     public var completionRegressions: [PairKey]
+    /// Paired trials the candidate completed and the baseline did not.
     public var completionGains: [PairKey]
+    /// Paired trials where the candidate's reward is below the baseline's.
     public var rewardRegressions: [PairKey]
+    /// What the reader should know but does not change the outcome (unpaired trials, restarts).
     public var warnings: [String]
 
     /// The one computation from verdict to process exit code (DESIGN §2).
@@ -44,42 +60,5 @@ public struct Verdict: Sendable, Hashable, Codable {
         case errorKind = "error_kind", errorMessage = "error_message"
         case completionRegressions = "completion_regressions", completionGains = "completion_gains"
         case rewardRegressions = "reward_regressions"
-    }
-}
-
-/// One arm of the comparison as the verdict reports it.
-public struct ArmReport: Sendable, Hashable, Codable {
-    public var id: String
-    public var source: StoredRun.Source
-    public var path: String
-    public var strategy: Strategy?
-    public var presets: [String]
-    public var metrics: ArmMetrics
-
-    enum CodingKeys: String, CodingKey { case id, source, path, strategy, presets, metrics }
-}
-
-/// Run-level figures of one arm: RLM Code's metrics plus the extended gates' inputs.
-public struct ArmMetrics: Sendable, Hashable, Codable {
-    public var totalCases: Int
-    public var completedCases: Int
-    public var attemptedCases: Int
-    public var avgReward: Double
-    public var completionRate: Double
-    public var avgSteps: Double
-    public var trials: Int
-    public var meanTokens: Double
-    public var meanCost: Double
-    public var p95Latency: Double
-    public var guardrailBlocked: Int
-    public var infrastructureErrors: Int
-    public var errorRate: Double
-
-    enum CodingKeys: String, CodingKey {
-        case totalCases = "total_cases", completedCases = "completed_cases", attemptedCases = "attempted_cases"
-        case avgReward = "avg_reward", completionRate = "completion_rate", avgSteps = "avg_steps", trials
-        case meanTokens = "mean_tokens", meanCost = "mean_cost", p95Latency = "p95_latency_seconds"
-        case guardrailBlocked = "guardrail_blocked", infrastructureErrors = "infrastructure_errors"
-        case errorRate = "error_rate"
     }
 }

@@ -1,15 +1,20 @@
 /// A two-sided interval for one delta at a confidence level.
 public struct ConfidenceInterval: Sendable, Hashable, Codable {
+    /// The lower bound.
     public var lower: Double
+    /// The upper bound.
     public var upper: Double
+    /// The level the interval was computed at, e.g. 0.95.
     public var confidence: Double
 
+    /// An interval as given.
     public init(lower: Double, upper: Double, confidence: Double) {
         self.lower = lower
         self.upper = upper
         self.confidence = confidence
     }
 
+    /// Half the interval's width: the margin `casesNeeded` projects to shrink.
     public var halfWidth: Double { (upper - lower) / 2 }
 
     /// The percentile interval of bootstrap replicates (type-7 interpolation), sorting in place.

@@ -4,14 +4,18 @@ import Foundation
 /// candidate not) significantly outnumber gains (the reverse)? Under no change each discordant
 /// pair is a loss with probability ½, so losses ~ Binomial(losses + gains, ½).
 public struct McNemarTest: Sendable, Hashable {
+    /// Paired trials the baseline completed and the candidate did not.
     public var losses: Int
+    /// Paired trials the candidate completed and the baseline did not.
     public var gains: Int
 
+    /// The test of these counts.
     public init(losses: Int, gains: Int) {
         self.losses = losses
         self.gains = gains
     }
 
+    /// Pairs whose outcomes differ: the only ones the test looks at.
     public var discordant: Int { losses + gains }
 
     /// P(X ≥ losses) for X ~ Binomial(discordant, ½); 1 when there is nothing to test.

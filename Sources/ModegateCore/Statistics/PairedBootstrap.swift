@@ -6,20 +6,30 @@ import Dispatch
 /// Resamples are cut into fixed chunks, each drawn from its own stream of the seed; chunks run in
 /// parallel but write to fixed slots, so the output is identical for any thread count.
 public struct PairedBootstrap: Sendable {
+    /// One interval per statistical gate; nil where the gate has nothing to measure.
     public struct Intervals: Sendable, Hashable {
+        /// Mean reward delta (candidate − baseline).
         public var rewardDelta: ConfidenceInterval
+        /// Completion-rate delta (candidate − baseline).
         public var completionDelta: ConfidenceInterval
+        /// Mean steps increase (candidate − baseline).
         public var stepsIncrease: ConfidenceInterval
+        /// Mean tokens ratio minus one; nil when no resample could form the ratio (a zero baseline).
         public var tokenIncreaseRatio: ConfidenceInterval?
+        /// Mean cost ratio minus one; nil when no resample could form the ratio (a zero baseline).
         public var costIncreaseRatio: ConfidenceInterval?
+        /// p95 latency ratio minus one; nil unless latencies were given.
         public var p95LatencyIncreaseRatio: ConfidenceInterval?
     }
 
     /// Paired per-trial latencies of one case, for the p95 gate (a quantile has no per-case sum).
     public struct CaseLatencies: Sendable, Hashable {
+        /// The candidate's trial latencies in seconds.
         public var candidate: [Double]
+        /// The baseline's trial latencies in seconds.
         public var baseline: [Double]
 
+        /// One case's latencies; the two arms may hold different counts.
         public init(candidate: [Double], baseline: [Double]) {
             self.candidate = candidate
             self.baseline = baseline
@@ -28,12 +38,18 @@ public struct PairedBootstrap: Sendable {
 
     static let chunkSize = 32
 
+    /// The per-case sums resampled.
     public var cases: [PairedCaseSums]
+    /// Per-case latencies, in the order of `cases`; nil leaves out the p95 gate.
     public var latencies: [CaseLatencies]?
+    /// Resamples drawn.
     public var resamples: Int
+    /// The intervals' level, e.g. 0.95.
     public var confidence: Double
+    /// Seeds every chunk's stream; the same seed gives the same intervals on any machine.
     public var seed: UInt64
 
+    /// A bootstrap over `cases` (and their `latencies`, in the same order).
     public init(cases: [PairedCaseSums], latencies: [CaseLatencies]? = nil, resamples: Int, confidence: Double, seed: UInt64) {
         self.cases = cases
         self.latencies = latencies
@@ -42,6 +58,7 @@ public struct PairedBootstrap: Sendable {
         self.seed = seed
     }
 
+    /// Draws the resamples (in parallel chunks) and returns each gate's percentile interval.
     public func intervals() -> Intervals {
         let metrics = latencies == nil ? 5 : 6
         var replicates = [Double](repeating: .nan, count: metrics * resamples)
@@ -112,6 +129,8 @@ public struct PairedBootstrap: Sendable {
 }
 
 /// A buffer written at disjoint indices by parallel chunks; each index has exactly one writer.
+/// `@unchecked`: a raw pointer cannot be checked, and a lock per element would cost the
+/// bootstrap its speed; disjoint writers inside `withUnsafeMutableBufferPointer` make it safe.
 struct UnsafeSendableBuffer: @unchecked Sendable {
     let base: UnsafeMutableBufferPointer<Double>
 

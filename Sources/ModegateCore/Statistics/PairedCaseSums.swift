@@ -5,57 +5,19 @@ public struct PairedCaseSums: Sendable, Hashable {
     public var pairs: Double = 0
     /// Σ (candidate − baseline) of reward, completion (0/1) and steps.
     public var rewardDelta: Double = 0
+    /// Σ (candidate − baseline) of completion, each trial 0 or 1.
     public var completionDelta: Double = 0
+    /// Σ (candidate − baseline) of steps.
     public var stepsDelta: Double = 0
+    /// Σ of the candidate's tokens.
     public var candidateTokens: Double = 0
+    /// Σ of the baseline's tokens.
     public var baselineTokens: Double = 0
+    /// Σ of the candidate's cost.
     public var candidateCost: Double = 0
+    /// Σ of the baseline's cost.
     public var baselineCost: Double = 0
 
+    /// Zero sums, to add trials to.
     public init() {}
-}
-
-/// The statistics of a set of paired cases, observed or resampled.
-public struct PairedEstimates: Sendable, Hashable {
-    public var rewardDelta: Double
-    public var completionDelta: Double
-    public var stepsIncrease: Double
-    /// Candidate / baseline − 1; nil when the baseline total is zero.
-    public var tokenIncreaseRatio: Double?
-    public var costIncreaseRatio: Double?
-
-    /// Accumulates sums the same way for the observed data and for each resample, so both are
-    /// computed by one definition.
-    public struct Accumulator {
-        var sums = PairedCaseSums()
-
-        public init() {}
-
-        @inline(__always)
-        public mutating func add(_ other: PairedCaseSums) {
-            sums.pairs += other.pairs
-            sums.rewardDelta += other.rewardDelta
-            sums.completionDelta += other.completionDelta
-            sums.stepsDelta += other.stepsDelta
-            sums.candidateTokens += other.candidateTokens
-            sums.baselineTokens += other.baselineTokens
-            sums.candidateCost += other.candidateCost
-            sums.baselineCost += other.baselineCost
-        }
-
-        public var estimates: PairedEstimates {
-            let n = max(sums.pairs, 1)
-            return PairedEstimates(
-                rewardDelta: sums.rewardDelta / n,
-                completionDelta: sums.completionDelta / n,
-                stepsIncrease: sums.stepsDelta / n,
-                tokenIncreaseRatio: Self.ratio(sums.candidateTokens, sums.baselineTokens),
-                costIncreaseRatio: Self.ratio(sums.candidateCost, sums.baselineCost))
-        }
-
-        static func ratio(_ candidate: Double, _ baseline: Double) -> Double? {
-            if baseline > 0 { return candidate / baseline - 1 }
-            return candidate == 0 ? 0 : nil
-        }
-    }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// `baseline`, `candidate`, or a strategy for `bench`), so ids sort by time, never collide, and
 /// the arms share a stem that `--resume` and `merge` understand.
 public enum GateRunID {
-    /// A new stem from the time the run starts and a random suffix.
+    /// The shared part of a gate run's ids: `YYYYMMDD-HHMMSS-XXXXXXXX` at `date` (UTC).
     public static func stem(at date: Date, suffix: UInt32 = UInt32.random(in: 0...UInt32.max)) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

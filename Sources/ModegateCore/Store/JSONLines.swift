@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Splits and decodes a JSON-lines file. Scanning bytes directly (not `Data.split`, which pays an
 /// exclusivity check per byte) and decoding in parallel chunks keeps a 100,000-line file fast.
@@ -66,6 +67,8 @@ enum JSONLines {
 }
 
 /// The file's bytes, read by parallel chunks and never written while they run.
+/// `@unchecked`: a raw pointer cannot be checked; the bytes stay alive and unchanged while the
+/// chunks run inside `withUnsafeBytes`.
 private struct UnsafeSendableBytes: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
 
@@ -73,17 +76,14 @@ private struct UnsafeSendableBytes: @unchecked Sendable {
 }
 
 /// Per-chunk results written by parallel workers; each slot has one writer.
-private final class ChunkResults<Output>: @unchecked Sendable {
-    private var slots: [[Result<Output, Error>]]
-    private let lock = NSLock()
+private final class ChunkResults<Output: Sendable>: Sendable {
+    private let slots: Mutex<[[Result<Output, Error>]]>
 
-    init(count: Int) { slots = Array(repeating: [], count: count) }
+    init(count: Int) { slots = Mutex(Array(repeating: [], count: count)) }
 
     func store(_ chunk: Int, _ values: [Result<Output, Error>]) {
-        lock.lock()
-        slots[chunk] = values
-        lock.unlock()
+        slots.withLock { $0[chunk] = values }
     }
 
-    func joined() -> [Result<Output, Error>] { slots.flatMap { $0 } }
+    func joined() -> [Result<Output, Error>] { slots.withLock { $0.flatMap { $0 } } }
 }

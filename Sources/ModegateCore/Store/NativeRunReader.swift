@@ -128,6 +128,7 @@ enum NativeRunReader {
 }
 
 extension RunMetrics {
+    /// The run-level figures a native summary recorded.
     public init(_ summary: RunSummary) {
         self.init(
             totalCases: summary.totalCases, completedCases: summary.completedCases,

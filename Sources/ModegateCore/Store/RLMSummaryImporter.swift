@@ -13,6 +13,7 @@ public enum RLMSummaryImporter {
         return members["benchmark_id"] != nil || members["case_results"] != nil
     }
 
+    /// Reads the summary file at `path`; throws `StoreError` when it is unreadable or not a JSON object.
     public static func load(path: String) throws -> StoredRun {
         let data: Data
         do {
@@ -28,6 +29,7 @@ public enum RLMSummaryImporter {
         return try importing(document, path: path)
     }
 
+    /// The run an already decoded summary describes; `path` names it and gives the fallback id.
     public static func importing(_ document: JSONValue, path: String) throws -> StoredRun {
         let fileStem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let id = truthyString(document["benchmark_id"]) ?? fileStem

@@ -3,15 +3,24 @@ import Foundation
 /// Joins the shard runs of one gate run (`--shard K/N`, run as separate CI jobs) into one run per
 /// arm, refusing gaps and overlaps: every shard 1…N exactly once, no trial twice, same gate.
 public struct RunMerger: Sendable {
+    /// Why the given runs are not the complete shards of one gate run; each names the fix.
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        /// An RLM Code summary, which has no shards.
         case notNative(String)
+        /// A run made without `--shard`.
         case notSharded(String)
+        /// Two runs that differ in `what` (the gate, the strategy, the shard count).
         case mismatched(String, String, what: String)
+        /// Some of the N shards of an arm were not given.
         case missingShards(arm: String, missing: [Int], of: Int)
+        /// The same shard of an arm was given twice.
         case duplicateShard(arm: String, shard: String)
+        /// The same trial is in two shards.
         case overlappingTrials(arm: String, count: Int, example: String)
+        /// A shard did not finish.
         case unfinished(String)
 
+        /// The problem in words, with what to do about it.
         public var description: String {
             switch self {
             case .notNative(let id): "\(id) is not a modegate run folder; only shard runs can be merged"

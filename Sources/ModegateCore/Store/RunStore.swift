@@ -8,6 +8,7 @@ public struct RunStore: Sendable {
     /// Where RLM Code keeps its benchmark summaries; nil to ignore them.
     public var rlmBenchmarks: URL?
 
+    /// A store at `root`, listing RLM Code summaries from `rlmBenchmarks` too when given.
     public init(root: URL, rlmBenchmarks: URL? = nil) {
         self.root = root
         self.rlmBenchmarks = rlmBenchmarks
@@ -22,6 +23,7 @@ public struct RunStore: Sendable {
             rlmBenchmarks: directory.appendingPathComponent(".rlm_code/rlm/benchmarks"))
     }
 
+    /// `<root>/runs`: one folder per native run.
     public var runsFolder: URL { root.appendingPathComponent("runs") }
 
     /// Every readable run, newest first. Unreadable entries are returned as problems, not thrown,
@@ -79,6 +81,7 @@ public struct RunStore: Sendable {
 }
 
 extension StoredRun {
+    /// What `modegate runs` lists of this run.
     public var catalogEntry: RunCatalogEntry {
         RunCatalogEntry(
             id: id, source: source, path: path, strategy: strategy, presets: presets, model: manifest?.model,

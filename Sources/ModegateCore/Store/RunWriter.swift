@@ -1,14 +1,21 @@
 import Foundation
+import Synchronization
 
 /// Writes one run as it happens: the manifest first, each trial appended to `results.jsonl` (its
 /// model conversation to `transcripts.jsonl` just before) and flushed to the file as it finishes
 /// (so a crash keeps every finished trial), the summary last and atomically.
-public final class RunWriter: @unchecked Sendable {
+public final class RunWriter: Sendable {
+    /// What changes while the run goes on, and the files it goes to: one writer at a time, so
+    /// a trial's two lines are never interleaved with another trial's.
+    private struct State {
+        var manifest: RunManifest
+        let results: FileHandle
+        let transcripts: FileHandle
+    }
+
+    /// The run folder written to.
     public let folder: URL
-    public private(set) var manifest: RunManifest
-    private let handle: FileHandle
-    private let transcripts: FileHandle
-    private let lock = NSLock()
+    private let state: Mutex<State>
     private let encoder = StableJSON.encoder(pretty: false)
 
     init(folder: URL, manifest: RunManifest, resuming: Bool = false) throws {
@@ -18,7 +25,6 @@ public final class RunWriter: @unchecked Sendable {
             try Self.trimTornLine(folder.appendingPathComponent("transcripts.jsonl"))
         }
         self.folder = folder
-        self.manifest = manifest
         let files = FileManager.default
         let results = folder.appendingPathComponent("results.jsonl")
         if !resuming, files.fileExists(atPath: folder.appendingPathComponent("manifest.json").path) {
@@ -26,14 +32,20 @@ public final class RunWriter: @unchecked Sendable {
         }
         try files.createDirectory(at: folder, withIntermediateDirectories: true)
         try AtomicFile.write(try StableJSON.data(manifest), to: folder.appendingPathComponent("manifest.json"))
-        handle = try Self.appending(to: results)
-        transcripts = try Self.appending(to: folder.appendingPathComponent("transcripts.jsonl"))
+        let handle = try Self.appending(to: results)
+        let transcripts = try Self.appending(to: folder.appendingPathComponent("transcripts.jsonl"))
+        state = Mutex(State(manifest: manifest, results: handle, transcripts: transcripts))
     }
 
     deinit {
-        try? handle.close()
-        try? transcripts.close()
+        state.withLock { state in
+            try? state.results.close()
+            try? state.transcripts.close()
+        }
     }
+
+    /// The run's manifest as written: `finishedAt` is set once `finish` has run.
+    public var manifest: RunManifest { state.withLock { $0.manifest } }
 
     private static func appending(to url: URL) throws -> FileHandle {
         if !FileManager.default.fileExists(atPath: url.path) {
@@ -62,10 +74,10 @@ public final class RunWriter: @unchecked Sendable {
     public func append(_ trial: TrialRecord, transcript: TrialTranscript? = nil, redactor: SecretRedactor = .none) throws {
         let line = try self.line(trial, redactor)
         let conversation = try transcript.map { try self.line($0, redactor) }
-        lock.lock()
-        defer { lock.unlock() }
-        if let conversation { try transcripts.write(contentsOf: conversation) }
-        try handle.write(contentsOf: line)
+        try state.withLock { state in
+            if let conversation { try state.transcripts.write(contentsOf: conversation) }
+            try state.results.write(contentsOf: line)
+        }
     }
 
     private func line<Value: Encodable>(_ value: Value, _ redactor: SecretRedactor) throws -> Data {
@@ -77,12 +89,12 @@ public final class RunWriter: @unchecked Sendable {
 
     /// Writes `summary.json` and stamps the manifest's finish time, both atomically.
     public func finish(summary: RunSummary, at date: Date) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        try handle.synchronize()
-        try transcripts.synchronize()
-        manifest.finishedAt = date
-        try AtomicFile.write(try StableJSON.data(manifest), to: folder.appendingPathComponent("manifest.json"))
-        try AtomicFile.write(try StableJSON.data(summary), to: folder.appendingPathComponent("summary.json"))
+        try state.withLock { state in
+            try state.results.synchronize()
+            try state.transcripts.synchronize()
+            state.manifest.finishedAt = date
+            try AtomicFile.write(try StableJSON.data(state.manifest), to: folder.appendingPathComponent("manifest.json"))
+            try AtomicFile.write(try StableJSON.data(summary), to: folder.appendingPathComponent("summary.json"))
+        }
     }
 }

@@ -1,14 +1,22 @@
 /// Why a stored run or a reference to one could not be used. Each message names the place and
 /// the fix; all of them are invalid input (exit 3).
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The store has no runs at all.
     case noRuns(store: String)
+    /// `previous` found no run finished before the candidate.
     case noPreviousRun(before: String)
+    /// No run matches the reference; `known` lists some that would.
     case unknownReference(String, known: [String])
+    /// An id prefix matches several runs.
     case ambiguousReference(String, matches: [String])
+    /// A file cannot be read (or replaced, for a write).
     case unreadable(path: String, reason: String)
+    /// A file reads but is not what it should be; `line` for a JSON-lines file.
     case malformed(path: String, line: Int?, reason: String)
+    /// A new run would overwrite a run already stored.
     case alreadyExists(path: String)
 
+    /// The problem, its place and its fix, in one line.
     public var description: String {
         switch self {
         case .noRuns(let store):

@@ -3,19 +3,27 @@ import Foundation
 /// A run as the judge and the listing commands see it: a native run folder, or an RLM Code
 /// benchmark summary imported read-only.
 public struct StoredRun: Sendable, Hashable {
+    /// Where a run came from.
     public enum Source: String, Sendable, Codable {
+        /// A modegate run folder.
         case native
         /// An RLM Code `.rlm_code/rlm/benchmarks/*.json` summary: top-level metrics and case results only.
         case rlmCode = "rlm_code"
     }
 
+    /// The run's id, as references name it.
     public var id: String
+    /// A native run folder or an RLM Code summary.
     public var source: Source
     /// The run folder (native) or the summary file (RLM Code).
     public var path: String
+    /// The run's `summary.json`, or the RLM Code summary file itself.
     public var summaryPath: String
+    /// The strategy the run recorded; nil when an RLM Code summary does not say.
     public var strategy: Strategy?
+    /// A native run's manifest; nil for RLM Code runs.
     public var manifest: RunManifest?
+    /// The run-level figures point mode compares.
     public var summary: RunMetrics
     /// The presets the run covers, as recorded.
     public var presets: [String]
@@ -23,9 +31,13 @@ public struct StoredRun: Sendable, Hashable {
     public var trials: [TrialOutcome]
     /// False when a native run has no `summary.json` yet: interrupted before it finished.
     public var isFinished: Bool
+    /// True when the run stopped before its workload finished (Ctrl-C, a budget, a failing server).
     public var cancelled: Bool
+    /// Why the run was cancelled, when it says.
     public var cancelReason: String?
+    /// When the run started, as recorded.
     public var startedAt: Date?
+    /// When the run finished, as recorded; nil while a native run is unfinished.
     public var finishedAt: Date?
     /// Problems that did not stop loading (a torn last line of `results.jsonl`, say).
     public var warnings: [String]
@@ -35,66 +47,4 @@ public struct StoredRun: Sendable, Hashable {
     /// The recorded time that orders runs: finish, else start. Never a file modification time.
     public var orderingDate: Date? { finishedAt ?? startedAt }
 
-}
-
-/// The run-level numbers point mode compares, read as the run recorded them (RLM Code parity:
-/// never recomputed from case results).
-public struct RunMetrics: Sendable, Hashable, Codable {
-    public var totalCases: Int
-    public var completedCases: Int
-    public var attemptedCases: Int
-    public var avgReward: Double
-    public var avgSteps: Double
-
-    public init(totalCases: Int, completedCases: Int, attemptedCases: Int, avgReward: Double, avgSteps: Double) {
-        self.totalCases = totalCases
-        self.completedCases = completedCases
-        self.attemptedCases = attemptedCases
-        self.avgReward = avgReward
-        self.avgSteps = avgSteps
-    }
-
-    /// `completed_cases / total_cases`, 0 when there are no cases (RLM Code's rule).
-    public var completionRate: Double { totalCases > 0 ? Double(completedCases) / Double(totalCases) : 0 }
-
-    enum CodingKeys: String, CodingKey {
-        case totalCases = "total_cases", completedCases = "completed_cases", attemptedCases = "attempted_cases"
-        case avgReward = "avg_reward", avgSteps = "avg_steps"
-    }
-}
-
-/// What the judge needs of one trial; a compact row so 100,000-trial runs stay small in memory.
-public struct TrialOutcome: Sendable, Hashable {
-    public var key: PairKey
-    public var completed: Bool
-    public var reward: Double
-    public var steps: Int
-    public var tokens: Int
-    public var cost: Double
-    public var latency: Double
-    public var guardrailBlocked: Int
-    public var infrastructureError: Bool
-
-    public init(
-        key: PairKey, completed: Bool, reward: Double, steps: Int, tokens: Int = 0, cost: Double = 0,
-        latency: Double = 0, guardrailBlocked: Int = 0, infrastructureError: Bool = false
-    ) {
-        self.key = key
-        self.completed = completed
-        self.reward = reward
-        self.steps = steps
-        self.tokens = tokens
-        self.cost = cost
-        self.latency = latency
-        self.guardrailBlocked = guardrailBlocked
-        self.infrastructureError = infrastructureError
-    }
-
-    public init(_ trial: TrialRecord) {
-        self.init(
-            key: trial.pairKey, completed: trial.completed, reward: trial.reward, steps: trial.steps,
-            tokens: trial.totalTokens, cost: trial.cost, latency: trial.latency.total,
-            guardrailBlocked: trial.codemodeGuardrailBlocked,
-            infrastructureError: trial.error?.category.isInfrastructure ?? false)
-    }
 }

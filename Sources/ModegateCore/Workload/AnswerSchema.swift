@@ -2,8 +2,10 @@
 /// use (type, properties, required, additionalProperties, items, enum, const, minItems, maxItems,
 /// minimum, maximum, minLength, maxLength). Unknown keywords are ignored, as JSON Schema says.
 public struct AnswerSchema: Sendable {
+    /// The case's `answer_schema`, as written.
     public let schema: JSONValue
 
+    /// A checker for `schema`.
     public init(_ schema: JSONValue) { self.schema = schema }
 
     /// The first problem found, as `path: message`, or nil when the answer conforms.

@@ -1,6 +1,7 @@
 /// The preset file format (DESIGN §4), written down once: the loader validates against `root`, and
 /// `docs/preset.schema.json` is generated from it.
 public enum PresetSchema {
+    /// The whole preset file: its keys, the case keys and every scorer kind.
     public static let root = SchemaObject(
         title: "modegate preset file",
         description: "A named workload: a suite of tools plus the cases to run against it.",

@@ -6,6 +6,7 @@ public struct Score: Sendable, Hashable, Codable {
     /// Scorer-specific evidence; always an object with at least `scorer`.
     public var detail: JSONValue
 
+    /// A score as given.
     public init(reward: Double, detail: JSONValue) {
         self.reward = reward
         self.detail = detail

@@ -1,12 +1,13 @@
-import Foundation
-
 /// A tool as a model and a program see it: MCP's `tools/list` entry.
 public struct ToolDescriptor: Sendable, Hashable, Codable {
+    /// The name models and programs call the tool by.
     public var name: String
+    /// What the tool does, in the words a model reads.
     public var description: String
     /// JSON Schema of the arguments object.
     public var inputSchema: JSONValue
 
+    /// A tool as given.
     public init(name: String, description: String, inputSchema: JSONValue) {
         self.name = name
         self.description = description
@@ -14,37 +15,4 @@ public struct ToolDescriptor: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey { case name, description, inputSchema = "input_schema" }
-}
-
-/// What a tool call returned, in MCP's shape: structured content when the tool gives it, text
-/// content always, and whether the call failed.
-public struct ToolReply: Sendable, Hashable, Codable {
-    public var structuredContent: JSONValue?
-    public var text: String
-    public var isError: Bool
-
-    public init(structuredContent: JSONValue?, text: String, isError: Bool = false) {
-        self.structuredContent = structuredContent
-        self.text = text
-        self.isError = isError
-    }
-
-    /// A successful reply carrying a JSON value (as structured content and as its JSON text).
-    public static func value(_ value: JSONValue) -> ToolReply {
-        ToolReply(structuredContent: value, text: value.jsonText)
-    }
-
-    public static func failure(_ message: String) -> ToolReply {
-        ToolReply(structuredContent: nil, text: message, isError: true)
-    }
-
-    /// What a Code Mode program receives (DESIGN §5): the structured content when there is one,
-    /// else the text parsed as JSON when it is JSON, else the text itself.
-    public var programValue: JSONValue {
-        if let structuredContent { return structuredContent }
-        if let parsed = try? StableJSON.decoder().decode(JSONValue.self, from: Data(text.utf8)) { return parsed }
-        return .string(text)
-    }
-
-    enum CodingKeys: String, CodingKey { case structuredContent = "structured_content", text, isError = "is_error" }
 }

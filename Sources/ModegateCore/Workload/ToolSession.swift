@@ -1,7 +1,9 @@
 /// The tools of one trial: fresh state per trial, so stateful tools (a ledger) start clean and
 /// both arms see identical data.
 public protocol ToolSession: Sendable {
+    /// The tools this trial may call.
     var tools: [ToolDescriptor] { get }
+    /// Calls one tool; a tool's own failure is a reply with `isError`, never a throw.
     func call(_ name: String, arguments: JSONValue) async -> ToolReply
     /// The suite's state after the trial, for the `state` scorer; nil for stateless suites.
     func finalState() async -> JSONValue?
@@ -16,29 +18,10 @@ public protocol ToolSession: Sendable {
 }
 
 extension ToolSession {
+    /// Nothing carries the tools but the process: no infrastructure to fail.
     public func infrastructureFailure() async -> String? { nil }
+    /// Nothing was restarted.
     public func serverRestarts() async -> [String: Int] { [:] }
+    /// Nothing to stop.
     public func close() async {}
-}
-
-/// A built-in suite: tools with deterministic data, generated from a case's `params` alone (never
-/// from the gate's seed), so a case's expected answer is fixed.
-public protocol Suite: Sendable {
-    var name: String { get }
-    var summary: String { get }
-    var tools: [ToolDescriptor] { get }
-    func makeSession(params: JSONValue) -> any ToolSession
-    /// The expected answer computed from `params`, for cases that do not state one; nil when the
-    /// suite has no oracle for these params.
-    func oracle(params: JSONValue) -> JSONValue?
-    /// The expected final state for `state`-scored cases; nil when the suite is stateless.
-    func expectedState(params: JSONValue) -> JSONValue?
-    /// True when its tools are reached over MCP (counted as `mcp_tool_calls`).
-    var overMCP: Bool { get }
-}
-
-extension Suite {
-    public var overMCP: Bool { false }
-    public func oracle(params: JSONValue) -> JSONValue? { nil }
-    public func expectedState(params: JSONValue) -> JSONValue? { nil }
 }

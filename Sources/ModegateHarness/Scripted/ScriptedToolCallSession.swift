@@ -39,7 +39,7 @@ actor ScriptedToolCallSession: ModelSession {
     private let retries: Int
     private let trajectories: ScriptedTrajectories
     private let key: ScriptedTrajectories.Key?
-    private let events = EventChannel<Event>()
+    private let events = Mailbox<Event>()
     private var mode = Mode.fresh
     private var closed = false
     private var wave: OpenWave?
@@ -207,6 +207,9 @@ actor ScriptedToolCallSession: ModelSession {
             let answer = value.jsonText
             if let recording, let key { trajectories.record(.init(waves: recording, answer: answer), for: key) }
             return ChatMessage(role: .assistant, content: answer)
+        case nil:
+            // Not reached: the mailbox is never closed, so the program's next event always comes.
+            return ChatMessage(role: .assistant, content: "The conversation ended.")
         }
     }
 
@@ -220,36 +223,5 @@ actor ScriptedToolCallSession: ModelSession {
     /// A tool message's content as the program would have received it: JSON when it is JSON.
     static func value(_ content: String) -> JSONValue {
         (try? JSONValue.parse(content)) ?? .string(content)
-    }
-}
-
-/// The program's tool bridge in lockstep mode: hands each wave to the conversation and waits.
-struct LockstepTools: SandboxToolHandler {
-    let events: EventChannel<ScriptedToolCallSession.Event>
-    let toolNames: [String]
-    let played: PlayedWaves
-
-    func handle(_ wave: [ToolInvocation]) async -> [ToolResult] {
-        if let results = played.answer(wave) { return results }
-        return await withCheckedContinuation { continuation in
-            let once = ResumeOnce(continuation)
-            events.put(.wave(wave, reply: { once.resume($0) }))
-        }
-    }
-}
-
-/// Resumes a continuation at most once, whoever calls first.
-final class ResumeOnce: @unchecked Sendable {
-    private var continuation: CheckedContinuation<[ToolResult], Never>?
-    private let lock = NSLock()
-
-    init(_ continuation: CheckedContinuation<[ToolResult], Never>) { self.continuation = continuation }
-
-    func resume(_ results: [ToolResult]) {
-        lock.lock()
-        let continuation = self.continuation
-        self.continuation = nil
-        lock.unlock()
-        continuation?.resume(returning: results)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import ModegateCore
 import ModegateProviders
 import ModegateSandbox
+import Synchronization
 
 /// The conversations the scripted tool-calling policy has already played, one per case: each
 /// turn's calls with the results that came back, and the final answer.
@@ -11,7 +12,7 @@ import ModegateSandbox
 /// need not run again. At the first difference (a fault, a changed tool) the program runs live,
 /// fed the results already seen. The tools are still called every trial; only the model's
 /// thinking is remembered.
-final class ScriptedTrajectories: @unchecked Sendable {
+final class ScriptedTrajectories: Sendable {
     struct Key: Hashable, Sendable {
         var preset: String
         var caseID: String
@@ -31,47 +32,14 @@ final class ScriptedTrajectories: @unchecked Sendable {
         var answer: String
     }
 
-    private let lock = NSLock()
-    private var recorded: [Key: Trajectory] = [:]
+    private let recorded = Mutex<[Key: Trajectory]>([:])
 
-    func trajectory(for key: Key) -> Trajectory? {
-        lock.lock()
-        defer { lock.unlock() }
-        return recorded[key]
-    }
+    func trajectory(for key: Key) -> Trajectory? { recorded.withLock { $0[key] } }
 
     /// Keeps the first trajectory recorded for a case; later ones add nothing a replay needs.
     func record(_ trajectory: Trajectory, for key: Key) {
-        lock.lock()
-        defer { lock.unlock() }
-        if recorded[key] == nil { recorded[key] = trajectory }
-    }
-}
-
-/// Waves a program's calls are answered from without a model turn, while they repeat the ones
-/// already played, in order.
-final class PlayedWaves: @unchecked Sendable {
-    private let lock = NSLock()
-    private var waves: ArraySlice<(calls: [ToolInvocation], results: [ToolResult])>
-
-    init(_ waves: [(calls: [ToolInvocation], results: [ToolResult])]) { self.waves = waves[...] }
-
-    /// The recorded results when this wave repeats the next played one; nil (and no more
-    /// answers) once the program asks for anything else.
-    func answer(_ wave: [ToolInvocation]) -> [ToolResult]? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let next = waves.first else { return nil }
-        guard Self.same(next.calls, wave) else {
-            waves = []
-            return nil
+        recorded.withLock { recorded in
+            if recorded[key] == nil { recorded[key] = trajectory }
         }
-        waves.removeFirst()
-        return next.results
-    }
-
-    /// Call ids are the program's own numbering; a call is the same when its tool and arguments are.
-    static func same(_ a: [ToolInvocation], _ b: [ToolInvocation]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.arguments == $1.arguments }
     }
 }

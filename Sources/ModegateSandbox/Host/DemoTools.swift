@@ -3,10 +3,12 @@ import ModegateCore
 /// A small suite for `modegate exec --suite demo` and the sandbox's tests, until the built-in
 /// suites arrive: arithmetic, an echo, a keyed lookup that can fail, and a tool that always fails.
 public enum DemoTools {
+    /// The rows `lookup` finds, by key.
     public static let table: [String: JSONValue] = [
         "alpha": ["id": 1, "owner": "ada"], "beta": ["id": 2, "owner": "grace"], "gamma": ["id": 3, "owner": "alan"],
     ]
 
+    /// The four tools as closures: `add`, `echo`, `lookup` and `fail`.
     public static var handler: ToolClosures {
         ToolClosures([
             "add": { arguments in

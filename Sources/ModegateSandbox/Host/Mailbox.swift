@@ -1,49 +1,54 @@
-import Foundation
+import Synchronization
 
-/// A queue between a reader thread and one async consumer: the thread puts messages, the
-/// consumer awaits them without blocking a Swift concurrency thread.
-final class Mailbox<Message: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var queue: [Message] = []
-    private var waiter: CheckedContinuation<Message?, Never>?
-    private var closed = false
+/// A queue between producer threads and one async consumer: producers put messages without
+/// waiting, the consumer awaits them without blocking a Swift concurrency thread. A worker's
+/// reader thread feeds its conversation through one; the scripted model's lockstep program
+/// feeds its conversation through another.
+package final class Mailbox<Message: Sendable>: Sendable {
+    private struct State {
+        var queue: [Message] = []
+        var waiter: CheckedContinuation<Message?, Never>?
+        var closed = false
+    }
 
-    func put(_ message: Message) {
-        lock.lock()
-        if let waiter {
-            self.waiter = nil
-            lock.unlock()
-            waiter.resume(returning: message)
-            return
+    private let state = Mutex(State())
+
+    /// An open, empty mailbox.
+    package init() {}
+
+    /// Hands `message` to the waiting consumer, or queues it for the next `next()`.
+    package func put(_ message: Message) {
+        let waiter = state.withLock { state -> CheckedContinuation<Message?, Never>? in
+            guard let waiter = state.waiter else {
+                state.queue.append(message)
+                return nil
+            }
+            state.waiter = nil
+            return waiter
         }
-        queue.append(message)
-        lock.unlock()
+        waiter?.resume(returning: message)
     }
 
     /// No more messages: a waiting or later `next()` returns nil once the queue is empty.
-    func close() {
-        lock.lock()
-        closed = true
-        let waiter = self.waiter
-        self.waiter = nil
-        lock.unlock()
+    package func close() {
+        let waiter = state.withLock { state in
+            state.closed = true
+            defer { state.waiter = nil }
+            return state.waiter
+        }
         waiter?.resume(returning: nil)
     }
 
-    func next() async -> Message? {
+    /// The oldest message, waiting for one if none is queued; nil once closed and drained.
+    package func next() async -> Message? {
         await withCheckedContinuation { continuation in
-            lock.lock()
-            if !queue.isEmpty {
-                let message = queue.removeFirst()
-                lock.unlock()
-                continuation.resume(returning: message)
-            } else if closed {
-                lock.unlock()
-                continuation.resume(returning: nil)
-            } else {
-                waiter = continuation
-                lock.unlock()
+            let ready: Message?? = state.withLock { state in
+                if !state.queue.isEmpty { return .some(state.queue.removeFirst()) }
+                if state.closed { return .some(nil) }
+                state.waiter = continuation
+                return nil
             }
+            if let ready { continuation.resume(returning: ready) }
         }
     }
 }

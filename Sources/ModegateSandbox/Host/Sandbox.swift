@@ -4,17 +4,20 @@ import ModegateCore
 /// Runs Code Mode programs safely: guardrails on the parsed program first, then a pooled worker
 /// process with CPU, wall-clock and memory limits, with tool calls answered by the host in waves.
 public actor Sandbox {
+    /// Where workers come from and how many are kept warm.
     public struct Configuration: Sendable {
         /// The binary that has the hidden `__sandbox-worker` command: modegate itself by default.
         public var workerExecutable: String
         /// Idle workers kept warm per memory limit.
         public var warmWorkers: Int
 
+        /// Workers of `workerExecutable`, `warmWorkers` of them idle per memory limit.
         public init(workerExecutable: String = Configuration.currentExecutable, warmWorkers: Int = 2) {
             self.workerExecutable = workerExecutable
             self.warmWorkers = warmWorkers
         }
 
+        /// This process's own binary, links resolved: modegate, which has the worker command.
         public static var currentExecutable: String {
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         }
@@ -24,6 +27,7 @@ public actor Sandbox {
     /// The modegate binary workers run (also what serves built-in suites over MCP).
     public nonisolated let executable: String
 
+    /// A sandbox that starts workers on demand; `warm` starts them ahead.
     public init(configuration: Configuration = Configuration()) {
         executable = configuration.workerExecutable
         pool = WorkerPool(executable: configuration.workerExecutable, warmTarget: configuration.warmWorkers)
@@ -34,6 +38,7 @@ public actor Sandbox {
         try await pool.warm(memoryMB: memoryMB, count: count)
     }
 
+    /// Stops every idle worker; call it before the process exits.
     public func shutdown() async { await pool.shutdown() }
 
     /// Process ids of the idle workers, for tests and benchmarks that watch them.

@@ -6,11 +6,14 @@ import ModegateCore
 /// binary (the build folder). The worker loads what this finds; the host asks the same question
 /// when a worker dies before it is ready, to say why.
 public struct SandboxEngineLocation: Sendable {
+    /// The variable that names the engine library outright.
     public static let environmentVariable = "MODEGATE_SANDBOX_ENGINE"
 
     #if os(macOS)
+    /// The engine library's file name on macOS.
     public static let libraryName = "libModegateSandboxEngine.dylib"
     #else
+    /// The engine library's file name on Linux.
     public static let libraryName = "libModegateSandboxEngine.so"
     #endif
 
@@ -19,6 +22,7 @@ public struct SandboxEngineLocation: Sendable {
     /// The first of them that exists.
     public let found: String?
 
+    /// Looks for the engine of `executable`, or only where `environment` says.
     public init(executable: String, environment: [String: String]) {
         if let custom = environment[Self.environmentVariable], !custom.isEmpty {
             searched = [custom]

@@ -1,33 +1,29 @@
 import Foundation
 import ModegateCore
-
-/// Runs programs: the sandbox itself, or a lease on one of its workers.
-public protocol ProgramRunner: Sendable {
-    func run(_ program: String, tools: any SandboxToolHandler, limits: SandboxLimits) async -> SandboxRun
-}
-
-extension Sandbox: ProgramRunner {}
+import Synchronization
 
 /// One worker checked out of the pool for a while (a trial). Its host thread is also a task
 /// executor: work that prefers it — the trial's strategy, model session and tools — runs on the
 /// same thread that talks to the worker, so a tool-call round trip crosses no host threads.
-public final class SandboxLease: ProgramRunner, @unchecked Sendable {
+public final class SandboxLease: ProgramRunner, Sendable {
     private let pool: WorkerPool
     private let memoryMB: Int
-    private let lock = NSLock()
-    private var worker: WorkerProcess?
+    /// The worker checked out now; nil after `release` or while a dead one is being replaced.
+    private let worker: Mutex<WorkerProcess?>
 
     init(pool: WorkerPool, worker: WorkerProcess) {
         self.pool = pool
         self.memoryMB = worker.memoryMB
-        self.worker = worker
+        self.worker = Mutex(worker)
     }
 
     /// The executor to run the lease holder's work on (the worker's host thread).
     public var executor: any TaskExecutor {
-        lock.withLock { worker?.thread ?? globalConcurrentExecutor }
+        worker.withLock { $0?.thread ?? globalConcurrentExecutor }
     }
 
+    /// Runs `program` on the leased worker, replacing it first when it died or has another memory
+    /// limit; the guardrails run before any worker is asked.
     public func run(_ program: String, tools: any SandboxToolHandler, limits: SandboxLimits) async -> SandboxRun {
         let started = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
@@ -67,18 +63,17 @@ public final class SandboxLease: ProgramRunner, @unchecked Sendable {
         return fresh
     }
 
-    private var currentWorker: WorkerProcess? { lock.withLock { worker } }
+    private var currentWorker: WorkerProcess? { worker.withLock { $0 } }
 
     private func swapWorker(_ replacement: WorkerProcess?) -> WorkerProcess? {
-        lock.withLock {
-            let old = worker
-            worker = replacement
-            return old
+        worker.withLock { worker in
+            defer { worker = replacement }
+            return worker
         }
     }
 
     private func detach(_ old: WorkerProcess) {
-        lock.withLock {
+        worker.withLock { worker in
             if worker === old { worker = nil }
         }
     }

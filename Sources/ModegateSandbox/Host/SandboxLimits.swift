@@ -6,13 +6,18 @@ public struct SandboxLimits: Sendable, Hashable, Codable {
     public var wallSeconds: Double
     /// Address space the program may add on top of the warmed-up engine.
     public var memoryMB: Int
+    /// Tool calls a program may make; one more is a guardrail block.
     public var maxToolCalls: Int
+    /// Characters a program may have; a longer one is refused before it runs.
     public var maxCodeChars: Int
+    /// Bytes of the result's JSON; a larger result is `outputTooLarge`.
     public var maxOutputBytes: Int
     /// Bytes of `console.log` output kept; the rest is dropped and flagged.
     public var maxLogBytes: Int
+    /// Tools a program may not call: a program that names one is refused, a call to one is blocked.
     public var deniedTools: [String]
 
+    /// Limits as given; the defaults are the gate file's.
     public init(
         cpuSeconds: Double = 30, wallSeconds: Double = 30, memoryMB: Int = 256, maxToolCalls: Int = 500,
         maxCodeChars: Int = 12_000, maxOutputBytes: Int = 200_000, maxLogBytes: Int = 65_536, deniedTools: [String] = []

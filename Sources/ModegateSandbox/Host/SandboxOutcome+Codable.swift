@@ -7,6 +7,7 @@ extension SandboxOutcome: Codable {
         case timeout = "limit_kind"
     }
 
+    /// Reads `{"kind": ...}` and the fields of that kind.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let kind = try container.decode(String.self, forKey: .kind)
@@ -34,6 +35,7 @@ extension SandboxOutcome: Codable {
         }
     }
 
+    /// Writes `{"kind": ...}` and the fields of that kind.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(kind, forKey: .kind)

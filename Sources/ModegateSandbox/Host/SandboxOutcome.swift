@@ -2,6 +2,7 @@ import ModegateCore
 
 /// How a program ended. Every way is typed, so the harness can count and explain it.
 public enum SandboxOutcome: Sendable, Hashable {
+    /// Which limit a timeout hit: the engine's CPU watchdog or the host's wall clock.
     public enum TimeoutKind: String, Sendable, Codable { case cpu, wall }
 
     /// The program returned; `undefined` is `null`.
@@ -10,10 +11,13 @@ public enum SandboxOutcome: Sendable, Hashable {
     case syntaxError(line: Int, column: Int, message: String)
     /// An uncaught exception (or a rejected promise) that is not a tool's failure.
     case exception(name: String, message: String, stack: String)
+    /// The program ran out of CPU time or wall-clock time.
     case timeout(TimeoutKind)
+    /// The program hit its memory limit (or the engine died of it).
     case outOfMemory
     /// A tool call failed and the program did not catch the error.
     case toolError(tool: String, message: String)
+    /// The result's JSON is over `max_output_bytes`.
     case outputTooLarge(bytes: Int, limit: Int)
     /// A policy check stopped the program: size, a denied tool, the tool-call budget.
     case guardrailBlocked(reason: String)

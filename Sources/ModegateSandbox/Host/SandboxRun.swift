@@ -2,9 +2,13 @@ import ModegateCore
 
 /// Everything one program did: its outcome, what it logged, and every tool call it made.
 public struct SandboxRun: Sendable, Hashable {
+    /// How the program ended.
     public var outcome: SandboxOutcome
+    /// What the program logged with `console.log`, line by line, up to `max_log_bytes`.
     public var logs: [String]
+    /// True when logs were dropped at `max_log_bytes`.
     public var logsTruncated: Bool
+    /// Every tool call the program made, in call order.
     public var toolCalls: [ToolCallRecord]
     /// Waves of tool calls: calls issued while the engine ran, answered together.
     public var waves: Int
@@ -13,6 +17,7 @@ public struct SandboxRun: Sendable, Hashable {
     /// Seconds from handing the program to its worker to its outcome: what the limits govern.
     public var programSeconds: Double = 0
 
+    /// A run as given; the seconds are set by whoever measured them.
     public init(
         outcome: SandboxOutcome, logs: [String] = [], logsTruncated: Bool = false, toolCalls: [ToolCallRecord] = [],
         waves: Int = 0, wallSeconds: Double = 0
@@ -23,22 +28,5 @@ public struct SandboxRun: Sendable, Hashable {
         self.toolCalls = toolCalls
         self.waves = waves
         self.wallSeconds = wallSeconds
-    }
-}
-
-/// One tool call a program made and what came back.
-public struct ToolCallRecord: Sendable, Hashable, Codable {
-    public var id: Int
-    public var wave: Int
-    public var name: String
-    public var arguments: JSONValue
-    public var result: ToolResult
-
-    public init(id: Int, wave: Int, name: String, arguments: JSONValue, result: ToolResult) {
-        self.id = id
-        self.wave = wave
-        self.name = name
-        self.arguments = arguments
-        self.result = result
     }
 }

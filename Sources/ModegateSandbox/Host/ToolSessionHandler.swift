@@ -4,12 +4,16 @@ import ModegateCore
 /// receives is the reply's `programValue` (structured content, else parsed text, else the text),
 /// and a reply marked as an error rejects the call with its text.
 public struct ToolSessionHandler: SandboxToolHandler {
+    /// The session the calls go to.
     public let session: any ToolSession
 
+    /// A handler for `session`'s tools.
     public init(_ session: any ToolSession) { self.session = session }
 
+    /// The session's tools, by name.
     public var toolNames: [String] { session.tools.map(\.name) }
 
+    /// Calls every tool of the wave concurrently.
     public func handle(_ wave: [ToolInvocation]) async -> [ToolResult] {
         await wave.orderedConcurrentMap { await result($0) }
     }

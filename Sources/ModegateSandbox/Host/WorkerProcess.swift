@@ -1,12 +1,13 @@
 import Foundation
 import ModegateCore
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// One sandbox worker seen from the host: a child process of the same binary, JSON lines on its
 /// stdin and stdout, and a reader thread that turns its output into messages.
-final class WorkerProcess: @unchecked Sendable {
+final class WorkerProcess: Sendable {
     enum SpawnError: Error, CustomStringConvertible {
         case failed(String, Int32)
         case notReady(String)
@@ -21,24 +22,43 @@ final class WorkerProcess: @unchecked Sendable {
         }
     }
 
+    /// How the process ended, and whether the host killed it.
+    private struct Exit {
+        var status: Int32?
+        var killed = false
+    }
+
     let pid: pid_t
     let memoryMB: Int
     let inbox = Mailbox<WorkerMessage>()
     /// Reads this worker's output and runs its conversation's tasks.
     let thread = WorkerThread()
-    private var pendingBytes = [UInt8]()
     private let channel: LineChannel
-    private let lock = NSLock()
-    private static let spawnLock = NSLock()
-    private var exitStatus: Int32?
-    private var killed = false
+    private let ending = Mutex(Exit())
+    /// Held around pipes and spawn, so a worker started on another thread can never inherit
+    /// this worker's pipe ends (which would keep them open after this worker dies).
+    private static let spawnLock = Mutex(())
 
     init(executable: String, memoryMB: Int) throws {
         self.memoryMB = memoryMB
-        // Pipes and spawn under one lock, so a worker started on another thread can never inherit
-        // this worker's pipe ends (which would keep them open after this worker dies).
-        Self.spawnLock.lock()
-        defer { Self.spawnLock.unlock() }
+        let child = try Self.spawnLock.withLock { _ in try Self.spawn(executable, memoryMB: memoryMB) }
+        pid = child.pid
+        ChildProcessGroups.add(child.pid)
+        channel = LineChannel(input: -1, output: child.toWorker)
+        let reader = Thread { [self, input = child.fromWorker, output = child.toWorker] in
+            // Output not yet split into lines; only this thread touches it.
+            var pending = [UInt8]()
+            self.thread.serve(
+                input: input, onData: { self.received($0, pending: &pending) }, onEnd: self.ended, onDeadline: self.kill)
+            close(input)
+            close(output)
+        }
+        reader.name = "sandbox-worker-\(child.pid)"
+        reader.start()
+    }
+
+    /// Starts the worker process: its pid, and our ends of the pipes to and from it.
+    private static func spawn(_ executable: String, memoryMB: Int) throws -> (pid: pid_t, toWorker: Int32, fromWorker: Int32) {
         var toWorker: [Int32] = [0, 0]
         var fromWorker: [Int32] = [0, 0]
         guard pipe(&toWorker) == 0 else { throw SpawnError.failed(executable, errno) }
@@ -75,16 +95,7 @@ final class WorkerProcess: @unchecked Sendable {
             close(fromWorker[0])
             throw SpawnError.failed(executable, code)
         }
-        pid = child
-        ChildProcessGroups.add(child)
-        channel = LineChannel(input: -1, output: toWorker[1])
-        let reader = Thread { [self, input = fromWorker[0], output = toWorker[1]] in
-            self.thread.serve(input: input, onData: self.received, onEnd: self.ended, onDeadline: self.kill)
-            close(input)
-            close(output)
-        }
-        reader.name = "sandbox-worker-\(child)"
-        reader.start()
+        return (child, toWorker[1], fromWorker[0])
     }
 
     /// False when the worker is gone.
@@ -96,36 +107,27 @@ final class WorkerProcess: @unchecked Sendable {
 
     /// Kills the worker at once (the wall-clock limit, or shutdown); the reader reaps it.
     func kill() {
-        lock.lock()
-        killed = true
-        lock.unlock()
+        ending.withLock { $0.killed = true }
         Glibc.kill(pid, SIGKILL)
     }
 
-    var wasKilled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return killed
-    }
+    var wasKilled: Bool { ending.withLock { $0.killed } }
 
     /// How the process ended, once it has (`waitpid` status), else nil.
-    var status: Int32? {
-        lock.lock()
-        defer { lock.unlock() }
-        return exitStatus
-    }
+    var status: Int32? { ending.withLock { $0.status } }
 
-    /// Splits output into lines and hands each decoded message to the conversation.
-    private func received(_ bytes: UnsafeRawBufferPointer) {
-        pendingBytes.append(contentsOf: bytes)
+    /// Splits output into lines and hands each decoded message to the conversation; `pending`
+    /// keeps a trailing partial line for the next chunk.
+    private func received(_ bytes: UnsafeRawBufferPointer, pending: inout [UInt8]) {
+        pending.append(contentsOf: bytes)
         var start = 0
         let decoder = StableJSON.decoder()
-        while let newline = pendingBytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
-            let line = Data(pendingBytes[start..<newline])
+        while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            let line = Data(pending[start..<newline])
             if let message = WorkerMessage.decode(line: line, decoder: decoder) { inbox.put(message) }
             start = newline + 1
         }
-        pendingBytes.removeSubrange(0..<start)
+        pending.removeSubrange(0..<start)
     }
 
     /// The output closed: reap the process and tell the conversation.
@@ -133,9 +135,7 @@ final class WorkerProcess: @unchecked Sendable {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         ChildProcessGroups.remove(pid)
-        lock.lock()
-        exitStatus = status
-        lock.unlock()
+        ending.withLock { $0.status = status }
         inbox.close()
     }
 }

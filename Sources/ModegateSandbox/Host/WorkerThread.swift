@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,14 +8,19 @@ import Glibc
 /// of the program's conversation (a task executor). A tool-call round trip then wakes one host
 /// thread instead of handing each message from a reader thread to the concurrency pool, which
 /// halves the context switches on the sequential-call path.
-final class WorkerThread: TaskExecutor, @unchecked Sendable {
-    private let lock = NSLock()
-    private var jobs: [UnownedJob] = []
-    private var finished = false
-    private var threadID: pthread_t?
-    /// When to call `onDeadline` (uptime nanoseconds); enforced by this thread's own poll timeout,
-    /// so a starved Swift concurrency pool cannot delay a wall-clock kill.
-    private var deadline: UInt64?
+final class WorkerThread: TaskExecutor, Sendable {
+    private struct State {
+        var jobs: [UnownedJob] = []
+        var finished = false
+        var threadID: pthread_t?
+        /// When to call `onDeadline` (uptime nanoseconds); enforced by this thread's own poll
+        /// timeout, so a starved Swift concurrency pool cannot delay a wall-clock kill.
+        var deadline: UInt64?
+
+        var isOnThisThread: Bool { threadID.map { pthread_equal($0, pthread_self()) != 0 } ?? false }
+    }
+
+    private let state = Mutex(State())
     /// A pipe that wakes the thread from `poll` when another thread enqueues a job.
     private let wakeRead: Int32
     private let wakeWrite: Int32
@@ -32,40 +38,36 @@ final class WorkerThread: TaskExecutor, @unchecked Sendable {
 
     func enqueue(_ job: consuming ExecutorJob) {
         let unowned = UnownedJob(job)
-        lock.lock()
-        if finished {
-            lock.unlock()
+        let queued: (done: Bool, onThisThread: Bool) = state.withLock { state in
+            guard !state.finished else { return (false, false) }
+            state.jobs.append(unowned)
+            return (true, state.isOnThisThread)
+        }
+        guard queued.done else {
             // The worker is gone: its stragglers run on the global executor.
             globalConcurrentExecutor.enqueue(ExecutorJob(unowned))
             return
         }
-        jobs.append(unowned)
-        let onThisThread = threadID.map { pthread_equal($0, pthread_self()) != 0 } ?? false
-        lock.unlock()
-        if !onThisThread {
-            var byte: UInt8 = 1
-            _ = write(wakeWrite, &byte, 1)
-        }
+        if !queued.onThisThread { wake() }
     }
 
     /// Arms (or with nil, disarms) the deadline.
     func setDeadline(_ uptimeNanoseconds: UInt64?) {
-        lock.lock()
-        deadline = uptimeNanoseconds
-        let onThisThread = threadID.map { pthread_equal($0, pthread_self()) != 0 } ?? false
-        lock.unlock()
-        if !onThisThread {
-            var byte: UInt8 = 1
-            _ = write(wakeWrite, &byte, 1)
+        let onThisThread = state.withLock { state in
+            state.deadline = uptimeNanoseconds
+            return state.isOnThisThread
         }
+        if !onThisThread { wake() }
+    }
+
+    private func wake() {
+        var byte: UInt8 = 1
+        _ = write(wakeWrite, &byte, 1)
     }
 
     /// Milliseconds until the deadline for `poll`: -1 for none, 0 when it has passed.
     private func pollTimeout() -> (milliseconds: Int32, expired: Bool) {
-        lock.lock()
-        let deadline = self.deadline
-        lock.unlock()
-        guard let deadline else { return (-1, false) }
+        guard let deadline = state.withLock({ $0.deadline }) else { return (-1, false) }
         let now = DispatchTime.now().uptimeNanoseconds
         if now >= deadline { return (0, true) }
         return (Int32(min((deadline - now + 999_999) / 1_000_000, UInt64(Int32.max))), false)
@@ -75,9 +77,7 @@ final class WorkerThread: TaskExecutor, @unchecked Sendable {
     /// its end, `onDeadline` once when an armed deadline passes, and queued jobs run in between.
     /// Returns when the input ended and no job is left.
     func serve(input: Int32, onData: (UnsafeRawBufferPointer) -> Void, onEnd: () -> Void, onDeadline: () -> Void) {
-        lock.lock()
-        threadID = pthread_self()
-        lock.unlock()
+        state.withLock { $0.threadID = pthread_self() }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var inputOpen = true
         while true {
@@ -112,11 +112,11 @@ final class WorkerThread: TaskExecutor, @unchecked Sendable {
                 }
             }
         }
-        lock.lock()
-        finished = true
-        let leftovers = jobs
-        jobs.removeAll()
-        lock.unlock()
+        let leftovers = state.withLock { state in
+            state.finished = true
+            defer { state.jobs.removeAll() }
+            return state.jobs
+        }
         for job in leftovers { globalConcurrentExecutor.enqueue(ExecutorJob(job)) }
         close(wakeRead)
         close(wakeWrite)
@@ -124,14 +124,12 @@ final class WorkerThread: TaskExecutor, @unchecked Sendable {
 
     private func runQueuedJobs() {
         while true {
-            lock.lock()
-            guard !jobs.isEmpty else {
-                lock.unlock()
-                return
+            let batch = state.withLock { state -> [UnownedJob] in
+                guard !state.jobs.isEmpty else { return [] }
+                defer { state.jobs.removeAll(keepingCapacity: true) }
+                return state.jobs
             }
-            let batch = jobs
-            jobs.removeAll(keepingCapacity: true)
-            lock.unlock()
+            guard !batch.isEmpty else { return }
             for job in batch { job.runSynchronously(on: asUnownedTaskExecutor()) }
         }
     }

@@ -1,39 +1,30 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Busy-waits a bounded time for a descriptor to become readable.
-package enum Spin {
-    /// How long to poll before falling back to a blocking wait: long enough to cover a worker
-    /// starting a program or the host answering a wave of fast tools.
-    package static let budgetNanoseconds: UInt64 = 250_000
-
-    package static func untilReadable(_ descriptor: Int32, or other: Int32? = nil) {
-        let start = DispatchTime.now().uptimeNanoseconds
-        var entries = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
-        if let other { entries.append(pollfd(fd: other, events: Int16(POLLIN), revents: 0)) }
-        while DispatchTime.now().uptimeNanoseconds - start < budgetNanoseconds {
-            if poll(&entries, nfds_t(entries.count), 0) != 0 { return }
-            // Give the CPU to anything else that is ready: spinning should only use idle time.
-            sched_yield()
-        }
-    }
-}
-
 /// Newline-delimited messages over a pair of file descriptors, with blocking reads: the reader
 /// sleeps in `read(2)` until bytes arrive, so a round trip costs microseconds, not a polling tick.
-package final class LineChannel: @unchecked Sendable {
+package final class LineChannel: Sendable {
+    /// Bytes read but not yet returned as lines; one reader at a time.
+    private struct ReadBuffer {
+        var bytes = [UInt8]()
+        var start = 0
+    }
+
     private let input: Int32
     private let output: Int32
-    private var buffer = [UInt8]()
-    private var start = 0
-    private let writeLock = NSLock()
+    private let reading: Mutex<ReadBuffer>
+    /// Held while a line is written, so lines from two threads never interleave.
+    private let writing = Mutex(())
 
     package init(input: Int32, output: Int32) {
         self.input = input
         self.output = output
-        buffer.reserveCapacity(1 << 16)
+        var buffer = ReadBuffer()
+        buffer.bytes.reserveCapacity(1 << 16)
+        reading = Mutex(buffer)
     }
 
     /// The next line without its newline, or nil at end of input. With `spinning`, it first polls
@@ -47,25 +38,27 @@ package final class LineChannel: @unchecked Sendable {
 
     /// The next line without its newline, or nil at end of input.
     package func readLine() -> Data? {
-        while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                let line = Data(buffer[start..<newline])
-                start = newline + 1
-                if start == buffer.count {
-                    buffer.removeAll(keepingCapacity: true)
-                    start = 0
+        reading.withLock { buffer in
+            while true {
+                if let newline = buffer.bytes[buffer.start...].firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = Data(buffer.bytes[buffer.start..<newline])
+                    buffer.start = newline + 1
+                    if buffer.start == buffer.bytes.count {
+                        buffer.bytes.removeAll(keepingCapacity: true)
+                        buffer.start = 0
+                    }
+                    return line
                 }
-                return line
+                if buffer.start > 0 {
+                    buffer.bytes.removeSubrange(0..<buffer.start)
+                    buffer.start = 0
+                }
+                var chunk = [UInt8](repeating: 0, count: 1 << 16)
+                let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return nil }
+                buffer.bytes.append(contentsOf: chunk[0..<count])
             }
-            if start > 0 {
-                buffer.removeSubrange(0..<start)
-                start = 0
-            }
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
-            let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            buffer.append(contentsOf: chunk[0..<count])
         }
     }
 
@@ -74,19 +67,19 @@ package final class LineChannel: @unchecked Sendable {
     package func writeLine(_ data: Data) -> Bool {
         var line = data
         line.append(UInt8(ascii: "\n"))
-        writeLock.lock()
-        defer { writeLock.unlock() }
-        return line.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(output, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
+        return writing.withLock { _ in
+            line.withUnsafeBytes { raw -> Bool in
+                var offset = 0
+                while offset < raw.count {
+                    let written = write(output, raw.baseAddress! + offset, raw.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        return false
+                    }
+                    offset += written
                 }
-                offset += written
+                return true
             }
-            return true
         }
     }
 }

@@ -4,9 +4,12 @@ import ModegateCore
 /// (the CodePlane A/B idea). Params: `seed`, and the task (`task` with `function`, `field` or
 /// `module`). Scored exact.
 public struct CodeNavigationSuite: Suite {
+    /// The suite; each case's code base comes from its `seed`.
     public init() {}
 
+    /// `code_navigation`, as presets name it.
     public let name = "code_navigation"
+    /// One line for listings.
     public let summary = "Navigate a synthetic Python code base: definitions, call sites, settings, imports, TODOs."
 
     private static let cache = GeneratedDataCache<SourceTree>()
@@ -16,6 +19,7 @@ public struct CodeNavigationSuite: Suite {
         return cache.value(for: String(seed)) { SourceTree(seed: seed) }
     }
 
+    /// `list_files`, `read_file` and `search_code`.
     public var tools: [ToolDescriptor] { Self.descriptors }
 
     static let descriptors = [
@@ -35,10 +39,12 @@ public struct CodeNavigationSuite: Suite {
             inputSchema: InputSchema.object(["pattern": InputSchema.string("Text to find.")], required: ["pattern"])),
     ]
 
+    /// A session over the code base of `params`' seed.
     public func makeSession(params: JSONValue) -> any ToolSession {
         CodeNavigationSession(tree: Self.tree(params))
     }
 
+    /// The task's expected answer, computed on the same code base; nil for params that name no task.
     public func oracle(params: JSONValue) -> JSONValue? {
         CodeNavigationTask(params: params)?.expected(in: Self.tree(params))
     }

@@ -4,11 +4,15 @@ import ModegateCore
 /// for each of a list of inputs — and is scored item by item. Params: `tool` and `inputs` (a list
 /// of argument objects); the oracle runs the functions directly.
 public struct FunctionProbeSuite: Suite {
+    /// The suite; its functions need no data.
     public init() {}
 
+    /// `function_probe`, as presets name it.
     public let name = "function_probe"
+    /// One line for listings.
     public let summary = "Pure text and number functions as tools; write eval specs with their true outputs."
 
+    /// One tool per function: vowel counts, word reversal, checksums, Caesar shifts and more.
     public var tools: [ToolDescriptor] { Self.descriptors }
 
     private static func textTool(_ name: String, _ description: String) -> ToolDescriptor {
@@ -36,6 +40,7 @@ public struct FunctionProbeSuite: Suite {
         textTool("slugify", "Turns a text into a URL slug."),
     ]
 
+    /// A session of the pure functions; `params` are ignored.
     public func makeSession(params: JSONValue) -> any ToolSession { FunctionProbeSession() }
 
     /// `{"cases": [{"input": ARGS, "output": RESULT or null when the tool rejects ARGS}]}`.

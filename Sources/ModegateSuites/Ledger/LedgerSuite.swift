@@ -4,9 +4,12 @@ import ModegateCore
 /// `seed`, runs one of eight workflows (`workflow` and its knobs) through the tools, and is
 /// scored on the whole final ledger against the oracle's.
 public struct LedgerSuite: Suite {
+    /// The suite; each case's books come from its `seed`.
     public init() {}
 
+    /// `ledger_workflows`, as presets name it.
     public let name = "ledger_workflows"
+    /// One line for listings.
     public let summary = "Stateful accounting: invoices, payments, refunds, transfers, bills and month-end summaries."
 
     private static let cache = GeneratedDataCache<Ledger>()
@@ -16,8 +19,10 @@ public struct LedgerSuite: Suite {
         return cache.value(for: String(seed)) { Ledger.generated(seed: seed) }
     }
 
+    /// The ledger tools: accounts, transactions, invoices, payments, bills and month-end summaries.
     public var tools: [ToolDescriptor] { LedgerTools.descriptors }
 
+    /// A session over fresh books generated from `params`' seed.
     public func makeSession(params: JSONValue) -> any ToolSession {
         LedgerSession(ledger: Self.initialLedger(params))
     }

@@ -4,9 +4,12 @@ import ModegateCore
 /// Probe's orchestration matrix. Params: `shards`, `candidates_per_shard`, `k`, `seed`, and
 /// `payload_bytes` (256 by default, the Probe's record size).
 public struct RepoTriageSuite: Suite {
+    /// The suite; each case's queue comes from its params.
     public init() {}
 
+    /// `repo_triage`, as presets name it.
     public let name = "repo_triage"
+    /// One line for listings.
     public let summary = "Rank merge-ready pull requests across merge-queue shards (search_shard, fetch_candidate, fetch_candidates)."
 
     private static let cache = GeneratedDataCache<RepoTriageData>()
@@ -15,6 +18,7 @@ public struct RepoTriageSuite: Suite {
         cache.value(for: SuiteParams.key(params)) { RepoTriageData(shape: RepoTriageShape(params: params)) }
     }
 
+    /// `search_shard`, `fetch_candidate` and `fetch_candidates`.
     public var tools: [ToolDescriptor] { Self.descriptors }
 
     static let descriptors = [
@@ -38,6 +42,7 @@ public struct RepoTriageSuite: Suite {
             inputSchema: InputSchema.object(["ids": InputSchema.stringList("Pull request ids.")], required: ["ids"])),
     ]
 
+    /// A session over the merge queue `params` describe.
     public func makeSession(params: JSONValue) -> any ToolSession {
         RepoTriageSession(data: Self.data(params))
     }

@@ -3,9 +3,12 @@ import ModegateCore
 /// Three tiny tools for fast checks of the whole pipeline: arithmetic, an echo and a keyed
 /// look-up that fails on an unknown key. No params, no state.
 public struct SmokeSuite: Suite {
+    /// The suite; it takes no params.
     public init() {}
 
+    /// `smoke`, as presets name it.
     public let name = "smoke"
+    /// One line for listings.
     public let summary = "Tiny arithmetic, echo and look-up tools for fast end-to-end checks."
 
     /// The look-up table, fixed so smoke cases can state their expected answers literally.
@@ -15,6 +18,7 @@ public struct SmokeSuite: Suite {
         "alan": ["name": "Alan Turing", "team": "research", "extension": 1912],
     ]
 
+    /// `add`, `echo` and `lookup`.
     public var tools: [ToolDescriptor] { Self.descriptors }
 
     static let descriptors = [
@@ -33,5 +37,6 @@ public struct SmokeSuite: Suite {
             inputSchema: InputSchema.object(["user": InputSchema.string("User name, lower case.")], required: ["user"])),
     ]
 
+    /// A session over the fixed directory; `params` are ignored.
     public func makeSession(params: JSONValue) -> any ToolSession { SmokeSession() }
 }

@@ -5,9 +5,12 @@ import ModegateCore
 /// `seed`, `pages_per_topic` (12), the task (`task`, `topic` and its knobs), and optional
 /// `search_budget` / `fetch_budget`, after which calls fail.
 public struct WebFilteringSuite: Suite {
+    /// The suite; each case's data comes from its params.
     public init() {}
 
+    /// `dynamic_web_filtering`, as presets name it.
     public let name = "dynamic_web_filtering"
+    /// One line for listings.
     public let summary = "Search and read a synthetic local-news web: domain scoping, claims, dates, duplicates."
 
     private static let cache = GeneratedDataCache<WebCorpus>()
@@ -19,6 +22,7 @@ public struct WebFilteringSuite: Suite {
         return cache.value(for: "\(seed)/\(pagesPerTopic)") { WebCorpus(seed: seed, pagesPerTopic: pagesPerTopic) }
     }
 
+    /// `web_search` and `fetch_page`.
     public var tools: [ToolDescriptor] { Self.descriptors }
 
     static let descriptors = [
@@ -41,6 +45,7 @@ public struct WebFilteringSuite: Suite {
             inputSchema: InputSchema.object(["url": InputSchema.string("The page's URL.")], required: ["url"])),
     ]
 
+    /// A session over the corpus of `params`, with its search and fetch budgets.
     public func makeSession(params: JSONValue) -> any ToolSession {
         let values = SuiteParams(params)
         return WebFilteringSession(
@@ -49,6 +54,7 @@ public struct WebFilteringSuite: Suite {
                                fetches: values.values["fetch_budget"]?.intValue))
     }
 
+    /// The task's expected answer, computed on the same corpus; nil for params that name no task.
     public func oracle(params: JSONValue) -> JSONValue? {
         WebFilteringTask(params: params)?.expected(in: Self.corpus(params))
     }

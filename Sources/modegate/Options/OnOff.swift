@@ -12,10 +12,3 @@ struct OnOff: ExpressibleByArgument, Sendable {
 
     static var allValueStrings: [String] { ["on", "off"] }
 }
-
-extension JudgementSettingsModeArgument: ExpressibleByArgument {}
-
-/// `--mode point|statistical`.
-enum JudgementSettingsModeArgument: String, CaseIterable, Sendable {
-    case point, statistical
-}

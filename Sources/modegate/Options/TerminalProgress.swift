@@ -1,14 +1,28 @@
 import Foundation
 import ModegateHarness
+import Synchronization
 
 /// Progress on stderr: one line redrawn in place on a terminal (trials done/total per arm,
 /// elapsed, ETA); otherwise a plain line at every tenth of an arm.
-final class TerminalProgress: ProgressSink, @unchecked Sendable {
+final class TerminalProgress: ProgressSink, Sendable {
+    /// The arms' counts and the clock the line is drawn from.
+    private struct State {
+        var arms: [(name: String, done: Int, total: Int)] = []
+        var started = Date()
+        var lastTenth: [String: Int] = [:]
+
+        var line: String {
+            let elapsed = Date().timeIntervalSince(started)
+            let done = arms.reduce(0) { $0 + $1.done }
+            let total = arms.reduce(0) { $0 + $1.total }
+            let eta = done > 0 && total > done ? elapsed / Double(done) * Double(total - done) : 0
+            let parts = arms.map { "\($0.name) \($0.done)/\($0.total)" }.joined(separator: "  ")
+            return "\(parts)  elapsed \(TerminalProgress.format(elapsed))" + (eta > 0 ? "  eta \(TerminalProgress.format(eta))" : "")
+        }
+    }
+
     private let interactive: Bool
-    private let lock = NSLock()
-    private var arms: [(name: String, done: Int, total: Int)] = []
-    private var started = Date()
-    private var lastTenth: [String: Int] = [:]
+    private let state = Mutex(State())
 
     /// The command that finishes an interrupted run, from a run's id (nil: no such command).
     private let resumeCommand: (@Sendable (String) -> String)?
@@ -25,22 +39,21 @@ final class TerminalProgress: ProgressSink, @unchecked Sendable {
     }
 
     func started(arms: [(name: String, total: Int)]) {
-        lock.lock()
-        self.arms = arms.map { ($0.name, 0, $0.total) }
-        started = Date()
-        lock.unlock()
+        state.withLock { state in
+            state.arms = arms.map { ($0.name, 0, $0.total) }
+            state.started = Date()
+        }
         message("running \(arms.map { "\($0.name) \($0.total)" }.joined(separator: ", ")) trials")
     }
 
     func finished(arm: String, done: Int, total: Int) {
-        lock.lock()
-        if let index = arms.firstIndex(where: { $0.name == arm }) { arms[index].done = done }
-        let line = render()
-        let tenth = total > 0 ? done * 10 / total : 10
-        let report = interactive || tenth != lastTenth[arm] || done == total
-        lastTenth[arm] = tenth
-        let complete = arms.allSatisfy { $0.done >= $0.total }
-        lock.unlock()
+        let (line, report, complete) = state.withLock { state in
+            if let index = state.arms.firstIndex(where: { $0.name == arm }) { state.arms[index].done = done }
+            let tenth = total > 0 ? done * 10 / total : 10
+            let report = interactive || tenth != state.lastTenth[arm] || done == total
+            state.lastTenth[arm] = tenth
+            return (state.line, report, state.arms.allSatisfy { $0.done >= $0.total })
+        }
         guard report else { return }
         if interactive {
             FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)".utf8))
@@ -52,15 +65,6 @@ final class TerminalProgress: ProgressSink, @unchecked Sendable {
 
     func message(_ text: String) {
         FileHandle.standardError.write(Data("modegate: \(text)\n".utf8))
-    }
-
-    private func render() -> String {
-        let elapsed = Date().timeIntervalSince(started)
-        let done = arms.reduce(0) { $0 + $1.done }
-        let total = arms.reduce(0) { $0 + $1.total }
-        let eta = done > 0 && total > done ? elapsed / Double(done) * Double(total - done) : 0
-        let parts = arms.map { "\($0.name) \($0.done)/\($0.total)" }.joined(separator: "  ")
-        return "\(parts)  elapsed \(Self.format(elapsed))" + (eta > 0 ? "  eta \(Self.format(eta))" : "")
     }
 
     static func format(_ seconds: Double) -> String {

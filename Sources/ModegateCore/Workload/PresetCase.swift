@@ -1,0 +1,31 @@
+/// One task of a preset.
+public struct PresetCase: Sendable, Hashable, Codable {
+    /// Unique within the preset; with the preset and repetition it keys a trial.
+    public var id: String
+    /// The task as the model reads it.
+    public var prompt: String
+    /// JSON Schema of the final answer.
+    public var answerSchema: JSONValue
+    /// The expected answer when the file states it; else the suite's oracle computes it from `params`.
+    public var expected: JSONValue?
+    /// How the final answer becomes a reward.
+    public var scorer: ScorerSpec
+    /// What the suite generates the case's data from; the oracle reads it too.
+    public var params: JSONValue
+    /// A JavaScript program that solves the case (the scripted model needs it).
+    public var reference: String?
+
+    /// A case as given.
+    public init(id: String, prompt: String, answerSchema: JSONValue, expected: JSONValue?, scorer: ScorerSpec,
+                params: JSONValue = .object([:]), reference: String?) {
+        self.id = id
+        self.prompt = prompt
+        self.answerSchema = answerSchema
+        self.expected = expected
+        self.scorer = scorer
+        self.params = params
+        self.reference = reference
+    }
+
+    enum CodingKeys: String, CodingKey { case id, prompt, expected, scorer, params, reference, answerSchema = "answer_schema" }
+}
