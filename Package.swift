@@ -136,7 +136,7 @@ let package = Package(
         .testTarget(name: "ModegateCoreTests", dependencies: ["ModegateCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ModegateReportsTests", dependencies: ["ModegateReports"], exclude: ["Goldens"]),
         .testTarget(name: "ModegateCLITests", dependencies: ["ModegateCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ModegateSandboxTests", dependencies: ["ModegateSandbox"]),
+        .testTarget(name: "ModegateSandboxTests", dependencies: ["ModegateSandbox", "ModegateSuites"]),
         .testTarget(name: "ModegateSuitesTests", dependencies: ["ModegateSuites", "ModegateSandbox"]),
         .testTarget(name: "ModegateProvidersTests", dependencies: ["ModegateProviders"]),
         .testTarget(name: "ModegateHarnessTests", dependencies: ["ModegateHarness", "ModegateProviders"]),

@@ -1,6 +1,7 @@
 import Foundation
 import ModegateCore
 @testable import ModegateSandbox
+import ModegateSuites
 
 /// One sandbox for the whole test process, running workers from the built `modegate` binary.
 enum SandboxHarness {
@@ -14,7 +15,7 @@ enum SandboxHarness {
 
     static let shared = Sandbox(configuration: .init(workerExecutable: workerExecutable, warmWorkers: 2))
 
-    static func run(_ program: String, tools: any SandboxToolHandler = DemoTools.handler,
+    static func run(_ program: String, tools: any SandboxToolHandler = ToolSessionHandler(DemoSuite().makeSession(params: [:])),
                     limits: SandboxLimits = SandboxLimits(cpuSeconds: 5, wallSeconds: 5)) async -> SandboxRun {
         await shared.run(program, tools: tools, limits: limits)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateSuites
 import Testing
 @testable import ModegateSandbox
 
@@ -20,7 +21,7 @@ import Testing
         let sandbox = Sandbox(configuration: .init(workerExecutable: SandboxHarness.workerExecutable, warmWorkers: 1))
         try await sandbox.warm(count: 1)
         // Settle the pool and the engine's caches before measuring.
-        for _ in 0..<10 { _ = await sandbox.run("return 1", tools: DemoTools.handler, limits: SandboxLimits()) }
+        for _ in 0..<10 { _ = await sandbox.run("return 1", tools: ToolSessionHandler(DemoSuite().makeSession(params: [:])), limits: SandboxLimits()) }
         let hostDescriptors = openDescriptors()
         let workers = await sandbox.idleWorkerIDs()
         #expect(workers.count == 1)
@@ -35,7 +36,7 @@ import Testing
                 const data = new Array(20000).fill(\(index));
                 const sum = await tools.add({a: data.length, b: \(index)});
                 return {seen, sum};
-                """, tools: DemoTools.handler, limits: SandboxLimits())
+                """, tools: ToolSessionHandler(DemoSuite().makeSession(params: [:])), limits: SandboxLimits())
             #expect(run.outcome == .value(["seen": ["undefined", "undefined"], "sum": .number(Double(20000 + index))]))
         }
         #expect(await sandbox.idleWorkerIDs() == [worker], "the same warm worker served every program")

@@ -1,6 +1,5 @@
 import Foundation
 import ModegateCore
-import ModegateProviders
 import Synchronization
 
 /// One arm's run in the store while it is being played: its writer, every trial recorded so far

@@ -1,6 +1,5 @@
 import Foundation
 import ModegateCore
-import ModegateProviders
 import Synchronization
 
 /// Stage 4 of a run: where one arm's trials go as they finish — the store (`ArmRecorder`), or

@@ -1,5 +1,4 @@
 import ModegateCore
-import ModegateProviders
 import ModegateSandbox
 
 /// One arm as the harness plays it: its role and everything that sets it apart from the other

@@ -1,5 +1,4 @@
 import ModegateCore
-import ModegateProviders
 
 /// Looks at a run between batches of cases and may stop it (sequential judging): called after
 /// every batch, with every trial recorded so far by each arm, including those of a resumed

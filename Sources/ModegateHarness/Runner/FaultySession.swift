@@ -1,6 +1,5 @@
 import Foundation
 import ModegateCore
-import ModegateProviders
 
 /// Tool faults injected for a suite (`tools.faults` in the gate): each call fails with
 /// probability `errorRate` and is delayed by `latencyMS`, drawn from a generator seeded by the

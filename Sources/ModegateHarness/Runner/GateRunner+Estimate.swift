@@ -1,7 +1,6 @@
 import Foundation
 import ModegateCore
 import ModegateMCP
-import ModegateProviders
 
 extension GateRunner {
     /// The model the run would talk to, set up as for a run but without a request: names the

@@ -1,6 +1,5 @@
 import Foundation
 import ModegateCore
-import ModegateProviders
 
 extension GateRunner {
     /// New runs in the store for the arms a plan plays, or the runs of an interrupted gate run

@@ -1,7 +1,6 @@
 import Foundation
 import ModegateCore
 import ModegateMCP
-import ModegateProviders
 import ModegateSandbox
 
 /// The main job (DESIGN §4, §5, §7): plays the baseline and the candidate on the same cases,

@@ -1,5 +1,4 @@
 import ModegateCore
-import ModegateProviders
 
 /// Why a gate run could not start or go on (exit 4). Each case carries what the message needs,
 /// so callers and tests can tell failures apart without reading text.

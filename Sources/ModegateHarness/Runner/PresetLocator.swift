@@ -1,6 +1,5 @@
 import Foundation
 import ModegateCore
-import ModegateProviders
 
 /// Finds preset files: a path as given, else `NAME.yaml` in the first of these folders that has it:
 /// `$MODEGATE_PRESETS`; `presets/` beside or above the gate file; `presets/` in the working

@@ -1,6 +1,5 @@
 import Foundation
 import ModegateCore
-import ModegateProviders
 
 /// A gate's `workload.presets` resolved as a run resolves them, so that `check`, `run --dry-run`
 /// and `run` reject the same gates: each entry found (a built-in name or a file), each file

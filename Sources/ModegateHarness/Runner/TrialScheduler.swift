@@ -1,7 +1,6 @@
 import Foundation
 import ModegateCore
 import ModegateMCP
-import ModegateProviders
 import Synchronization
 
 /// Stage 3 of a run: plays the trials of the arms, batch by batch (one batch of every case unless

@@ -1,5 +1,4 @@
 import ModegateCore
-import ModegateProviders
 
 /// One trial to play: a case, a repetition, an arm.
 struct TrialSpec: Sendable {

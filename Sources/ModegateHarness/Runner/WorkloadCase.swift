@@ -1,5 +1,4 @@
 import ModegateCore
-import ModegateProviders
 
 /// One case of the workload, resolved: its preset and suite, and the answer it is scored against.
 public struct WorkloadCase: Sendable {

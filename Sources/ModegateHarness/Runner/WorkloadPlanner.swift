@@ -1,6 +1,5 @@
 import Foundation
 import ModegateCore
-import ModegateProviders
 
 /// Resolves a gate's `workload` into cases: loads each preset, binds its suite, settles every
 /// case's expected answer (stated, or from the suite's oracle), applies `limit` and a shard.

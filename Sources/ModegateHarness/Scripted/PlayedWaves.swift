@@ -1,5 +1,4 @@
 import ModegateCore
-import ModegateProviders
 import ModegateSandbox
 import Synchronization
 

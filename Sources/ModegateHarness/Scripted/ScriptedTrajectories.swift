@@ -1,6 +1,5 @@
 import Foundation
 import ModegateCore
-import ModegateProviders
 import ModegateSandbox
 import Synchronization
 

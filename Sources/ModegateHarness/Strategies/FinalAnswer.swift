@@ -1,6 +1,5 @@
 import Foundation
 import ModegateCore
-import ModegateProviders
 
 /// The final answer in the last assistant message: bare JSON, or the first fenced ```json block.
 enum FinalAnswer {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ModegateCore
 
 /// An HTTP model provider speaking one wire format. Stateless per trial: every request carries
@@ -73,22 +74,13 @@ struct HTTPModelProvider<Wire: ProviderWireFormat>: ModelProvider, ModelSession 
 
 /// The sampling settings that the server has accepted so far, shared by every trial of a run, so
 /// one refusal teaches every later request.
-final class LearnedSampling: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: WireSampling
+final class LearnedSampling: Sendable {
+    private let value: Mutex<WireSampling>
 
-    init(_ value: WireSampling) { self.value = value }
+    init(_ value: WireSampling) { self.value = Mutex(value) }
 
     var current: WireSampling {
-        get {
-            lock.lock()
-            defer { lock.unlock() }
-            return value
-        }
-        set {
-            lock.lock()
-            value = newValue
-            lock.unlock()
-        }
+        get { value.withLock { $0 } }
+        set { value.withLock { $0 = newValue } }
     }
 }

@@ -93,7 +93,7 @@ enum ExecSuites {
     static var names: [String] { BuiltinSuites.all.map(\.name) + ["demo"] }
 
     static func handler(named name: String, params: JSONValue) -> (any SandboxToolHandler)? {
-        if name == "demo" { return DemoTools.handler }
+        if name == "demo" { return ToolSessionHandler(DemoSuite().makeSession(params: params)) }
         return BuiltinSuites.named(name).map { ToolSessionHandler($0.makeSession(params: params)) }
     }
 }

@@ -1,0 +1,22 @@
+import Foundation
+import ModegateCore
+
+/// A tool session that counts every call it answers.
+struct TalliedSession: ToolSession {
+    let inner: any ToolSession
+    let tally: ToolTally
+
+    var tools: [ToolDescriptor] { inner.tools }
+
+    func call(_ name: String, arguments: JSONValue) async -> ToolReply {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let reply = await inner.call(name, arguments: arguments)
+        tally.add(reply: reply, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        return reply
+    }
+
+    func finalState() async -> JSONValue? { await inner.finalState() }
+    func infrastructureFailure() async -> String? { await inner.infrastructureFailure() }
+    func serverRestarts() async -> [String: Int] { await inner.serverRestarts() }
+    func close() async { await inner.close() }
+}
