@@ -11,8 +11,10 @@ public actor BudgetGuard {
     private let started: UInt64
     private var requests = 0
     private var cost = 0.0
+    /// The limit that was reached, once one was; it stays set.
     public private(set) var tripped: StopReason?
 
+    /// A guard of `plan`, costing tokens at `pricing`, its clock starting at `now`.
     public init(plan: BudgetPlan, pricing: ModelPlan.Pricing?, now: UInt64 = DispatchTime.now().uptimeNanoseconds) {
         self.plan = plan
         self.pricing = pricing
@@ -44,6 +46,7 @@ public actor BudgetGuard {
         cost += pricing.cost(prompt: tokens.prompt, completion: tokens.completion, cached: tokens.cached)
     }
 
+    /// What the run has used so far: requests admitted, cost, seconds since the start.
     public var spent: (requests: Int, cost: Double, seconds: Double) {
         (requests, cost, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
     }

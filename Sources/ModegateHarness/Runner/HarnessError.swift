@@ -18,6 +18,7 @@ public enum HarnessError: Error, Sendable, CustomStringConvertible {
     /// The sandbox cannot start a worker (its engine is missing or does not load).
     case sandboxUnavailable(String)
 
+    /// The message, naming what failed and what to do.
     public var description: String {
         switch self {
         case .mcpUnavailable(let reason): reason

@@ -7,8 +7,10 @@ import ModegateCore
 /// `presets/` above the binary (the build folder of a source checkout). A user's own `smoke.yaml`
 /// in any of the first three therefore overrides the built-in `smoke`.
 public struct PresetLocator: Sendable {
+    /// The folders a preset name is looked up in, first match wins.
     public var searchFolders: [URL]
 
+    /// The folders for a gate file (nil without one), the working directory, the environment and the running binary.
     public init(gateFile: URL?, workingDirectory: URL, environment: [String: String], executable: URL) {
         var folders: [URL] = []
         if let custom = environment["MODEGATE_PRESETS"] { folders.append(URL(fileURLWithPath: custom, relativeTo: workingDirectory)) }
@@ -20,6 +22,7 @@ public struct PresetLocator: Sendable {
         searchFolders = folders
     }
 
+    /// The file of a preset: a path as given (relative to `directory`), else `NAME.yaml` in the first search folder that has it; nil when there is none.
     public func locate(_ name: String, relativeTo directory: URL) -> URL? {
         if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") {
             let url = URL(fileURLWithPath: name, relativeTo: directory).standardizedFileURL

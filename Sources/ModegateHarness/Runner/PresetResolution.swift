@@ -8,8 +8,10 @@ import ModegateCore
 /// (`gates/x.yaml:3:19: error: no preset 'repo_triaje' (did you mean 'repo_triage'?) (at workload.presets[1])`);
 /// a broken preset file keeps its own `file:line:column` diagnostics.
 public struct PresetResolution: Sendable {
+    /// Loads the presets and knows the suites they may name.
     public let planner: WorkloadPlanner
 
+    /// Resolution with this planner's locator and suites.
     public init(planner: WorkloadPlanner) { self.planner = planner }
 
     /// Throws `DiagnosticsError` with every problem of every entry.

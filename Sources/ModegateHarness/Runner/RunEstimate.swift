@@ -7,8 +7,11 @@ import ModegateProviders
 /// plays each case's reference solution with the gate's real tools. A live model usually needs
 /// more requests than the reference, so the bound at `max_steps` is given beside it.
 public struct RunEstimate: Sendable {
+    /// One arm's share of the estimate.
     public struct Arm: Sendable {
+        /// The arm's role (baseline or candidate).
         public var name: String
+        /// Trials the arm plans: cases × repetitions.
         public var trials: Int
         /// Trials the rehearsal could not play: their tools are on an MCP server (which it does
         /// not call), or their case has no reference solution. Their figures are extrapolated
@@ -16,20 +19,28 @@ public struct RunEstimate: Sendable {
         public var unrehearsedTrials: Int
         /// At the reference trajectories, scaled by repetitions; 0 when nothing was rehearsed.
         public var requests: Int
+        /// Input tokens at the reference trajectories, scaled like `requests`.
         public var promptTokens: Int
+        /// Output tokens, scaled the same way.
         public var completionTokens: Int
         /// Every trial at `max_steps`.
         public var maxRequests: Int
     }
 
+    /// The baseline's estimate, then the candidate's.
     public var arms: [Arm]
+    /// The gate's prices, for the cost lines; nil when it sets none.
     public var pricing: ModelPlan.Pricing?
+    /// The gate's budget, checked against the estimate.
     public var budget: BudgetPlan
+    /// Trials at the same time, for the time estimate.
     public var concurrency: Int
     /// Seconds assumed per model request for the time estimate: it depends on the model.
     public static let assumedSecondsPerRequest = 2.0
 
+    /// Model requests of both arms at the reference trajectories.
     public var requests: Int { arms.reduce(0) { $0 + $1.requests } }
+    /// Model requests of both arms with every trial at `max_steps`.
     public var maxRequests: Int { arms.reduce(0) { $0 + $1.maxRequests } }
 
     /// Cost at the reference trajectories, and with every trial at `max_steps` (tokens grow

@@ -4,13 +4,16 @@ import ModegateCore
 /// Resolves a gate's `workload` into cases: loads each preset, binds its suite, settles every
 /// case's expected answer (stated, or from the suite's oracle), applies `limit` and a shard.
 public struct WorkloadPlanner: Sendable {
+    /// Finds preset files by name.
     public var locator: PresetLocator
+    /// The folder relative paths in the gate resolve against (the working directory).
     public var gateDirectory: URL
     /// The suites a preset's `suite:` may name (the built-in ones; tests add their own).
     public var suites: [any Suite]
     /// The suites of the gate's MCP servers, by server name, for `suite: {mcp: SERVER}`.
     public var mcpSuites: [String: any Suite] = [:]
 
+    /// A planner over these suites; MCP suites are added per run.
     public init(locator: PresetLocator, gateDirectory: URL, suites: [any Suite]) {
         self.locator = locator
         self.gateDirectory = gateDirectory
@@ -93,28 +96,5 @@ public struct WorkloadPlanner: Sendable {
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         return cases
-    }
-}
-
-/// `--shard K/N`: a stable partition of cases, so N CI jobs cover the workload exactly once.
-public struct Shard: Sendable, Hashable, CustomStringConvertible {
-    public var index: Int
-    public var count: Int
-
-    public init?(parsing text: String) {
-        let parts = text.split(separator: "/")
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index)
-        else { return nil }
-        self.index = index
-        self.count = count
-    }
-
-    public var description: String { "\(index)/\(count)" }
-
-    /// FNV-1a of "preset/case": stable across runs, machines and versions.
-    public func contains(_ key: CaseKey) -> Bool {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.description.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return Int(hash % UInt64(count)) == index - 1
     }
 }

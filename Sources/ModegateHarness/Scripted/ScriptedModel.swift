@@ -9,7 +9,9 @@ import ModegateSandbox
 /// the program returned. It measures the harness and the tools, never a model; its token counts
 /// are estimates from bytes and marked so.
 public struct ScriptedModel: ProgramRunningModel {
+    /// Where it runs reference programs when a trial has no leased worker.
     public let sandbox: Sandbox
+    /// The limits of its own lockstep programs (not the candidate's).
     public let limits: SandboxLimits
     /// Times the tool-calling policy re-issues a failed call before passing the error on, as
     /// tool-calling models do when they see an error. Reference programs themselves do not retry.
@@ -17,14 +19,17 @@ public struct ScriptedModel: ProgramRunningModel {
     /// Conversations already played, replayed while tool results repeat (shared by all trials).
     let trajectories = ScriptedTrajectories()
 
+    /// The scripted model over `sandbox`; `retries` as described above.
     public init(sandbox: Sandbox, limits: SandboxLimits, retries: Int = 2) {
         self.sandbox = sandbox
         self.limits = limits
         self.retries = retries
     }
 
+    /// Records name it `scripted`.
     public var modelName: String { "scripted" }
 
+    /// A session running its programs in the shared sandbox.
     public func session(for trial: TrialContext) -> any ModelSession { session(for: trial, programs: sandbox) }
 
     /// The trial's session, its lockstep programs run by `programs` (the trial's leased worker).

@@ -44,12 +44,6 @@ struct ModelTurn {
     }
 }
 
-/// What a strategy makes of one turn's tool calls: a reply per call, in order, or the trial's end.
-enum TurnAnswer {
-    case replies([(content: String, isError: Bool)])
-    case end(StrategyEnding)
-}
-
 extension ModelTurn {
     /// The loop every strategy shares: send the conversation, append the model's message, stop at
     /// a final answer (a message without tool calls) or after `maxSteps` requests; otherwise let
@@ -83,9 +77,4 @@ extension ModelTurn {
         return StrategyEnding(error: TrialError(
             category: .model, message: "no final answer within max_steps (\(setup.maxSteps) model requests)"))
     }
-}
-
-/// A model request the budget refused: the trial ends with a `budget` error.
-struct BudgetExhausted: Error {
-    let reason: StopReason
 }

@@ -23,10 +23,3 @@ struct TrialSetup: Sendable {
         "\(context.testCase.prompt)\n\nAnswer schema (JSON Schema):\n\(context.testCase.answerSchema.jsonText)"
     }
 }
-
-/// How a strategy's conversation ended.
-struct StrategyEnding: Sendable {
-    /// The last assistant message's text, when the model gave a final answer.
-    var finalText: String?
-    var error: TrialError?
-}
