@@ -9,6 +9,7 @@ import Testing
         (["compare", "--min-reward-delta", "3"], "--min-reward-delta must be between -1 and 1, found 3 (as thresholds.min_reward_delta in a gate file)"),
         (["validate", "--bootstrap-resamples", "10"], "--bootstrap-resamples must be between 100 and 1000000, found 10"),
         (["run", "gates/codemode.yaml", "--concurrency", "300"], "--concurrency must be between 1 and 256, found 300 (as workload.concurrency in a gate file)"),
+        (["exec", "p.js", "--memory-mb", "8"], "--memory-mb must be between 16 and 65536, found 8 (as candidate.limits.memory_mb in a gate file)"),
         (["bench", "--preset", "smoke", "--repetitions", "0"], "--repetitions must be between 1 and 1000, found 0 (as workload.repetitions in a gate file)"),
     ])
     func aFlagOutsideItsKeysRangeIsAUsageError(arguments: [String], message: String) async throws {

@@ -39,9 +39,11 @@ struct ExecCommand: AsyncParsableCommand {
         if let suite, ExecSuites.handler(named: suite, params: [:]) == nil {
             throw ValidationError("unknown suite '\(suite)'; available: \(ExecSuites.names.joined(separator: ", "))")
         }
-        guard timeout > 0, memoryMb >= 16, maxToolCalls >= 0 else {
-            throw ValidationError("--timeout must be positive, --memory-mb at least 16, --max-tool-calls not negative")
+        // --timeout takes fractions of a second and --max-tool-calls 0, unlike the gate's keys.
+        guard timeout > 0, timeout.isFinite, maxToolCalls >= 0 else {
+            throw ValidationError("--timeout must be a positive number of seconds, --max-tool-calls not negative")
         }
+        try GateKeyOverride(flag: "--memory-mb", key: "candidate.limits.memory_mb").check(memoryMb)
     }
 
     func run() async throws {
