@@ -139,6 +139,7 @@ let package = Package(
         .testTarget(name: "ModegateSandboxTests", dependencies: ["ModegateSandbox", "ModegateSuites"]),
         .testTarget(name: "ModegateSuitesTests", dependencies: ["ModegateSuites", "ModegateSandbox"]),
         .testTarget(name: "ModegateProvidersTests", dependencies: ["ModegateProviders"]),
+        .testTarget(name: "ModegateCodeModeTests", dependencies: ["ModegateCodeMode"]),
         .testTarget(name: "ModegateHarnessTests", dependencies: ["ModegateHarness", "ModegateProviders"]),
         // Real processes and servers on 127.0.0.1: MCP peers, model servers, the binary end to end.
         .testTarget(

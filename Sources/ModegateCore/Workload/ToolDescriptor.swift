@@ -6,13 +6,17 @@ public struct ToolDescriptor: Sendable, Hashable, Codable {
     public var description: String
     /// JSON Schema of the arguments object.
     public var inputSchema: JSONValue
+    /// JSON Schema of the result (MCP's `outputSchema`, its `structuredContent`), when the tool
+    /// states one.
+    public var outputSchema: JSONValue?
 
     /// A tool as given.
-    public init(name: String, description: String, inputSchema: JSONValue) {
+    public init(name: String, description: String, inputSchema: JSONValue, outputSchema: JSONValue? = nil) {
         self.name = name
         self.description = description
         self.inputSchema = inputSchema
+        self.outputSchema = outputSchema
     }
 
-    enum CodingKeys: String, CodingKey { case name, description, inputSchema = "input_schema" }
+    enum CodingKeys: String, CodingKey { case name, description, inputSchema = "input_schema", outputSchema = "output_schema" }
 }
