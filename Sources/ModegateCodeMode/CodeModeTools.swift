@@ -13,15 +13,12 @@ public enum CodeModeTools {
     public static let toolInfo = "tool_info"
 
     /// The meta-tools offered over `suiteTools`: `run_code`, and the discovery tools when asked.
-    public static func descriptors(discovery: Bool, suiteTools: [ToolDescriptor]) -> [ToolDescriptor] {
-        let names = suiteTools.map(\.name).joined(separator: ", ")
+    /// With `api: .typescript`, `run_code`'s description ends with the tools' declarations (see
+    /// `ToolAPIDeclaration`); with `.names`, with their names.
+    public static func descriptors(discovery: Bool, suiteTools: [ToolDescriptor], api: ToolAPI = .typescript) -> [ToolDescriptor] {
         var tools = [ToolDescriptor(
             name: runCode,
-            description: """
-                Run a JavaScript program (the body of an async function: top-level await and return work). \
-                Call tools as `await tools.NAME({...})`; run independent calls together with Promise.all. \
-                Return a JSON value; only what you return comes back to you. Available tools: \(names).
-                """,
+            description: runCodeDescription(suiteTools, api: api),
             inputSchema: [
                 "type": "object", "required": ["code"], "additionalProperties": false,
                 "properties": ["code": ["type": "string", "description": "The program."]],
@@ -31,10 +28,25 @@ public enum CodeModeTools {
                 name: searchTools, description: "Find tools by a word in their name or description.",
                 inputSchema: ["type": "object", "required": ["query"], "properties": ["query": ["type": "string"]]]))
             tools.append(ToolDescriptor(
-                name: toolInfo, description: "The description and input schema of one tool.",
+                name: toolInfo, description: "The description, input schema and TypeScript declaration of one tool.",
                 inputSchema: ["type": "object", "required": ["name"], "properties": ["name": ["type": "string"]]]))
         }
         return tools
+    }
+
+    /// What `run_code` says of itself and of the tools a program may call.
+    public static func runCodeDescription(_ suiteTools: [ToolDescriptor], api: ToolAPI) -> String {
+        let lead = """
+            Run a JavaScript program (the body of an async function: top-level await and return work). \
+            Call tools as `await tools.NAME({...})`; run independent calls together with Promise.all. \
+            Return a JSON value; only what you return comes back to you.
+            """
+        switch api {
+        case .names:
+            return lead + " Available tools: \(suiteTools.map(\.name).joined(separator: ", "))."
+        case .typescript:
+            return lead + " The tools, as TypeScript declarations:\n```ts\n\(ToolAPIDeclaration(tools: suiteTools).text)\n```"
+        }
     }
 
     /// `search_tools`: tools whose name or description mentions the query (all when it is empty).
@@ -47,10 +59,15 @@ public enum CodeModeTools {
         return .array(matches.map { ["name": .string($0.name), "description": .string($0.description)] })
     }
 
-    /// `tool_info`: one tool's description and schema.
+    /// `tool_info`: one tool's description, schemas and TypeScript declaration.
     public static func info(_ name: String, in tools: [ToolDescriptor]) -> JSONValue? {
         tools.first { $0.name == name }.map {
-            ["name": .string($0.name), "description": .string($0.description), "input_schema": $0.inputSchema]
+            var info: [String: JSONValue] = [
+                "name": .string($0.name), "description": .string($0.description), "input_schema": $0.inputSchema,
+                "declaration": .string(ToolAPIDeclaration.declaration(of: $0)),
+            ]
+            if let output = $0.outputSchema { info["output_schema"] = output }
+            return .object(info)
         }
     }
 
