@@ -1,5 +1,6 @@
 /// How one arm uses tools (`baseline:` / `candidate:`).
 public struct ArmPlan: Sendable, Codable, Equatable {
+    /// Where a Code Mode arm's programs run (`runtime:`); a `tool_call` arm ignores it.
     public enum Runtime: String, Sendable, Codable, CaseIterable {
         /// The embedded JavaScript sandbox.
         case builtin
@@ -9,14 +10,20 @@ public struct ArmPlan: Sendable, Codable, Equatable {
 
     /// Sandbox limits of one Code Mode program.
     public struct Limits: Sendable, Codable, Equatable {
+        /// Seconds one program may run, as CPU time in the engine and as wall-clock time.
         public var timeoutSeconds: Int
+        /// Megabytes of address space a program may add to the warmed-up engine.
         public var memoryMB: Int
+        /// Tool calls one program may make; one more is a guardrail block.
         public var maxToolCalls: Int
+        /// Characters a program may have; a longer one is refused before it runs.
         public var maxCodeChars: Int
+        /// Bytes of the JSON a program may return; a larger result goes back to the model as an error.
         public var maxOutputBytes: Int
         /// Calls to these tools are refused and counted as guardrail blocked.
         public var deniedTools: [String]
 
+        /// Limits as given; the gate schema holds the defaults.
         public init(
             timeoutSeconds: Int, memoryMB: Int, maxToolCalls: Int, maxCodeChars: Int, maxOutputBytes: Int,
             deniedTools: [String] = []
@@ -41,10 +48,14 @@ public struct ArmPlan: Sendable, Codable, Equatable {
 
     /// An external Code Mode server's tool names by role; nil roles use the known names.
     public struct Roles: Sendable, Codable, Equatable {
+        /// The tool that runs a program (known: `call_tool_chain`, `execute_code`, `run_code`).
         public var execute: String?
+        /// The tool that searches the server's tools (known: `search_tools`, `search_capabilities`).
         public var search: String?
+        /// The tool that describes tools (known: `tool_info`, `get_capability_schemas`).
         public var describe: String?
 
+        /// Roles as given; a nil role is looked up among the known names.
         public init(execute: String? = nil, search: String? = nil, describe: String? = nil) {
             self.execute = execute
             self.search = search
@@ -52,15 +63,24 @@ public struct ArmPlan: Sendable, Codable, Equatable {
         }
     }
 
+    /// How the arm uses tools: `tool_call` or `codemode`.
     public var strategy: Strategy
+    /// Where Code Mode programs run: the built-in sandbox or an external server.
     public var runtime: Runtime
     /// A key of `MCPPlan.servers`; always set when `runtime` is `.mcp`.
     public var mcpServer: String?
+    /// The external server's tool names by role (`mcp_roles`), used with `runtime: mcp`.
     public var mcpRoles = Roles()
+    /// Offer the discovery tools (`search_tools`/`tool_info`, or the external server's search and
+    /// describe roles) beside the one that runs code; Code Mode only.
     public var discovery: Bool
+    /// Model requests a trial may make; one that has no final answer by then ends as a `model`
+    /// error.
     public var maxSteps: Int
+    /// The sandbox's limits on each program (the built-in runtime only).
     public var limits: Limits
 
+    /// An arm as given; `mcpRoles` starts empty, so the known names apply.
     public init(
         strategy: Strategy, runtime: Runtime, mcpServer: String? = nil, discovery: Bool, maxSteps: Int,
         limits: Limits

@@ -11,5 +11,6 @@ public enum ArmRole: String, Sendable, Codable, CaseIterable, Hashable, CustomSt
     /// The two arms a gate judges, baseline first.
     public static let judged: [ArmRole] = [.baseline, .candidate]
 
+    /// The raw value, as records and messages spell the arm.
     public var description: String { rawValue }
 }

@@ -8,13 +8,16 @@ public struct SecretRedactor: Sendable {
     /// replacing them would mangle ordinary text without protecting anything.
     private let secrets: [(name: String, value: String)]
 
+    /// Redacts nothing: the default where no secrets are known.
     public static let none = SecretRedactor(secrets: [:])
 
+    /// Redacts the values of `secrets`, keyed by the name of the variable that held them.
     public init(secrets: [String: String]) {
         self.secrets = secrets.filter { $0.value.count >= 6 }.sorted { $0.value.count > $1.value.count }
             .map { (name: $0.key, value: $0.value) }
     }
 
+    /// No secret is long enough to redact: text passes unchanged.
     public var isEmpty: Bool { secrets.isEmpty }
 
     /// The text with every secret (as written, and as it looks inside a JSON string) replaced

@@ -26,6 +26,7 @@ public enum StopReason: Sendable, Hashable, CustomStringConvertible {
         case cost(Double)
     }
 
+    /// The summary's `cancel_reason`, also what the command line prints.
     public var description: String {
         switch self {
         case .interrupted: "interrupted"

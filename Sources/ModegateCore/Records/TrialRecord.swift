@@ -80,6 +80,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         case cost, error, mcpRestarts = "mcp_restarts", startedAt = "started_at", finishedAt = "finished_at"
     }
 
+    /// Reads a line of `results.jsonl`; the counters come from the same flat object.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         runID = try container.decode(String.self, forKey: .runID)
@@ -101,6 +102,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         finishedAt = try container.decode(Date.self, forKey: .finishedAt)
     }
 
+    /// Writes one flat line: the counters beside the record's own fields.
     public func encode(to encoder: any Encoder) throws {
         // The counters are fields of the same line: with sorted keys it reads as it always did.
         try counters.encode(to: encoder)
@@ -132,11 +134,16 @@ public struct TrialRecord: Sendable, Codable, Hashable {
 
 /// Seconds spent in a trial, split by where the time went.
 public struct TrialLatency: Sendable, Codable, Hashable {
+    /// Wall-clock seconds of the whole trial; the judge's p95 latency and the summary use it.
     public var total: Double
+    /// Seconds waiting for the model's answers (a replay's are the recorded ones).
     public var model: Double
+    /// Seconds in tool calls, summed over calls, so calls made at once add up.
     public var tool: Double
+    /// Seconds Code Mode programs ran, their tool calls included.
     public var sandbox: Double
 
+    /// Times as given; none by default.
     public init(total: Double = 0, model: Double = 0, tool: Double = 0, sandbox: Double = 0) {
         self.total = total
         self.model = model
@@ -148,7 +155,22 @@ public struct TrialLatency: Sendable, Codable, Hashable {
 /// Why a trial did not finish normally. `category` separates infrastructure failures (which count
 /// toward `max_error_rate`) from the model's own failures (which count against completion only).
 public struct TrialError: Sendable, Codable, Hashable {
+    /// What kind of failure it was; `isInfrastructure` decides where it counts.
     public enum Category: String, Sendable, Codable, CaseIterable {
+        /// - `provider`: the model could not be had: an HTTP error, a timeout, an unreadable answer, a
+        ///   replay miss; also any failure without a kind of its own.
+        /// - `mcp`: the tools' MCP server, or an external Code Mode server, failed under the trial.
+        /// - `sandbox`: the sandbox itself failed, not the program.
+        /// - `tool`: a tool's failure ended the trial.
+        /// - `timeout`: the trial ran out of time.
+        /// - `budget`: the run's `budget:` ran out during the trial.
+        /// - `guardrail`: a guardrail ended the trial.
+        /// - `model`: no final answer within `max_steps`.
+        /// - `answer`: the final answer is not JSON or does not match the case's answer schema.
+        /// - `cancelled`: the run was interrupted; `--resume` plays the trial again.
+        ///
+        /// The harness records no `sandbox`, `tool`, `timeout` or `guardrail` error today: a program's
+        /// failure, a failed tool call and a blocked program go back to the model, which may recover.
         case provider, mcp, sandbox, tool, timeout, budget, guardrail, model, answer, cancelled
 
         /// Infrastructure errors are the harness's or a service's fault, not the strategy's.
@@ -160,9 +182,12 @@ public struct TrialError: Sendable, Codable, Hashable {
         }
     }
 
+    /// Which kind of failure; the infrastructure kinds count toward `max_error_rate`.
     public var category: Category
+    /// What happened, in words, for whoever reads the trial's line.
     public var message: String
 
+    /// An error as given.
     public init(category: Category, message: String) {
         self.category = category
         self.message = message
@@ -171,22 +196,29 @@ public struct TrialError: Sendable, Codable, Hashable {
 
 /// Identity of a paired trial: (preset, case id, repetition).
 public struct PairKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The case's preset.
     public var preset: String
+    /// The case's id within its preset.
     public var caseID: String
+    /// 0-based repetition index.
     public var repetition: Int
 
+    /// A key as given.
     public init(preset: String, caseID: String, repetition: Int) {
         self.preset = preset
         self.caseID = caseID
         self.repetition = repetition
     }
 
+    /// The case without the repetition: what the bootstrap resamples.
     public var caseKey: CaseKey { CaseKey(preset: preset, caseID: caseID) }
 
+    /// By preset, case id, then repetition: the order of a summary's `case_results`.
     public static func < (lhs: PairKey, rhs: PairKey) -> Bool {
         (lhs.preset, lhs.caseID, lhs.repetition) < (rhs.preset, rhs.caseID, rhs.repetition)
     }
 
+    /// `preset/case#repetition`, for messages.
     public var description: String { "\(preset)/\(caseID)#\(repetition)" }
 
     enum CodingKeys: String, CodingKey { case preset, caseID = "case_id", repetition }
@@ -194,16 +226,21 @@ public struct PairKey: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
 /// Identity of a case across repetitions: the unit the bootstrap resamples.
 public struct CaseKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The case's preset.
     public var preset: String
+    /// The case's id within its preset.
     public var caseID: String
 
+    /// A key as given.
     public init(preset: String, caseID: String) {
         self.preset = preset
         self.caseID = caseID
     }
 
+    /// By preset, then case id.
     public static func < (lhs: CaseKey, rhs: CaseKey) -> Bool { (lhs.preset, lhs.caseID) < (rhs.preset, rhs.caseID) }
 
+    /// `preset/case`, for messages.
     public var description: String { "\(preset)/\(caseID)" }
 
     enum CodingKeys: String, CodingKey { case preset, caseID = "case_id" }

@@ -34,6 +34,7 @@ public struct TrialTotals: Sendable, Codable, Hashable {
         case infrastructureErrors = "infrastructure_errors", errors, cost
     }
 
+    /// Reads the flat object: the counters beside the totals' own fields.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         counters = try TrialCounters(from: decoder)
@@ -42,6 +43,7 @@ public struct TrialTotals: Sendable, Codable, Hashable {
         cost = try container.decode(Double.self, forKey: .cost)
     }
 
+    /// Writes one flat object: the counters beside the totals' own fields.
     public func encode(to encoder: any Encoder) throws {
         // The counters share this object: sorted keys make the line the same as when they were fields.
         try counters.encode(to: encoder)

@@ -13,7 +13,6 @@ import Synchronization
 /// run (exit 4). Nothing is started once the pool is closing or the asking trial is cancelled
 /// (Ctrl-C), so an interrupted run never counts a restart.
 public actor MCPServerHandle {
-    /// A trial's use of the server.
     /// A trial's use of the server: its connection, and whether this trial started it again.
     public struct Lease: Sendable {
         /// The live connection.
@@ -29,6 +28,8 @@ public actor MCPServerHandle {
         var logFolder: URL?
     }
 
+    /// Failed starts in a row after which the server is given up; when it was being restarted,
+    /// the run halts (exit 4).
     public static let startAttempts = 3
     /// Pause before starting again a server that went away during start-up, times the failed
     /// starts so far. A stdio server is ours to start, at once; a URL's server has to be brought
@@ -38,6 +39,7 @@ public actor MCPServerHandle {
         return 0.5
     }
 
+    /// The server's name: its key in `mcp.servers`, or `modegate serve SUITE` for one the run starts.
     public nonisolated let name: String
     private nonisolated let listed = Mutex<[ToolDescriptor]>([])
     private let halt: RunHalt

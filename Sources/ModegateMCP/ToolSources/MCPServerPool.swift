@@ -14,6 +14,8 @@ public actor MCPServerPool {
     /// Set when a crashed server cannot be started again: the run stops.
     public nonisolated let halt: RunHalt
 
+    /// A pool for the gate's `mcp:`; stdio servers inherit `environment`, and `headers_env`
+    /// values are read from it. Every handle shares `halt`.
     public init(plan: MCPPlan, environment: [String: String], halt: RunHalt = RunHalt()) {
         self.plan = plan
         self.environment = environment
@@ -45,6 +47,7 @@ public actor MCPServerPool {
         }
     }
 
+    /// Closes every server (a stdio server's process is stopped), cancelling a restart under way.
     public func closeAll() async {
         for handle in handles.values { await handle.close() }
     }

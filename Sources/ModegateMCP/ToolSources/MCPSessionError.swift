@@ -5,6 +5,7 @@ public enum MCPSessionError: Error, CustomStringConvertible {
     /// The server could not be started (again).
     case cannotStart(String)
 
+    /// What a call without a connection returns, and the trial's `mcp` error records.
     public var description: String {
         switch self {
         case .notOpen(let name): "MCP server '\(name)' is not connected"

@@ -6,9 +6,12 @@ import Synchronization
 public final class RunHalt: Sendable {
     private let state = Mutex<String?>(nil)
 
+    /// No reason yet: the run goes on.
     public init() {}
 
+    /// Asks the run to stop for `reason`; once one is set, later ones are ignored.
     public func stop(_ reason: String) { state.withLock { $0 = $0 ?? reason } }
 
+    /// The first reason given; nil while the run may go on.
     public var reason: String? { state.withLock { $0 } }
 }

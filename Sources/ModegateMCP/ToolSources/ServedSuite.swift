@@ -21,20 +21,29 @@ public struct ServedSuite: Suite {
         self.listed = listed
     }
 
+    /// The inner suite's name, so records read the same as in process.
     public var name: String { inner.name }
+    /// The inner suite's line.
     public var summary: String { inner.summary }
+    /// The tools as `tools/list` gave them at the run's start, the same for every trial.
     public var tools: [ToolDescriptor] { listed.tools }
+    /// Always: every call crosses stdio MCP.
     public var overMCP: Bool { true }
 
+    /// The inner suite's oracle, computed in process from the same `params`.
     public func oracle(params: JSONValue) -> JSONValue? { inner.oracle(params: params) }
+    /// The inner suite's expected final state, computed in process.
     public func expectedState(params: JSONValue) -> JSONValue? { inner.expectedState(params: params) }
 
+    /// A trial's session: its first call starts `modegate serve SUITE --params …` for this
+    /// trial alone; closing the session stops the process.
     public func makeSession(params: JSONValue) -> any ToolSession {
         let server = MCPPlan.Server(command: Self.command(executable, suite: inner.name, params: params), timeoutSeconds: 60)
         let opener = PerTrialServer(name: inner.name, server: server, environment: environment)
         return MCPToolSession(tools: listed.tools, readsState: true, close: { await opener.close() }) { await opener.connection() }
     }
 
+    /// One trial's server command: `EXECUTABLE serve SUITE --params JSON`.
     public static func command(_ executable: String, suite: String, params: JSONValue) -> [String] {
         [executable, "serve", suite, "--params", params.jsonText]
     }

@@ -2,9 +2,13 @@ import ModegateCore
 
 /// One message of a conversation with a model, in the shape every provider maps to its wire format.
 public struct ChatMessage: Sendable, Hashable, Codable {
+    /// Who speaks: `system` (the harness's instructions), `user` (the case's task), `assistant`
+    /// (the model) or `tool` (a tool's answer to one call).
     public enum Role: String, Sendable, Codable { case system, user, assistant, tool }
 
+    /// Who speaks.
     public var role: Role
+    /// The text; empty for an assistant message that only calls tools.
     public var content: String
     /// Calls the assistant asked for (assistant messages only).
     public var toolCalls: [ModelToolCall]
@@ -13,6 +17,7 @@ public struct ChatMessage: Sendable, Hashable, Codable {
     /// A tool message that reports a failure.
     public var isError: Bool
 
+    /// A message as given.
     public init(role: Role, content: String, toolCalls: [ModelToolCall] = [], toolCallID: String? = nil, isError: Bool = false) {
         self.role = role
         self.content = content
@@ -21,9 +26,12 @@ public struct ChatMessage: Sendable, Hashable, Codable {
         self.isError = isError
     }
 
+    /// The system prompt.
     public static func system(_ text: String) -> ChatMessage { ChatMessage(role: .system, content: text) }
+    /// A user message: the case's prompt and answer schema, as the harness words them.
     public static func user(_ text: String) -> ChatMessage { ChatMessage(role: .user, content: text) }
 
+    /// A tool's answer to the call `callID`; `isError` marks a failure.
     public static func toolResult(_ callID: String, _ content: String, isError: Bool = false) -> ChatMessage {
         ChatMessage(role: .tool, content: content, toolCallID: callID, isError: isError)
     }
@@ -40,12 +48,17 @@ public struct ChatMessage: Sendable, Hashable, Codable {
 
 /// A tool call requested by the model.
 public struct ModelToolCall: Sendable, Hashable, Codable {
+    /// The call's id, which the tool message answering it repeats; made up (`call_N`,
+    /// `toolu_N`) when the provider sends none.
     public var id: String
+    /// The tool the model wants called.
     public var name: String
+    /// The call's arguments, a JSON object.
     public var arguments: JSONValue
     /// Bytes of the name and the arguments' JSON, counted once: requests re-send the whole history.
     public let byteCount: Int
 
+    /// A call as given; its bytes are counted here, once.
     public init(id: String, name: String, arguments: JSONValue) {
         self.id = id
         self.name = name
@@ -55,6 +68,7 @@ public struct ModelToolCall: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey { case id, name, arguments }
 
+    /// Reads `id`, `name` and `arguments`; the byte count is computed again, not stored.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(

@@ -2,17 +2,21 @@ import ModegateCore
 
 /// One request to a model: the conversation so far and the tools it may call.
 public struct ModelRequest: Sendable, Hashable {
+    /// The conversation so far: system prompt, the case's task, then turns in order.
     public var messages: [ChatMessage]
+    /// The tools the model may call (the suite's in tool_call, Code Mode's own in codemode).
     public var tools: [ToolDescriptor]
     /// Bytes of the tool schemas; the same for every request of a trial, so counted once.
     public var toolBytes: Int
 
+    /// A request; `toolBytes` is counted from `tools` unless the caller already knows it.
     public init(messages: [ChatMessage], tools: [ToolDescriptor], toolBytes: Int? = nil) {
         self.messages = messages
         self.tools = tools
         self.toolBytes = toolBytes ?? Self.byteCount(of: tools)
     }
 
+    /// Bytes the tool schemas add to a request: names, descriptions and input schemas' JSON.
     public static func byteCount(of tools: [ToolDescriptor]) -> Int {
         tools.reduce(0) { $0 + $1.name.utf8.count + $1.description.utf8.count + $1.inputSchema.jsonText.utf8.count }
     }
@@ -23,10 +27,15 @@ public struct ModelRequest: Sendable, Hashable {
 
 /// The model's answer to one request.
 public struct ModelResponse: Sendable, Hashable {
+    /// Why the model stopped: `endTurn` (its turn is done), `toolUse` (it wants tools
+    /// called) or `maxTokens` (it hit `max_output_tokens`).
     public enum StopReason: String, Sendable, Codable { case endTurn = "end_turn", toolUse = "tool_use", maxTokens = "max_tokens" }
 
+    /// The assistant message: text, tool calls, or both.
     public var message: ChatMessage
+    /// Tokens the request used.
     public var usage: TokenUsage
+    /// Why the model stopped.
     public var stopReason: StopReason
     /// The request and answer as they went over the wire, for the transcript; nil for a model
     /// with no wire (the trial's transcript then writes the conversation itself).
@@ -35,6 +44,7 @@ public struct ModelResponse: Sendable, Hashable {
     /// request's, so replayed runs keep their latency figures.
     public var recordedSeconds: Double?
 
+    /// An answer as given.
     public init(message: ChatMessage, usage: TokenUsage, stopReason: StopReason, exchange: ModelExchange? = nil,
                 recordedSeconds: Double? = nil) {
         self.message = message
@@ -47,12 +57,16 @@ public struct ModelResponse: Sendable, Hashable {
 
 /// Tokens of one request, as the provider reported them or as estimated.
 public struct TokenUsage: Sendable, Hashable, Codable {
+    /// Input tokens, cached ones included.
     public var prompt: Int
+    /// Output tokens.
     public var completion: Int
+    /// Input tokens served from the provider's prompt cache (a part of `prompt`).
     public var cached: Int
     /// True when the counts are estimates from bytes (the scripted model), not a provider's report.
     public var estimated: Bool
 
+    /// Counts as given.
     public init(prompt: Int, completion: Int, cached: Int = 0, estimated: Bool) {
         self.prompt = prompt
         self.completion = completion

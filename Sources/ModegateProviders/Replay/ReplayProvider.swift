@@ -11,9 +11,9 @@ public struct ReplayProvider: ModelProvider, RecordingCoverage {
     let codec: any TranscriptCodec.Type
     private let misses = ReplayMisses()
 
-    /// Throws `ProviderSetupError` when the cassette's format is unknown or the gate
-    /// names another model than the recording's.
-    /// The replay of the transcripts in `files` (see `Cassette.files(at:relativeTo:)`).
+    /// The replay of the transcripts in `files` (see `Cassette.files(at:relativeTo:)`). Throws
+    /// `ProviderSetupError` when the cassette's format is unknown or the gate names another model
+    /// than the recording's.
     public init(files: [URL], gateModel: String?) throws {
         try self.init(cassette: Cassette(files: files), gateModel: gateModel)
     }
@@ -31,10 +31,14 @@ public struct ReplayProvider: ModelProvider, RecordingCoverage {
         self.codec = codec
     }
 
+    /// The model the recording talked to.
     public var modelName: String { cassette.model }
+    /// The recording's format, so a replayed run's transcripts are a cassette again.
     public var transcriptFormat: String { cassette.format }
+    /// The cassette's files, for `run --dry-run`.
     public var endpointDescription: String? { "the recording in " + cassette.sources.map(\.path).joined(separator: ", ") }
 
+    /// A session that plays this trial's recording, the same arm's when there is one.
     public func session(for trial: TrialContext) -> any ModelSession {
         let recording = cassette.recording(
             arm: trial.arm, strategy: trial.strategy, preset: trial.preset, caseID: trial.testCase.id, repetition: trial.repetition)
@@ -43,6 +47,8 @@ public struct ReplayProvider: ModelProvider, RecordingCoverage {
             recording: recording, codec: codec, misses: misses)
     }
 
+    /// Whether the cassette holds this trial (strategy, preset, case, repetition), recorded by
+    /// either arm.
     public func hasRecording(arm: ArmRole, strategy: Strategy, preset: String, caseID: String, repetition: Int) -> Bool {
         cassette.recording(arm: arm, strategy: strategy, preset: preset, caseID: caseID, repetition: repetition) != nil
     }

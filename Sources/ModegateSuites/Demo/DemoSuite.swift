@@ -8,7 +8,9 @@ public struct DemoSuite: Suite {
     /// The demo suite.
     public init() {}
 
+    /// `demo`, as `exec --suite` names it.
     public let name = "demo"
+    /// One line for listings.
     public let summary = "Arithmetic, an echo, a keyed lookup and a failing tool, for trying programs with `exec`."
 
     /// The rows `lookup` finds, by key.
@@ -16,6 +18,7 @@ public struct DemoSuite: Suite {
         "alpha": ["id": 1, "owner": "ada"], "beta": ["id": 2, "owner": "grace"], "gamma": ["id": 3, "owner": "alan"],
     ]
 
+    /// `add`, `echo`, `lookup` and `fail`.
     public var tools: [ToolDescriptor] { Self.descriptors }
 
     static let descriptors = [
@@ -32,5 +35,6 @@ public struct DemoSuite: Suite {
             inputSchema: InputSchema.object(["message": InputSchema.string("The failure's message.")], required: [])),
     ]
 
+    /// A stateless session; `params` are ignored.
     public func makeSession(params: JSONValue) -> any ToolSession { DemoSession() }
 }
