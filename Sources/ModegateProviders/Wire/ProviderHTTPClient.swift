@@ -87,16 +87,3 @@ struct ProviderHTTPClient: Sendable {
         String(decoding: data.prefix(300), as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
     }
 }
-
-/// What a server answered, after `attempts` tries.
-struct HTTPAnswer: Sendable {
-    var status: Int
-    var data: Data
-    var attempts: Int
-}
-
-/// No answer came at all (connection refused, timeouts, a closed connection), retries spent.
-struct HTTPUnreachable: Error {
-    var message: String
-    var attempts: Int
-}

@@ -1,0 +1,18 @@
+import ModegateCore
+
+/// Why a model gave no answer: recorded in the trial as a provider error.
+public struct ModelError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, as the trial's `provider` error records it.
+    public var message: String
+    /// The request that failed and whatever came back, for the transcript.
+    public var exchange: ModelExchange?
+
+    /// An error with its message and, when a request went out, what the transcript keeps of it.
+    public init(_ message: String, exchange: ModelExchange? = nil) {
+        self.message = message
+        self.exchange = exchange
+    }
+
+    /// The message, for logs and error output.
+    public var description: String { message }
+}
