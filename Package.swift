@@ -143,7 +143,7 @@ let package = Package(
         .testTarget(name: "ModegateHarnessTests", dependencies: ["ModegateHarness", "ModegateProviders"]),
         // Real processes and servers on 127.0.0.1: MCP peers, model servers, the binary end to end.
         .testTarget(
-            name: "ModegateIntegrationTests", dependencies: ["ModegateMCP", "ModegateSuites", "ModegateHTTP"], exclude: ["Peers"]),
+            name: "ModegateIntegrationTests", dependencies: ["ModegateMCP", "ModegateSuites", "ModegateHTTP", "ModegateCodeMode"], exclude: ["Peers"]),
     ],
     swiftLanguageModes: [.v6]
 )

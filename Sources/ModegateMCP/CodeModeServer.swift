@@ -57,20 +57,23 @@ public struct CodeModeServer: Sendable {
     public func makeServer() async -> Server {
         let tools = self.tools
         let session = RoutedToolSession(upstream.map { $0.makeSession(params: params) })
-        let names = tools.map(\.name).joined(separator: ", ")
+        let api = ToolAPIDeclaration(tools: tools).text
         let meta = [
             Tool(
                 name: Self.callToolChain,
                 description: """
                     Run a JavaScript program (the body of an async function: top-level await and return work) \
                     that calls the tools as `await tools.NAME({...})`; independent calls run together with \
-                    Promise.all. Returns {result, logs} or a typed error. Tools: \(names).
+                    Promise.all. Returns {result, logs} or a typed error. The tools, as TypeScript declarations:
+                    ```ts
+                    \(api)
+                    ```
                     """,
                 inputSchema: ["type": "object", "required": ["code"], "additionalProperties": false,
                               "properties": ["code": ["type": "string", "description": "The program."]]]),
             Tool(name: Self.searchTools, description: "Find tools by a word in their name or description.",
                  inputSchema: ["type": "object", "properties": ["query": ["type": "string"]]]),
-            Tool(name: Self.toolInfo, description: "The description and input schema of one tool.",
+            Tool(name: Self.toolInfo, description: "The description, input schema and TypeScript declaration of one tool.",
                  inputSchema: ["type": "object", "required": ["name"], "properties": ["name": ["type": "string"]]]),
         ]
         let server = Server(

@@ -202,7 +202,9 @@ public actor MCPConnection {
                 throw OpenError(server: name, reason: reason, wentAway: lost)
             }
             tools += result.tools.map {
-                ToolDescriptor(name: $0.name, description: $0.description ?? "", inputSchema: JSONValue($0.inputSchema))
+                ToolDescriptor(
+                    name: $0.name, description: $0.description ?? "", inputSchema: JSONValue($0.inputSchema),
+                    outputSchema: $0.outputSchema.map(JSONValue.init))
             }
             cursor = result.nextCursor
         } while cursor != nil && tools.count < 10_000

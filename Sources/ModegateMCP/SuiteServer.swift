@@ -24,7 +24,7 @@ public struct SuiteServer: Sendable {
     public func makeServer() async -> Server {
         let session = suite.makeSession(params: params)
         let tools = suite.tools.map {
-            Tool(name: $0.name, description: $0.description, inputSchema: $0.inputSchema.mcpValue)
+            Tool(name: $0.name, description: $0.description, inputSchema: $0.inputSchema.mcpValue, outputSchema: $0.outputSchema?.mcpValue)
         }
         let names = Set(tools.map(\.name))
         let server = Server(

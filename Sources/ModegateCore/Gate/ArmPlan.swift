@@ -79,12 +79,15 @@ public struct ArmPlan: Sendable, Codable, Equatable {
     public var maxSteps: Int
     /// The sandbox's limits on each program (the built-in runtime only).
     public var limits: Limits
+    /// How `run_code` presents the tools to a code-mode model (`tool_api`).
+    public var toolAPI: ToolAPI
 
     /// An arm as given; `mcpRoles` starts empty, so the known names apply.
     public init(
         strategy: Strategy, runtime: Runtime, mcpServer: String? = nil, discovery: Bool, maxSteps: Int,
-        limits: Limits
+        limits: Limits, toolAPI: ToolAPI = .typescript
     ) {
+        self.toolAPI = toolAPI
         self.strategy = strategy
         self.runtime = runtime
         self.mcpServer = mcpServer
@@ -98,5 +101,6 @@ public struct ArmPlan: Sendable, Codable, Equatable {
         case mcpServer = "mcp_server"
         case mcpRoles = "mcp_roles"
         case maxSteps = "max_steps"
+        case toolAPI = "tool_api"
     }
 }

@@ -64,6 +64,8 @@ extension GateSchema {
                 .section("mcp_roles", mcpRoles),
                 SchemaField("discovery", .boolean, default: true,
                             "Offer search_tools / tool_info before the model writes code."),
+                SchemaField("tool_api", .stringEnum(["typescript", "names"]), default: "typescript",
+                            "How run_code presents the tools: typescript declarations from their schemas, or names only."),
                 SchemaField("max_steps", .integer(minimum: 1, maximum: 1000), default: .number(Double(maxSteps)),
                             "Model turns per trial."),
                 .section("limits", limits),

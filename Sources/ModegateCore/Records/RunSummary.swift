@@ -62,6 +62,8 @@ public struct RunSummary: Sendable, Codable, Hashable {
     /// Restarts of each MCP server that crashed during the run, counted in the run whose trial
     /// found it dead and started it again; absent when no server was restarted.
     public var mcpRestarts: [String: Int]?
+    /// How a code-mode arm with the built-in runtime was shown its tools; absent for other arms.
+    public var toolAPI: ToolAPIFigures?
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", benchmarkID = "benchmark_id", preset, mode
@@ -71,7 +73,7 @@ public struct RunSummary: Sendable, Codable, Hashable {
         case avgReward = "avg_reward", avgSteps = "avg_steps", latencySeconds = "latency_seconds"
         case usageTotals = "usage_totals", cancelled, cancelReason = "cancel_reason", caseResults = "case_results"
         case totals, payloadSuppression = "payload_suppression", cost, tokensEstimated = "tokens_estimated", presets
-        case mcpRestarts = "mcp_restarts"
+        case mcpRestarts = "mcp_restarts", toolAPI = "tool_api"
     }
 
     /// RLM Code's `completed_cases / total_cases`, 0 for an empty run.

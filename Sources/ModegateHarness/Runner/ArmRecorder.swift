@@ -36,11 +36,11 @@ final class ArmRecorder: ArmRecording {
     }
 
     /// Writes the summary; a run that stopped early is marked cancelled and says why.
-    func finish(at date: Date, stoppedBy reason: StopReason?) throws {
+    func finish(at date: Date, stoppedBy reason: StopReason?, toolAPI: ToolAPIFigures?) throws {
         var manifest = writer.manifest
         manifest.finishedAt = date
         let summary = RunSummary.summarizing(
-            trials, manifest: manifest, cancelled: reason != nil, cancelReason: reason?.description)
+            trials, manifest: manifest, cancelled: reason != nil, cancelReason: reason?.description, toolAPI: toolAPI)
         try writer.finish(summary: summary, at: date)
     }
 }

@@ -16,8 +16,9 @@ protocol ArmRecording: Sendable {
     var trials: [TrialRecord] { get }
     /// Appends one trial; returns how many are done.
     func record(_ played: PlayedTrial) throws -> Int
-    /// Ends the run; a run that stopped early says why.
-    func finish(at date: Date, stoppedBy reason: StopReason?) throws
+    /// Ends the run; a run that stopped early says why. `toolAPI` is how a code-mode arm was
+    /// shown its tools.
+    func finish(at date: Date, stoppedBy reason: StopReason?, toolAPI: ToolAPIFigures?) throws
 }
 
 extension ArmRecording {

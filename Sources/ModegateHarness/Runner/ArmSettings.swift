@@ -29,6 +29,8 @@ public struct ArmSettings: Sendable {
     public var discovery: Bool
     /// Limits of one Code Mode program.
     public var limits: SandboxLimits
+    /// How `run_code` presents the tools.
+    public var toolAPI: ToolAPI = .typescript
     /// With `runtime: mcp`: the external Code Mode server.
     public var externalRuntime: ExternalRuntime?
 
@@ -49,6 +51,7 @@ public struct ArmSettings: Sendable {
             ? arm.mcpServer.map { ExternalRuntime(server: $0, roles: arm.mcpRoles) } : nil
         self.init(role: role, strategy: arm.strategy, maxSteps: arm.maxSteps, discovery: arm.discovery,
                   limits: SandboxLimits(arm: arm.limits), externalRuntime: external)
+        toolAPI = arm.toolAPI
     }
 
     /// Runs Code Mode programs in the built-in sandbox.

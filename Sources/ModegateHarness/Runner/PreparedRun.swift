@@ -1,4 +1,5 @@
 import Foundation
+import ModegateCodeMode
 import ModegateCore
 import ModegateMCP
 import ModegateProviders
@@ -56,6 +57,24 @@ struct PreparedRun: Sendable {
             strategies[arm.role] = ExternalCodeModeStrategy(server: handle, roles: roles, discovery: arm.discovery)
         }
         return strategies
+    }
+
+    /// How each built-in Code Mode arm is shown its tools: the distinct tools of the run's cases
+    /// (MCP suites' as their servers listed them, so after `open`), as that arm's `tool_api` writes them.
+    func toolAPIFigures() -> [ArmRole: ToolAPIFigures] {
+        var seen = Set<String>()
+        var tools: [ToolDescriptor] = []
+        for workload in cases {
+            for tool in workload.suite.tools where seen.insert(tool.name).inserted { tools.append(tool) }
+        }
+        var figures: [ArmRole: ToolAPIFigures] = [:]
+        for arm in plan.arms where arm.runsBuiltinPrograms {
+            let declaration = ToolAPIDeclaration(tools: tools)
+            let text = arm.toolAPI == .typescript ? declaration.text : tools.map(\.name).joined(separator: ", ")
+            figures[arm.role] = ToolAPIFigures(
+                style: arm.toolAPI, tools: tools.count, declarationBytes: text.utf8.count, fidelity: declaration.fidelity)
+        }
+        return figures
     }
 
     /// A replay must have a recording of every trial the plan plays.

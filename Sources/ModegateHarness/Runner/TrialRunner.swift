@@ -53,7 +53,8 @@ struct TrialRunner: Sendable {
             if let external = externalRuntimes[spec.arm.role] {
                 ending = await external.play(setup, model: conversation, meter: &meter)
             } else {
-                ending = await CodeModeStrategy(programs: programs, limits: spec.arm.limits, discovery: spec.arm.discovery)
+                ending = await CodeModeStrategy(
+                    programs: programs, limits: spec.arm.limits, discovery: spec.arm.discovery, toolAPI: spec.arm.toolAPI)
                     .play(setup, model: conversation, meter: &meter)
             }
         }

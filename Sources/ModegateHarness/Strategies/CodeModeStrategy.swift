@@ -10,12 +10,14 @@ struct CodeModeStrategy {
     let programs: any ProgramRunner
     let limits: SandboxLimits
     let discovery: Bool
+    /// How `run_code` presents the tools.
+    var toolAPI: ToolAPI = .typescript
 
     func play(_ setup: TrialSetup, model: any ModelSession, meter: inout TrialMeter) async -> StrategyEnding {
         let suiteTools = setup.session.tools
         return await ModelTurn(model: model, setup: setup).converse(
             system: TrialSetup.systemCore + "\n" + Self.instructions, setup: setup,
-            tools: CodeModeTools.descriptors(discovery: discovery, suiteTools: suiteTools), meter: &meter
+            tools: CodeModeTools.descriptors(discovery: discovery, suiteTools: suiteTools, api: toolAPI), meter: &meter
         ) { calls, meter in
             var replies: [(content: String, isError: Bool)] = []
             for call in calls { replies.append(await answer(call, setup: setup, suiteTools: suiteTools, meter: &meter)) }
