@@ -81,6 +81,7 @@ struct DecisionContext {
             "guardrail_blocked": String(metrics.guardrailBlocked),
             "infrastructure_errors": String(metrics.infrastructureErrors),
             "error_rate": number(metrics.errorRate * 100, "%.1f%%"),
+            "adoption": ReportText.adoption(arm) ?? "not recorded",
         ]
     }
 

@@ -18,6 +18,7 @@ extension DecisionDocument {
         | Completion rate | {{baseline.completion_rate}} | {{candidate.completion_rate}} |
         | Average steps | {{baseline.avg_steps}} | {{candidate.avg_steps}} |
         | Trials | {{baseline.trials}} | {{candidate.trials}} |
+        | Adoption | {{baseline.adoption}} | {{candidate.adoption}} |
 
         Judgement: {{mode_summary}}; {{coverage.paired_cases}} paired cases, {{coverage.paired_trials}} paired trials.
 

@@ -22,6 +22,23 @@ enum ReportText {
     /// An arm as `id (strategy)`.
     static func arm(_ arm: ArmReport) -> String { "\(arm.id) (\(arm.strategy?.rawValue ?? "unknown strategy"))" }
 
+    /// How the arm's model used its tools, in one line; nil when the run did not record it.
+    /// A code-mode arm: the share of trials that ran code, programs per trial, discovery calls
+    /// and how first programs failed; a tool-calling arm: calls to unknown tools and calls with
+    /// invalid arguments.
+    static func adoption(_ arm: ArmReport) -> String? {
+        guard let adoption = arm.adoption, adoption.trials > 0 else { return nil }
+        let misfits = "\(adoption.unknownToolCalls) call\(adoption.unknownToolCalls == 1 ? "" : "s") to unknown tools, "
+            + "\(adoption.invalidArgumentCalls) with invalid arguments"
+        guard arm.strategy == .codemode else { return misfits }
+        let failures = adoption.firstProgramFailures.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+            .map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        return String(format: "ran code in %.0f%% of %d trials (%d never called run_code), %.2f run_code calls a trial, %d discovery calls; ",
+                      adoption.codeShare * 100, adoption.trials, adoption.trialsWithoutCode, adoption.runCodeCallsPerTrial,
+                      adoption.discoveryCalls)
+            + "first programs failed: \(failures.isEmpty ? "none" : failures); " + misfits
+    }
+
     /// How the judge decided, e.g. `statistical (95% confidence, 5000 resamples, seed 42)`.
     static func mode(_ settings: JudgementSettings) -> String {
         switch settings.mode {

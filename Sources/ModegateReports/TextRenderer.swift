@@ -36,7 +36,12 @@ public struct TextRenderer: VerdictRenderer {
             ("mode", ReportText.mode(verdict.judgement)),
             ("coverage", "\(coverage.pairedCases) paired cases, \(coverage.pairedTrials) paired trials; \(unpaired)"),
         ]
-        return rows.map { "\(pad($0.0, to: 10))\($0.1)" }
+        var lines = rows.map { "\(pad($0.0, to: 10))\($0.1)" }
+        let adoption = [("candidate", verdict.candidate), ("baseline", verdict.baseline)].compactMap { name, arm in
+            ReportText.adoption(arm).map { "\(name): \($0)" }
+        }
+        for (index, line) in adoption.enumerated() { lines.append(pad(index == 0 ? "adoption" : "", to: 10) + line) }
+        return lines
     }
 
     private func gateTable(_ gates: [GateResult], colour: Bool) -> [String] {

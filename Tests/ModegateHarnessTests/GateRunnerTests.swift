@@ -1,6 +1,6 @@
 import Foundation
 import ModegateCore
-import ModegateHarness
+@testable import ModegateHarness
 import Synchronization
 import Testing
 
@@ -124,6 +124,51 @@ final class StopAfterBatch: BatchReview {
         // Tool calling takes three requests a case, code mode two (see the first test).
         #expect(estimate.arms.map(\.requests) == [18, 12])
         #expect(estimate.arms.allSatisfy { $0.promptTokens > 0 && $0.unrehearsedTrials == 0 })
+    }
+}
+
+@Suite struct AdoptionCountingTests {
+    @Test func unknownToolsAndFailedFirstProgramsAreCountedInBothArms() async throws {
+        let scratch = try HarnessScratch(cases: 1)
+        let yaml = """
+            preset: inventory
+            description: a reference that calls a tool the suite lacks, and one with a bad argument
+            suite: inventory
+            cases:
+              - id: unknown-tool
+                prompt: Count the items.
+                answer_schema: {type: object, required: [total], properties: {total: {type: number}}}
+                expected: {total: 0}
+                scorer: exact
+                params: {count: 2}
+                reference: |
+                  try { await tools.get_item({id: 42}); } catch (error) {}
+                  await tools.nope({});
+                  return {total: 0};
+            """
+        try yaml.write(to: scratch.url.appendingPathComponent("presets/inventory.yaml"), atomically: true, encoding: .utf8)
+        let outcome = try await scratch.runner(try scratch.gate(repetitions: 1)).run(.init())
+        let candidate = try #require(outcome.candidate.adoption)
+        #expect(candidate.firstProgramFailures == ["unknown_tool": 1], "\(candidate)")
+        #expect(candidate.unknownToolCalls == 1)
+        #expect(candidate.invalidArgumentCalls == 1)
+        #expect(candidate.trialsWithoutCode == 0)
+        // The scripted tool caller replays the program's calls, and re-issues a failed call twice
+        // as tool-calling models do; the program stops at `tools.nope`, so that call never comes.
+        let baseline = try #require(outcome.baseline.adoption)
+        #expect(baseline.invalidArgumentCalls == 3, "\(baseline)")
+    }
+
+    @Test func toolCallChecksCountUnknownToolsAndInvalidArguments() {
+        let checks = ToolCallChecks([ToolDescriptor(
+            name: "get", description: "", inputSchema: ["type": "object", "required": ["id"], "properties": ["id": ["type": "string"]]])])
+        var counters = TrialCounters()
+        #expect(!checks.count("get", arguments: ["id": "a"], into: &counters))
+        #expect(!checks.count("get", arguments: ["id": 1], into: &counters))
+        #expect(checks.count("put", arguments: [:], into: &counters))
+        #expect(counters.unknownToolCalls == 1 && counters.invalidArgumentCalls == 1)
+        #expect(ToolCallChecks.missingTool(in: "TypeError: tools.nope is not a function. (In 'tools.nope({})', 'tools.nope' is undefined)") == "nope")
+        #expect(ToolCallChecks.missingTool(in: "ReferenceError: x is not defined") == nil)
     }
 }
 

@@ -49,7 +49,12 @@ struct SchemaConformance {
         for key in required where members[key] == nil { problems.append("\(path): missing required '\(key)'") }
         for (key, member) in members {
             guard let propertySchema = properties[key] else {
-                problems.append("\(path).\(key): not described by the schema")
+                // A map (`{"syntax_error": 4}`): every value against `additionalProperties`.
+                if case .object = node["additionalProperties"], let valueSchema = node["additionalProperties"] {
+                    check(member, against: valueSchema, location: location, path: "\(path).\(key)")
+                } else {
+                    problems.append("\(path).\(key): not described by the schema")
+                }
                 continue
             }
             usedProperties.insert("\(location)/\(key)")

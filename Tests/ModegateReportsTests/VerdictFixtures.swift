@@ -32,11 +32,33 @@ enum VerdictFixtures {
             errorRate: Double(errors) / Double(trials))
     }
 
-    static func arm(_ id: String, _ strategy: Strategy, source: StoredRun.Source = .native, path: String? = nil, metrics: ArmMetrics) -> ArmReport {
+    static func arm(
+        _ id: String, _ strategy: Strategy, source: StoredRun.Source = .native, path: String? = nil, metrics: ArmMetrics,
+        adoption: CodeModeAdoption? = nil
+    ) -> ArmReport {
         ArmReport(
             id: id, source: source, path: path ?? "/work/.modegate/runs/\(id)", strategy: strategy,
-            presets: ["dynamic_web_filtering", "invoice_reconciliation"], metrics: metrics)
+            presets: ["dynamic_web_filtering", "invoice_reconciliation"], metrics: metrics, adoption: adoption)
     }
+
+    /// A candidate that ran code in 117 of 120 trials, and a baseline that called two unknown tools.
+    static let candidateAdoption: CodeModeAdoption = {
+        var adoption = CodeModeAdoption()
+        adoption.trials = 120
+        adoption.trialsWithoutCode = 3
+        adoption.runCodeCalls = 141
+        adoption.discoveryCalls = 12
+        adoption.firstProgramFailures = ["syntax_error": 4, "exception": 2]
+        return adoption
+    }()
+
+    static let baselineAdoption: CodeModeAdoption = {
+        var adoption = CodeModeAdoption()
+        adoption.trials = 120
+        adoption.unknownToolCalls = 2
+        adoption.invalidArgumentCalls = 1
+        return adoption
+    }()
 
     static func interval(_ lower: Double, _ upper: Double) -> ConfidenceInterval {
         ConfidenceInterval(lower: lower, upper: upper, confidence: 0.95)
@@ -49,9 +71,11 @@ enum VerdictFixtures {
             minRewardDelta: 0, minCompletionDelta: 0, maxStepsIncrease: 0.5, failOnCompletionRegression: true,
             maxGuardrailBlocked: 0, maxErrorRate: 0.05, maxTokenIncreaseRatio: 0.1),
         candidate: arm("run-20260101-cand", .codemode, metrics: metrics(
-            cases: 40, completed: 38, reward: 0.8125, steps: 3.4, trials: 120, tokens: 1834.5, cost: 0.0042, p95: 6.25)),
+            cases: 40, completed: 38, reward: 0.8125, steps: 3.4, trials: 120, tokens: 1834.5, cost: 0.0042, p95: 6.25),
+            adoption: candidateAdoption),
         baseline: arm("run-20251231-base", .toolCall, metrics: metrics(
-            cases: 40, completed: 36, reward: 0.7625, steps: 3.1, trials: 120, tokens: 2980.25, cost: 0.0071, p95: 7.5)),
+            cases: 40, completed: 36, reward: 0.7625, steps: 3.1, trials: 120, tokens: 2980.25, cost: 0.0071, p95: 7.5),
+            adoption: baselineAdoption),
         coverage: Coverage(
             pairedCases: 40, pairedTrials: 120, candidateTrials: 120, baselineTrials: 120, candidateOnly: [],
             baselineOnly: [], duplicateTrials: []),

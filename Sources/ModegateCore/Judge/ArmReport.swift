@@ -12,6 +12,9 @@ public struct ArmReport: Sendable, Hashable, Codable {
     public var presets: [String]
     /// The arm's run-level figures.
     public var metrics: ArmMetrics
+    /// How the arm's model used its tools; absent for runs recorded without it (RLM Code's,
+    /// older native runs).
+    public var adoption: CodeModeAdoption?
 
-    enum CodingKeys: String, CodingKey { case id, source, path, strategy, presets, metrics }
+    enum CodingKeys: String, CodingKey { case id, source, path, strategy, presets, metrics, adoption }
 }

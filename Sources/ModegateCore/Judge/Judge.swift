@@ -89,7 +89,17 @@ public struct Judge: Sendable {
         if !coverage.duplicateTrials.isEmpty {
             warnings.append("\(coverage.duplicateTrials.count) trials were recorded more than once; the last record of each was used")
         }
-        return warnings + Self.restartWarnings(candidate: candidate, baseline: baseline)
+        return warnings + Self.restartWarnings(candidate: candidate, baseline: baseline) + Self.adoptionWarnings(candidate)
+    }
+
+    /// A code-mode candidate whose model seldom ran code: the comparison is then of prompts.
+    static func adoptionWarnings(_ candidate: StoredRun) -> [String] {
+        guard candidate.strategy == .codemode, let adoption = candidate.adoption, adoption.trials > 0,
+            adoption.codeShare < CodeModeAdoption.warningShare
+        else { return [] }
+        return [String(
+            format: "only %.0f%% of candidate trials ran code (%d of %d never called run_code): the comparison measures prompting, not Code Mode",
+            adoption.codeShare * 100, adoption.trialsWithoutCode, adoption.trials)]
     }
 
     /// One warning per MCP server that crashed and was started again (or reconnected, for a URL):
@@ -109,7 +119,7 @@ extension ArmReport {
     init(_ run: StoredRun) {
         self.init(
             id: run.id, source: run.source, path: run.path, strategy: run.strategy, presets: run.presets,
-            metrics: ArmMetrics(run))
+            metrics: ArmMetrics(run), adoption: run.adoption)
     }
 }
 

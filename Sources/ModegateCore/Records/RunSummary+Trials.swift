@@ -15,7 +15,9 @@ extension RunSummary {
         var estimated = false
         var perPreset: [String: (count: Int, completed: Int, reward: Double, steps: Int)] = [:]
         var restarts: [String: Int] = [:]
+        var adoption = CodeModeAdoption()
         for trial in ordered {
+            adoption.add(trial)
             for (server, count) in trial.mcpRestarts ?? [:] { restarts[server, default: 0] += count }
             totals.add(trial)
             rewardSum += trial.reward
@@ -57,7 +59,7 @@ extension RunSummary {
                     totalReward: $0.reward, steps: $0.steps)
             },
             totals: totals, payloadSuppression: suppression, cost: totals.cost, tokensEstimated: estimated,
-            presets: presets, mcpRestarts: restarts.isEmpty ? nil : restarts, toolAPI: toolAPI)
+            presets: presets, mcpRestarts: restarts.isEmpty ? nil : restarts, toolAPI: toolAPI, adoption: adoption)
     }
 }
 

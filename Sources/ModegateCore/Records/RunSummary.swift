@@ -64,6 +64,8 @@ public struct RunSummary: Sendable, Codable, Hashable {
     public var mcpRestarts: [String: Int]?
     /// How a code-mode arm with the built-in runtime was shown its tools; absent for other arms.
     public var toolAPI: ToolAPIFigures?
+    /// How the arm's model used its tools: programs, discovery, unknown tools, invalid arguments.
+    public var adoption: CodeModeAdoption?
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", benchmarkID = "benchmark_id", preset, mode
@@ -73,7 +75,7 @@ public struct RunSummary: Sendable, Codable, Hashable {
         case avgReward = "avg_reward", avgSteps = "avg_steps", latencySeconds = "latency_seconds"
         case usageTotals = "usage_totals", cancelled, cancelReason = "cancel_reason", caseResults = "case_results"
         case totals, payloadSuppression = "payload_suppression", cost, tokensEstimated = "tokens_estimated", presets
-        case mcpRestarts = "mcp_restarts", toolAPI = "tool_api"
+        case mcpRestarts = "mcp_restarts", toolAPI = "tool_api", adoption
     }
 
     /// RLM Code's `completed_cases / total_cases`, 0 for an empty run.

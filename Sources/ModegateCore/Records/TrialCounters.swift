@@ -32,6 +32,10 @@ public struct TrialCounters: Sendable, Codable, Hashable {
     public var modelInputBytes = 0
     /// Seconds spent, split by where the time went.
     public var latency = TrialLatency()
+    /// Calls to tools the suite does not have (by the model, or by its programs).
+    public var unknownToolCalls = 0
+    /// Calls whose arguments do not match the tool's input schema (the call still goes out).
+    public var invalidArgumentCalls = 0
 
     /// No counts yet.
     public init() {}
@@ -56,6 +60,8 @@ public struct TrialCounters: Sendable, Codable, Hashable {
         lhs.latency.model += rhs.latency.model
         lhs.latency.tool += rhs.latency.tool
         lhs.latency.sandbox += rhs.latency.sandbox
+        lhs.unknownToolCalls += rhs.unknownToolCalls
+        lhs.invalidArgumentCalls += rhs.invalidArgumentCalls
     }
 
     enum CodingKeys: String, CodingKey {
@@ -66,5 +72,28 @@ public struct TrialCounters: Sendable, Codable, Hashable {
         case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", cachedTokens = "cached_tokens"
         case toolResponseBytes = "tool_response_bytes", modelVisibleToolBytes = "model_visible_tool_bytes"
         case modelInputBytes = "model_input_bytes", latency
+        case unknownToolCalls = "unknown_tool_calls", invalidArgumentCalls = "invalid_argument_calls"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        modelRequests = try container.decode(Int.self, forKey: .modelRequests)
+        toolCalls = try container.decode(Int.self, forKey: .toolCalls)
+        failedToolCalls = try container.decode(Int.self, forKey: .failedToolCalls)
+        codemodeChainCalls = try container.decode(Int.self, forKey: .codemodeChainCalls)
+        codemodeSearchCalls = try container.decode(Int.self, forKey: .codemodeSearchCalls)
+        codemodeDiscoveryCalls = try container.decode(Int.self, forKey: .codemodeDiscoveryCalls)
+        codemodeGuardrailBlocked = try container.decode(Int.self, forKey: .codemodeGuardrailBlocked)
+        mcpToolCalls = try container.decode(Int.self, forKey: .mcpToolCalls)
+        promptTokens = try container.decode(Int.self, forKey: .promptTokens)
+        completionTokens = try container.decode(Int.self, forKey: .completionTokens)
+        cachedTokens = try container.decode(Int.self, forKey: .cachedTokens)
+        toolResponseBytes = try container.decode(Int.self, forKey: .toolResponseBytes)
+        modelVisibleToolBytes = try container.decode(Int.self, forKey: .modelVisibleToolBytes)
+        modelInputBytes = try container.decode(Int.self, forKey: .modelInputBytes)
+        latency = try container.decode(TrialLatency.self, forKey: .latency)
+        // Runs recorded before these counters existed read as zero.
+        unknownToolCalls = try container.decodeIfPresent(Int.self, forKey: .unknownToolCalls) ?? 0
+        invalidArgumentCalls = try container.decodeIfPresent(Int.self, forKey: .invalidArgumentCalls) ?? 0
     }
 }

@@ -33,6 +33,9 @@ public struct TrialRecord: Sendable, Codable, Hashable {
     public var cost: Double
     /// Why the trial did not finish normally, if it did not.
     public var error: TrialError?
+    /// How the trial's first program failed (`syntax_error`, `exception`, `timeout`,
+    /// `unknown_tool`, `guardrail_blocked`, …); absent when it succeeded or none ran.
+    public var firstProgramFailure: String?
     /// MCP servers this trial found dead (crashed after an earlier trial) and started again, by
     /// name; absent when it started none.
     public var mcpRestarts: [String: Int]?
@@ -46,8 +49,10 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         runID: String, preset: String, caseID: String, repetition: Int, strategy: Strategy,
         completed: Bool, reward: Double, scoreDetail: JSONValue? = nil, finalAnswer: JSONValue? = nil,
         steps: Int, counters: TrialCounters = TrialCounters(), tokensEstimated: Bool = false, cost: Double = 0,
-        error: TrialError? = nil, mcpRestarts: [String: Int]? = nil, startedAt: Date, finishedAt: Date
+        error: TrialError? = nil, firstProgramFailure: String? = nil, mcpRestarts: [String: Int]? = nil,
+        startedAt: Date, finishedAt: Date
     ) {
+        self.firstProgramFailure = firstProgramFailure
         self.runID = runID
         self.preset = preset
         self.caseID = caseID
@@ -77,7 +82,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         case runID = "run_id", preset, caseID = "case_id", repetition, strategy, completed, reward
         case scoreDetail = "score_detail", finalAnswer = "final_answer", steps
         case tokensEstimated = "tokens_estimated"
-        case cost, error, mcpRestarts = "mcp_restarts", startedAt = "started_at", finishedAt = "finished_at"
+        case cost, error, firstProgramFailure = "first_program_failure", mcpRestarts = "mcp_restarts", startedAt = "started_at", finishedAt = "finished_at"
     }
 
     /// Reads a line of `results.jsonl`; the counters come from the same flat object.
@@ -97,6 +102,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         tokensEstimated = try container.decode(Bool.self, forKey: .tokensEstimated)
         cost = try container.decode(Double.self, forKey: .cost)
         error = try container.decodeIfPresent(TrialError.self, forKey: .error)
+        firstProgramFailure = try container.decodeIfPresent(String.self, forKey: .firstProgramFailure)
         mcpRestarts = try container.decodeIfPresent([String: Int].self, forKey: .mcpRestarts)
         startedAt = try container.decode(Date.self, forKey: .startedAt)
         finishedAt = try container.decode(Date.self, forKey: .finishedAt)
@@ -120,6 +126,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         try container.encode(tokensEstimated, forKey: .tokensEstimated)
         try container.encode(cost, forKey: .cost)
         try container.encodeIfPresent(error, forKey: .error)
+        try container.encodeIfPresent(firstProgramFailure, forKey: .firstProgramFailure)
         try container.encodeIfPresent(mcpRestarts, forKey: .mcpRestarts)
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(finishedAt, forKey: .finishedAt)

@@ -12,11 +12,12 @@ struct RunSummaryHeader: Decodable, Sendable {
     var cancelReason: String?
     var finishedAt: Date?
     var mcpRestarts: [String: Int]?
+    var adoption: CodeModeAdoption?
 
     enum CodingKeys: String, CodingKey {
         case totalCases = "total_cases", completedCases = "completed_cases", attemptedCases = "attempted_cases"
         case avgReward = "avg_reward", avgSteps = "avg_steps", cancelled, cancelReason = "cancel_reason"
-        case finishedAt = "finished_at", mcpRestarts = "mcp_restarts"
+        case finishedAt = "finished_at", mcpRestarts = "mcp_restarts", adoption
     }
 
     init(_ summary: RunSummary) {
@@ -29,6 +30,7 @@ struct RunSummaryHeader: Decodable, Sendable {
         cancelReason = summary.cancelReason
         finishedAt = summary.finishedAt
         mcpRestarts = summary.mcpRestarts
+        adoption = summary.adoption
     }
 
     var metrics: RunMetrics {

@@ -43,6 +43,8 @@ public struct StoredRun: Sendable, Hashable {
     public var warnings: [String]
     /// Restarts of each MCP server that crashed during the run (its summary's `mcp_restarts`).
     public var mcpRestarts: [String: Int] = [:]
+    /// How the arm's model used its tools (its summary's `adoption`), when recorded.
+    public var adoption: CodeModeAdoption?
 
     /// The recorded time that orders runs: finish, else start. Never a file modification time.
     public var orderingDate: Date? { finishedAt ?? startedAt }

@@ -88,6 +88,7 @@ struct TrialRunner: Sendable {
             strategy: spec.arm.strategy, completed: verdict.completed, reward: verdict.reward, scoreDetail: verdict.detail,
             finalAnswer: verdict.answer, steps: counters.modelRequests, counters: counters,
             tokensEstimated: meter.tokensEstimated, cost: meter.cost(pricing), error: verdict.error,
+            firstProgramFailure: meter.firstProgramFailure,
             mcpRestarts: restarts.isEmpty ? nil : restarts, startedAt: started, finishedAt: Date())
         return PlayedTrial(record: record, transcript: transcript)
     }

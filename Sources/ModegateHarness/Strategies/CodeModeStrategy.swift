@@ -42,6 +42,21 @@ struct CodeModeStrategy {
             let run = await programs.run(code, tools: ToolSessionHandler(setup.session), limits: limits)
             meter.latency.sandbox += run.wallSeconds
             if case .guardrailBlocked = run.outcome { meter.codemodeGuardrailBlocked += 1 }
+            let checks = ToolCallChecks(suiteTools)
+            var calledUnknown = false
+            for record in run.toolCalls where checks.count(record.name, arguments: record.arguments, into: &meter.counters) {
+                calledUnknown = true
+            }
+            // `tools` holds only the suite's tools, so calling another throws before any call is made.
+            if case .exception = run.outcome, let name = ToolCallChecks.missingTool(in: run.outcome.summary),
+                !suiteTools.contains(where: { $0.name == name })
+            {
+                meter.unknownToolCalls += 1
+                calledUnknown = true
+            }
+            if meter.codemodeChainCalls == 1, run.outcome.kind != "value" {
+                meter.firstProgramFailure = calledUnknown ? "unknown_tool" : run.outcome.kind
+            }
             return CodeModeTools.reply(to: run)
         case CodeModeTools.searchTools where discovery:
             meter.codemodeSearchCalls += 1

@@ -8,8 +8,10 @@ struct ToolCallStrategy {
     func play(_ setup: TrialSetup, model: any ModelSession, meter: inout TrialMeter) async -> StrategyEnding {
         await ModelTurn(model: model, setup: setup).converse(
             system: TrialSetup.systemCore, setup: setup, tools: setup.session.tools, meter: &meter
-        ) { calls, _ in
-            .replies(await Self.execute(calls, on: setup.session).map { ($0.text, $0.isError) })
+        ) { calls, meter in
+            let checks = ToolCallChecks(setup.session.tools)
+            for call in calls { checks.count(call.name, arguments: call.arguments, into: &meter.counters) }
+            return .replies(await Self.execute(calls, on: setup.session).map { ($0.text, $0.isError) })
         }
     }
 
