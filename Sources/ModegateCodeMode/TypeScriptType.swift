@@ -5,7 +5,7 @@ import ModegateCore
 /// doc comment), arrays, string and number enums as literal unions, `anyOf`/`oneOf` as unions,
 /// `allOf` as intersections, local `$ref`s resolved. `unknown` appears only where the schema
 /// says nothing about a value, and marks the type as imprecise.
-struct TypeScriptType {
+public struct TypeScriptType {
     /// The type's text; multi-line for objects, indented by `indent`.
     var text: String
     /// False when some part of the value is `unknown`: the schema does not say what it is.
@@ -25,7 +25,7 @@ struct TypeScriptType {
 
     /// Whether `name` can be written bare (`tools.NAME`): a JavaScript identifier of ASCII letters,
     /// digits, `_` and `$`, not starting with a digit.
-    static func isIdentifier(_ name: String) -> Bool {
+    public static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
         return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "$") }
     }

@@ -209,3 +209,27 @@ final class StopAfterBatch: BatchReview {
         #expect(outcome.baseline.trials.map(\.reward) == [0.25])
     }
 }
+
+@Suite struct ToolContractTests {
+    static let tools = [
+        ToolDescriptor(name: "git.log", description: "", inputSchema: ["type": "object"]),
+        ToolDescriptor(name: "get_user", description: "", inputSchema: ["type": "object"], outputSchema: ["type": "array"]),
+        ToolDescriptor(name: String(repeating: "x", count: 65), description: "", inputSchema: ["type": "object"]),
+    ]
+
+    @Test func namesAProgramOrAProviderCannotUseAreWarnedAboutByName() {
+        let codemode = ToolContract.warnings(tools: Self.tools, strategy: .codemode)
+        #expect(codemode.contains { $0.hasPrefix("tool 'git.log' is not a JavaScript identifier") })
+        #expect(!codemode.contains { $0.contains("'get_user' is not") })
+        let toolCall = ToolContract.warnings(tools: Self.tools, strategy: .toolCall)
+        #expect(toolCall.contains { $0.hasPrefix("tool 'git.log' is not a valid function name") })
+        #expect(toolCall.contains { $0.contains(String(repeating: "x", count: 65)) })
+        #expect(toolCall.contains { $0.hasPrefix("tool 'get_user' has an outputSchema whose type is not object") })
+    }
+
+    @Test func aCleanSuiteHasNoWarnings() {
+        let clean = [ToolDescriptor(name: "list_items", description: "", inputSchema: ["type": "object"])]
+        #expect(ToolContract.warnings(tools: clean, strategy: .codemode).isEmpty)
+        #expect(ToolContract.warnings(tools: clean, strategy: .toolCall).isEmpty)
+    }
+}

@@ -5,7 +5,8 @@ extension RunSummary {
     /// `total_cases` is the planned count, so an interrupted run shows what it did not reach.
     public static func summarizing(
         _ trials: [TrialRecord], manifest: RunManifest, mode: String = "harness", mcpEnabled: Bool = false,
-        mcpServer: String? = nil, cancelled: Bool = false, cancelReason: String? = nil, toolAPI: ToolAPIFigures? = nil
+        mcpServer: String? = nil, cancelled: Bool = false, cancelReason: String? = nil, toolAPI: ToolAPIFigures? = nil,
+        toolWarnings: [String] = []
     ) -> RunSummary {
         let ordered = trials.sorted { $0.pairKey < $1.pairKey }
         var totals = TrialTotals()
@@ -59,7 +60,8 @@ extension RunSummary {
                     totalReward: $0.reward, steps: $0.steps)
             },
             totals: totals, payloadSuppression: suppression, cost: totals.cost, tokensEstimated: estimated,
-            presets: presets, mcpRestarts: restarts.isEmpty ? nil : restarts, toolAPI: toolAPI, adoption: adoption)
+            presets: presets, mcpRestarts: restarts.isEmpty ? nil : restarts, toolAPI: toolAPI, adoption: adoption,
+            toolWarnings: toolWarnings.isEmpty ? nil : toolWarnings)
     }
 }
 

@@ -66,6 +66,9 @@ public struct RunSummary: Sendable, Codable, Hashable {
     public var toolAPI: ToolAPIFigures?
     /// How the arm's model used its tools: programs, discovery, unknown tools, invalid arguments.
     public var adoption: CodeModeAdoption?
+    /// Pre-flight warnings about the tools the arm was offered (a name a program or a provider
+    /// cannot use as it is); absent when there were none.
+    public var toolWarnings: [String]?
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", benchmarkID = "benchmark_id", preset, mode
@@ -75,7 +78,7 @@ public struct RunSummary: Sendable, Codable, Hashable {
         case avgReward = "avg_reward", avgSteps = "avg_steps", latencySeconds = "latency_seconds"
         case usageTotals = "usage_totals", cancelled, cancelReason = "cancel_reason", caseResults = "case_results"
         case totals, payloadSuppression = "payload_suppression", cost, tokensEstimated = "tokens_estimated", presets
-        case mcpRestarts = "mcp_restarts", toolAPI = "tool_api", adoption
+        case mcpRestarts = "mcp_restarts", toolAPI = "tool_api", adoption, toolWarnings = "tool_warnings"
     }
 
     /// RLM Code's `completed_cases / total_cases`, 0 for an empty run.

@@ -13,11 +13,12 @@ struct RunSummaryHeader: Decodable, Sendable {
     var finishedAt: Date?
     var mcpRestarts: [String: Int]?
     var adoption: CodeModeAdoption?
+    var toolWarnings: [String]?
 
     enum CodingKeys: String, CodingKey {
         case totalCases = "total_cases", completedCases = "completed_cases", attemptedCases = "attempted_cases"
         case avgReward = "avg_reward", avgSteps = "avg_steps", cancelled, cancelReason = "cancel_reason"
-        case finishedAt = "finished_at", mcpRestarts = "mcp_restarts", adoption
+        case finishedAt = "finished_at", mcpRestarts = "mcp_restarts", adoption, toolWarnings = "tool_warnings"
     }
 
     init(_ summary: RunSummary) {
@@ -31,6 +32,7 @@ struct RunSummaryHeader: Decodable, Sendable {
         finishedAt = summary.finishedAt
         mcpRestarts = summary.mcpRestarts
         adoption = summary.adoption
+        toolWarnings = summary.toolWarnings
     }
 
     var metrics: RunMetrics {

@@ -36,11 +36,12 @@ final class ArmRecorder: ArmRecording {
     }
 
     /// Writes the summary; a run that stopped early is marked cancelled and says why.
-    func finish(at date: Date, stoppedBy reason: StopReason?, toolAPI: ToolAPIFigures?) throws {
+    func finish(at date: Date, stoppedBy reason: StopReason?, notes: ArmNotes) throws {
         var manifest = writer.manifest
         manifest.finishedAt = date
         let summary = RunSummary.summarizing(
-            trials, manifest: manifest, cancelled: reason != nil, cancelReason: reason?.description, toolAPI: toolAPI)
+            trials, manifest: manifest, cancelled: reason != nil, cancelReason: reason?.description, toolAPI: notes.toolAPI,
+            toolWarnings: notes.toolWarnings)
         try writer.finish(summary: summary, at: date)
     }
 }

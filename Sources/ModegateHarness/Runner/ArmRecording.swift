@@ -16,9 +16,8 @@ protocol ArmRecording: Sendable {
     var trials: [TrialRecord] { get }
     /// Appends one trial; returns how many are done.
     func record(_ played: PlayedTrial) throws -> Int
-    /// Ends the run; a run that stopped early says why. `toolAPI` is how a code-mode arm was
-    /// shown its tools.
-    func finish(at date: Date, stoppedBy reason: StopReason?, toolAPI: ToolAPIFigures?) throws
+    /// Ends the run; a run that stopped early says why. `notes` go into its summary.
+    func finish(at date: Date, stoppedBy reason: StopReason?, notes: ArmNotes) throws
 }
 
 extension ArmRecording {

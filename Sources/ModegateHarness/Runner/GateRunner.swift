@@ -143,10 +143,11 @@ public struct GateRunner: Sendable {
             externals = try await prepared.open(logFolder: recorders.first?.logFolder)
         } catch {
             await prepared.servers.closeAll()
-            for recorder in recorders { try? recorder.finish(at: clock(), stoppedBy: .setupFailed("\(error)"), toolAPI: nil) }
+            for recorder in recorders { try? recorder.finish(at: clock(), stoppedBy: .setupFailed("\(error)"), notes: ArmNotes()) }
             throw error
         }
-        let toolAPI = prepared.toolAPIFigures()
+        let notes = prepared.notes()
+        for warning in Set(notes.values.flatMap(\.toolWarnings)).sorted() { progress.message("modegate: warning: \(warning)") }
         let budget = BudgetGuard(plan: plan.budget, pricing: plan.gate.model.pricing)
         let scheduler = TrialScheduler(
             recorders: recorders, cases: prepared.cases, repetitions: plan.repetitions, order: plan.gate.workload.armOrder,
@@ -167,10 +168,10 @@ public struct GateRunner: Sendable {
         let finishedAt = clock()
         if let halted = prepared.servers.halt.reason {
             // The finished trials are kept; once the server starts, --resume plays the rest.
-            for recorder in recorders { try? recorder.finish(at: finishedAt, stoppedBy: .serverHalted(halted), toolAPI: toolAPI[recorder.arm.role]) }
+            for recorder in recorders { try? recorder.finish(at: finishedAt, stoppedBy: .serverHalted(halted), notes: notes[recorder.arm.role] ?? ArmNotes()) }
             throw HarnessError.serverHalted(reason: halted, resumeStem: recorders.first.map { GateRunID.stem(of: $0.runID) } ?? "")
         }
-        for recorder in recorders { try recorder.finish(at: finishedAt, stoppedBy: stopped, toolAPI: toolAPI[recorder.arm.role]) }
+        for recorder in recorders { try recorder.finish(at: finishedAt, stoppedBy: stopped, notes: notes[recorder.arm.role] ?? ArmNotes()) }
         return stopped
     }
 

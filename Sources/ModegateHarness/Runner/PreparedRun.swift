@@ -59,22 +59,29 @@ struct PreparedRun: Sendable {
         return strategies
     }
 
-    /// How each built-in Code Mode arm is shown its tools: the distinct tools of the run's cases
-    /// (MCP suites' as their servers listed them, so after `open`), as that arm's `tool_api` writes them.
-    func toolAPIFigures() -> [ArmRole: ToolAPIFigures] {
+    /// Per arm, for its summary: how a built-in Code Mode arm is shown its tools (the distinct
+    /// tools of the run's cases — MCP suites' as their servers listed them, so after `open` — as
+    /// its `tool_api` writes them), and the pre-flight warnings about the tools it is offered.
+    func notes() -> [ArmRole: ArmNotes] {
         var seen = Set<String>()
         var tools: [ToolDescriptor] = []
         for workload in cases {
             for tool in workload.suite.tools where seen.insert(tool.name).inserted { tools.append(tool) }
         }
-        var figures: [ArmRole: ToolAPIFigures] = [:]
-        for arm in plan.arms where arm.runsBuiltinPrograms {
-            let declaration = ToolAPIDeclaration(tools: tools)
-            let text = arm.toolAPI == .typescript ? declaration.text : tools.map(\.name).joined(separator: ", ")
-            figures[arm.role] = ToolAPIFigures(
-                style: arm.toolAPI, tools: tools.count, declarationBytes: text.utf8.count, fidelity: declaration.fidelity)
+        var notes: [ArmRole: ArmNotes] = [:]
+        for arm in plan.arms {
+            var note = ArmNotes()
+            // An external Code Mode server offers its own tools, not the suite's.
+            if arm.externalRuntime == nil { note.toolWarnings = ToolContract.warnings(tools: tools, strategy: arm.strategy) }
+            if arm.runsBuiltinPrograms {
+                let declaration = ToolAPIDeclaration(tools: tools)
+                let text = arm.toolAPI == .typescript ? declaration.text : tools.map(\.name).joined(separator: ", ")
+                note.toolAPI = ToolAPIFigures(
+                    style: arm.toolAPI, tools: tools.count, declarationBytes: text.utf8.count, fidelity: declaration.fidelity)
+            }
+            notes[arm.role] = note
         }
-        return figures
+        return notes
     }
 
     /// A replay must have a recording of every trial the plan plays.

@@ -26,5 +26,5 @@ final class RehearsalRecorder: ArmRecording {
         }
     }
 
-    func finish(at date: Date, stoppedBy reason: StopReason?, toolAPI: ToolAPIFigures?) throws {}
+    func finish(at date: Date, stoppedBy reason: StopReason?, notes: ArmNotes) throws {}
 }

@@ -67,4 +67,18 @@ import Testing
         let record = try StableJSON.decoder().decode(TrialRecord.self, from: Data(line.utf8))
         #expect(record.unknownToolCalls == 0 && record.invalidArgumentCalls == 0 && record.firstProgramFailure == nil)
     }
+
+    @Test func toolWarningsOfTheSummaryBecomeTheRunsWarnings() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("modegate-adoption-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = RunStore(root: folder)
+        let id = "20260101-000000-aaaa0003-candidate"
+        let manifest = RunManifest(
+            runID: id, toolVersion: "test", strategy: .codemode, presets: ["p"], repetitions: 1, plannedTrials: 0,
+            seed: 1, host: "test", startedAt: Self.t0)
+        let writer = try store.create(manifest: manifest)
+        try writer.finish(summary: RunSummary.summarizing([], manifest: manifest, toolWarnings: ["tool 'a.b' is not a JavaScript identifier"]), at: Self.t0)
+        let run = try store.open(try store.resolve(.named(id), workingDirectory: store.root))
+        #expect(run.warnings == ["tool 'a.b' is not a JavaScript identifier"])
+    }
 }
