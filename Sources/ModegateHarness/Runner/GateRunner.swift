@@ -146,7 +146,7 @@ public struct GateRunner: Sendable {
             for recorder in recorders { try? recorder.finish(at: clock(), stoppedBy: .setupFailed("\(error)"), notes: ArmNotes()) }
             throw error
         }
-        let notes = prepared.notes()
+        var notes = prepared.notes()
         for warning in Set(notes.values.flatMap(\.toolWarnings)).sorted() { progress.message("modegate: warning: \(warning)") }
         let budget = BudgetGuard(plan: plan.budget, pricing: plan.gate.model.pricing)
         let scheduler = TrialScheduler(
@@ -165,6 +165,9 @@ public struct GateRunner: Sendable {
             throw error
         }
         await prepared.servers.closeAll()
+        let drift = await prepared.servers.toolDrift()
+        for warning in drift { progress.message("modegate: warning: \(warning)") }
+        for role in notes.keys { notes[role]?.toolWarnings += drift }
         let finishedAt = clock()
         if let halted = prepared.servers.halt.reason {
             // The finished trials are kept; once the server starts, --resume plays the rest.

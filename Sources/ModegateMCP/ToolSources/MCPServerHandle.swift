@@ -42,6 +42,7 @@ public actor MCPServerHandle {
     /// The server's name: its key in `mcp.servers`, or `modegate serve SUITE` for one the run starts.
     public nonisolated let name: String
     private nonisolated let listed = Mutex<[ToolDescriptor]>([])
+    private nonisolated let drift = Mutex<[String]>([])
     private let halt: RunHalt
     private var launch: Launch?
     private var current: MCPConnection?
@@ -61,6 +62,10 @@ public actor MCPServerHandle {
     /// The tools as the first start listed them; a restart keeps them, since both arms'
     /// trials must see the same tools.
     public nonisolated var tools: [ToolDescriptor] { listed.withLock { $0 } }
+
+    /// One line per restart whose `tools/list` differed from the first start's: trials after it
+    /// were offered tools the server no longer answers as listed.
+    public nonisolated var toolDrift: [String] { drift.withLock { $0 } }
 
     var isOpen: Bool { current != nil }
 
@@ -144,7 +149,11 @@ public actor MCPServerHandle {
                     startNote: marker(restart: restart))
                 do {
                     let tools = try await connection.listTools()
-                    if !restart { listed.withLock { $0 = tools } }
+                    if restart {
+                        noteDrift(tools)
+                    } else {
+                        listed.withLock { $0 = tools }
+                    }
                 } catch {
                     await connection.close()
                     throw error
@@ -173,6 +182,23 @@ public actor MCPServerHandle {
                 try? await Task.sleep(nanoseconds: UInt64(Self.retryPause(launch.server) * Double(failedStarts) * 1e9))
             }
         }
+    }
+
+    /// Compares a restart's tool list with the first start's.
+    private func noteDrift(_ tools: [ToolDescriptor]) {
+        let before = Dictionary(self.tools.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(tools.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let added = after.keys.filter { before[$0] == nil }.sorted()
+        let removed = before.keys.filter { after[$0] == nil }.sorted()
+        let changed = before.keys.filter { after[$0] != nil && after[$0] != before[$0] }.sorted()
+        guard !(added.isEmpty && removed.isEmpty && changed.isEmpty) else { return }
+        var parts: [String] = []
+        if !added.isEmpty { parts.append("added \(added.joined(separator: ", "))") }
+        if !removed.isEmpty { parts.append("removed \(removed.joined(separator: ", "))") }
+        if !changed.isEmpty { parts.append("changed \(changed.joined(separator: ", "))") }
+        let line = "MCP server '\(name)' listed other tools after restart \(restarts + 1) (\(parts.joined(separator: "; "))); "
+            + "the trials kept the first start's list"
+        drift.withLock { $0.append(line) }
     }
 
     /// The line that separates this start's stderr from the last one's; nil for the first start.

@@ -47,6 +47,11 @@ public actor MCPServerPool {
         }
     }
 
+    /// Every handle's tool-list drift after restarts, by server name.
+    public func toolDrift() -> [String] {
+        handles.keys.sorted().flatMap { handles[$0]?.toolDrift ?? [] }
+    }
+
     /// Closes every server (a stdio server's process is stopped), cancelling a restart under way.
     public func closeAll() async {
         for handle in handles.values { await handle.close() }

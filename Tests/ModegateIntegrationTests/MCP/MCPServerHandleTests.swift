@@ -41,6 +41,30 @@ import Testing
         await pool.closeAll()
     }
 
+    @Test func aRestartThatListsOtherToolsIsNoted() async throws {
+        guard let python = Self.python else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("modegate-handle-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = Self.repository.appendingPathComponent("Tests/ModegateIntegrationTests/Peers/chaos_server.py").path
+        let starts = folder.appendingPathComponent("starts").path
+        let pool = MCPServerPool(
+            plan: MCPPlan(enabled: true, servers: ["chaos": .init(
+                command: [python, script, "--starts-file", starts, "--drift-after", "1"], timeoutSeconds: 20)]),
+            environment: ProcessInfo.processInfo.environment)
+        let handle = await pool.handle("chaos")
+        try await pool.open(logFolder: folder)
+        #expect(await pool.toolDrift().isEmpty)
+        let first = try #require(try? await handle.lease().get())
+        _ = await first.connection.call("crash_now", arguments: [:])
+        let second = try #require(try? await handle.lease().get())
+        #expect(second.restarted)
+        #expect(!handle.tools.contains { $0.name == "extra" })
+        #expect(await pool.toolDrift() == [
+            "MCP server 'chaos' listed other tools after restart 1 (added extra); the trials kept the first start's list"])
+        await pool.closeAll()
+    }
+
     static func crashThenLeaseAtOnce(_ handle: MCPServerHandle, pool: MCPServerPool, log folder: URL) async throws {
         #expect(Set(handle.tools.map(\.name)).isSuperset(of: ["echo", "crash_now", "whoami"]))
 

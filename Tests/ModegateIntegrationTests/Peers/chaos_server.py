@@ -5,12 +5,13 @@ process with status 3; `hang` never answers (says so on stderr first).
 Every start says so on stderr ("chaos: start N pid P"), so a test can read the starts in the log
 the run keeps.
 
-Usage: chaos_server.py [--http PORT] [--starts-file FILE (--live-starts N | --stall-after N)]
+Usage: chaos_server.py [--http PORT] [--starts-file FILE (--live-starts N | --stall-after N | --drift-after N)]
   --http PORT        serve streamable HTTP on 127.0.0.1:PORT instead of stdio
   --starts-file F    count starts in F (each start writes its process id on a line); with
                      --live-starts N, every start after the Nth exits with status 5 before
                      answering anything (a server that dies during start-up); with --stall-after
-                     N, every start after the Nth never gets to answer (a start-up that hangs)
+                     N, every start after the Nth never gets to answer (a start-up that hangs);
+                     with --drift-after N, every start after the Nth also lists a tool `extra`
 """
 import argparse
 import os
@@ -62,6 +63,7 @@ if __name__ == "__main__":
     parser.add_argument("--starts-file")
     parser.add_argument("--live-starts", type=int)
     parser.add_argument("--stall-after", type=int)
+    parser.add_argument("--drift-after", type=int)
     options = parser.parse_args()
     start = count_start(options.starts_file) if options.starts_file else 1
     print(f"chaos: start {start} pid {os.getpid()}", file=sys.stderr, flush=True)
@@ -72,6 +74,11 @@ if __name__ == "__main__":
     if options.stall_after is not None and start > options.stall_after:
         print(f"chaos: start {start} stalls", file=sys.stderr, flush=True)
         time.sleep(3600)
+    if options.drift_after is not None and start > options.drift_after:
+        @server.tool()
+        def extra() -> str:
+            """Listed only after a restart (a server whose tools drift)."""
+            return "extra"
     if options.http:
         server.run("streamable-http", host="127.0.0.1", port=options.http)
     else:
