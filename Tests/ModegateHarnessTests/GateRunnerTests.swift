@@ -233,3 +233,24 @@ final class StopAfterBatch: BatchReview {
         #expect(ToolContract.warnings(tools: clean, strategy: .toolCall).isEmpty)
     }
 }
+
+@Suite struct OutputConformanceTests {
+    static let tool = ToolDescriptor(
+        name: "count", description: "", inputSchema: ["type": "object"],
+        outputSchema: ["type": "object", "required": ["n"], "properties": ["n": ["type": "integer"]]])
+
+    @Test func conformingRepliesAreQuietAndTheFirstMisfitIsNamedOnce() {
+        let conformance = OutputConformance()
+        conformance.check(.value(["n": 3]), of: Self.tool)
+        conformance.check(.failure("boom"), of: Self.tool)
+        #expect(conformance.warnings.isEmpty)
+        conformance.check(.value(["n": "three"]), of: Self.tool)
+        conformance.check(ToolReply(structuredContent: nil, text: "3"), of: Self.tool)
+        #expect(conformance.warnings.count == 1)
+        #expect(conformance.warnings[0].hasPrefix("tool 'count' answered outside its outputSchema: "), "\(conformance.warnings)")
+        // A tool without an outputSchema is not checked.
+        conformance.check(ToolReply(structuredContent: nil, text: "x"),
+                          of: ToolDescriptor(name: "free", description: "", inputSchema: ["type": "object"]))
+        #expect(conformance.warnings.count == 1)
+    }
+}

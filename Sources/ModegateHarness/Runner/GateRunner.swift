@@ -147,6 +147,7 @@ public struct GateRunner: Sendable {
             throw error
         }
         var notes = prepared.notes()
+        let conformance = OutputConformance()
         for warning in Set(notes.values.flatMap(\.toolWarnings)).sorted() { progress.message("modegate: warning: \(warning)") }
         let budget = BudgetGuard(plan: plan.budget, pricing: plan.gate.model.pricing)
         let scheduler = TrialScheduler(
@@ -156,7 +157,7 @@ public struct GateRunner: Sendable {
             reusedTrials: (try? plan.reused.mapValues { try $0.trialRecords() }) ?? [:])
         let trialRunner = TrialRunner(
             model: prepared.model, sandbox: sandbox, budget: budget, pricing: plan.gate.model.pricing,
-            faults: plan.gate.tools.faults, externalRuntimes: externals)
+            faults: plan.gate.tools.faults, conformance: conformance, externalRuntimes: externals)
         let stopped: StopReason?
         do {
             stopped = try await scheduler.play(with: trialRunner)
@@ -165,7 +166,7 @@ public struct GateRunner: Sendable {
             throw error
         }
         await prepared.servers.closeAll()
-        let drift = await prepared.servers.toolDrift()
+        let drift = await prepared.servers.toolDrift() + conformance.warnings
         for warning in drift { progress.message("modegate: warning: \(warning)") }
         for role in notes.keys { notes[role]?.toolWarnings += drift }
         let finishedAt = clock()

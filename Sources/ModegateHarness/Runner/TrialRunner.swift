@@ -12,6 +12,8 @@ struct TrialRunner: Sendable {
     let budget: BudgetGuard
     let pricing: ModelPlan.Pricing?
     let faults: [String: ToolsPlan.Faults]
+    /// Checks replies against the tools' output schemas, for the run's warnings.
+    var conformance: OutputConformance?
     /// Arms whose Code Mode runs on an external MCP server.
     var externalRuntimes: [ArmRole: ExternalCodeModeStrategy] = [:]
 
@@ -38,7 +40,7 @@ struct TrialRunner: Sendable {
             session = FaultySession(session, plan: fault, trialSeed: Self.trialSeed(spec))
         }
         let tally = ToolTally()
-        let tallied = TalliedSession(inner: session, tally: tally)
+        let tallied = TalliedSession(inner: session, tally: tally, conformance: conformance)
         let context = TrialContext(
             preset: workload.preset, testCase: workload.testCase, repetition: spec.repetition,
             strategy: spec.arm.strategy, arm: spec.arm.role, tools: tallied.tools)

@@ -1,10 +1,12 @@
 import Foundation
 import ModegateCore
 
-/// A tool session that counts every call it answers.
+/// A tool session that counts every call it answers, and checks replies of tools that state an
+/// `outputSchema` against it.
 struct TalliedSession: ToolSession {
     let inner: any ToolSession
     let tally: ToolTally
+    var conformance: OutputConformance?
 
     var tools: [ToolDescriptor] { inner.tools }
 
@@ -12,6 +14,7 @@ struct TalliedSession: ToolSession {
         let start = DispatchTime.now().uptimeNanoseconds
         let reply = await inner.call(name, arguments: arguments)
         tally.add(reply: reply, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        if let conformance, let tool = inner.tools.first(where: { $0.name == name }) { conformance.check(reply, of: tool) }
         return reply
     }
 
