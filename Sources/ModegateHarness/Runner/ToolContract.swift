@@ -4,12 +4,12 @@ import ModegateCore
 /// The pre-flight check of the tools a run offers, before its first trial: a name a program
 /// cannot write as `tools.NAME`, a name the providers' tool calling rejects, an output schema
 /// that is not an object schema. Problems are warnings that name the tool; the run goes on.
-struct ToolContract {
+public struct ToolContract {
     /// Function names OpenAI's and Anthropic's tool calling accept.
-    static let functionName = #"^[A-Za-z0-9_-]{1,64}$"#
+    public static let functionName = #"^[A-Za-z0-9_-]{1,64}$"#
 
     /// Warnings for the arm that plays `strategy` with `tools`.
-    static func warnings(tools: [ToolDescriptor], strategy: Strategy) -> [String] {
+    public static func warnings(tools: [ToolDescriptor], strategy: Strategy) -> [String] {
         var warnings: [String] = []
         for tool in tools {
             switch strategy {
