@@ -99,7 +99,7 @@ enum OpenAIResponsesFormat: ProviderWireFormat {
                     }
                 }
             case "function_call":
-                calls.append(try call(item, index: calls.count, item: index))
+                calls.append(try call(item, index: calls.count, at: index))
             default: break  // reasoning and hosted-tool items say nothing the harness uses
             }
         }
@@ -114,7 +114,7 @@ enum OpenAIResponsesFormat: ProviderWireFormat {
     }
 
     /// One `function_call` item; its `arguments` must be a JSON object written as a string.
-    private static func call(_ item: JSONValue, index: Int, item position: Int) throws -> ModelToolCall {
+    private static func call(_ item: JSONValue, index: Int, at position: Int) throws -> ModelToolCall {
         guard let name = item["name"]?.stringValue else {
             throw ModelError("function_call item \(position) has no name")
         }
