@@ -3,7 +3,7 @@ import ModegateCore
 
 /// The providers that call a model over HTTP, by the gate's `model.provider`.
 public enum LiveProvider {
-    /// The provider of a live `model:` (OpenAI-compatible, Azure OpenAI, Anthropic); nil for
+    /// The provider of a live `model:` (OpenAI-compatible, OpenAI Responses, Azure OpenAI, Anthropic); nil for
     /// `scripted` and `replay`, which are not live. Throws `ProviderSetupError` for an unset
     /// key variable or a URL that makes no endpoint.
     public static func make(_ model: ModelPlan, environment: [String: String]) throws -> (any ModelProvider)? {
@@ -13,6 +13,9 @@ public enum LiveProvider {
         case .openai:
             return try http(OpenAIChatFormat.self, model, environment, defaultModel: "gpt-4.1-mini", endpoint: HTTPProviderSettings.endpoint(
                 baseURL: model.baseURL, defaultBase: "https://api.openai.com/v1", path: "/chat/completions"))
+        case .openaiResponses:
+            return try http(OpenAIResponsesFormat.self, model, environment, defaultModel: "gpt-4.1-mini", endpoint: HTTPProviderSettings.endpoint(
+                baseURL: model.baseURL, defaultBase: "https://api.openai.com/v1", path: "/responses"))
         case .azureOpenAI:
             return try http(AzureOpenAIFormat.self, model, environment, defaultModel: "", endpoint: AzureOpenAIFormat.endpoint(
                 baseURL: model.baseURL, deployment: model.name, apiVersion: model.apiVersion))

@@ -91,6 +91,94 @@ import Testing
         #expect(throws: ModelError.self) { try OpenAIChatFormat.response(from: Data("{\"choices\": []}".utf8)) }
     }
 
+    @Test func responsesBodySendsTheWholeConversationAsInputItems() throws {
+        let body = OpenAIResponsesFormat.body(Self.conversation, sampling: Self.sampling)
+        #expect(body["instructions"] == "Be brief.")
+        #expect(body["previous_response_id"] == nil && body["store"] == false, "stateless: every request replays alone")
+        let input = try #require(body["input"]?.arrayValue)
+        #expect(input.map { $0["type"]?.stringValue ?? "" } == ["message", "function_call", "function_call", "function_call_output", "function_call_output"],
+                "an assistant turn with only tool calls sends no empty message")
+        #expect(input[0] == ["type": "message", "role": "user", "content": "Add 1 and 2."])
+        #expect(input[1] == ["type": "function_call", "call_id": "call_1", "name": "add", "arguments": "{\"a\":1,\"b\":2}"])
+        #expect(input[4] == ["type": "function_call_output", "call_id": "call_2", "output": "boom"])
+        let tool = try #require(body["tools"]?.arrayValue?.first)
+        #expect(tool == ["type": "function", "name": "add", "description": "Adds.", "parameters": ["type": "object"], "strict": false])
+        #expect(body["tool_choice"] == "auto" && body["max_output_tokens"] == 100 && body["temperature"] == 0 && body["max_tokens"] == nil)
+        let answered = ModelRequest(messages: Self.conversation.messages + [
+            ChatMessage(role: .assistant, content: "{\"sum\": 3}"), .user("Again."),
+        ], tools: [])
+        let later = try #require(OpenAIResponsesFormat.body(answered, sampling: Self.sampling)["input"]?.arrayValue)
+        #expect(later.suffix(2) == [["type": "message", "role": "assistant", "content": "{\"sum\": 3}"],
+                                    ["type": "message", "role": "user", "content": "Again."]])
+        #expect(OpenAIResponsesFormat.body(answered, sampling: Self.sampling)["tools"] == nil)
+    }
+
+    @Test func responsesAnswersBecomeTextCallsAndUsageWithCachedTokens() throws {
+        let calls = #"""
+            {"id": "resp_1", "object": "response", "status": "completed", "error": null, "incomplete_details": null,
+             "output": [{"type": "reasoning", "id": "rs_1", "summary": []},
+                        {"type": "message", "role": "assistant", "content": [{"type": "output_text", "text": "Adding.", "annotations": []}]},
+                        {"type": "function_call", "id": "fc_1", "call_id": "call_9", "name": "add", "arguments": "{\"a\": 1}"},
+                        {"type": "function_call", "id": "fc_2", "call_id": "call_10", "name": "add", "arguments": ""}],
+             "usage": {"input_tokens": 120, "input_tokens_details": {"cached_tokens": 100}, "output_tokens": 7}}
+            """#
+        let response = try OpenAIResponsesFormat.response(from: Data(calls.utf8))
+        #expect(response.message.content == "Adding.")
+        #expect(response.message.toolCalls == [ModelToolCall(id: "call_9", name: "add", arguments: ["a": 1]),
+                                               ModelToolCall(id: "call_10", name: "add", arguments: [:])],
+                "the call_id, not the item id, is what a function_call_output answers")
+        #expect(response.usage == TokenUsage(prompt: 120, completion: 7, cached: 100, estimated: false))
+        #expect(response.stopReason == .toolUse)
+        let text = #"{"status": "completed", "output": [{"type": "message", "content": [{"type": "output_text", "text": "{\"sum\": 3}"}]}]}"#
+        let answer = try OpenAIResponsesFormat.response(from: Data(text.utf8))
+        #expect(answer.message.content == #"{"sum": 3}"# && answer.stopReason == .endTurn && answer.usage.estimated)
+    }
+
+    @Test func responsesThatAreIncompleteFailedOrMalformedAreModelErrors() throws {
+        let cut = #"{"status": "incomplete", "incomplete_details": {"reason": "max_output_tokens"}, "output": [{"type": "message", "content": [{"type": "output_text", "text": "The sum"}]}]}"#
+        let limited = try OpenAIResponsesFormat.response(from: Data(cut.utf8))
+        #expect(limited.stopReason == .maxTokens && limited.message.content == "The sum")
+        func message(_ text: String) -> String {
+            do { _ = try OpenAIResponsesFormat.response(from: Data(text.utf8)); return "no error" }
+            catch let error as ModelError { return error.message } catch { return "\(error)" }
+        }
+        #expect(message(#"{"status": "incomplete", "incomplete_details": {"reason": "content_filter"}, "output": []}"#)
+            .hasPrefix("the response is incomplete (content_filter)"))
+        #expect(message(#"{"status": "failed", "error": {"code": "server_error", "message": "The model failed."}, "output": []}"#)
+            == "the response failed with an error (server_error): The model failed.")
+        #expect(message(#"{"status": "in_progress", "output": []}"#).hasPrefix("the response has status 'in_progress'"))
+        #expect(message(#"{"status": "completed"}"#).hasPrefix("the model server's answer has no output items"))
+        #expect(message("<html>").hasPrefix("the model server answered with something that is not JSON"))
+        #expect(message(#"{"output": [{"type": "function_call", "call_id": "c", "name": "add", "arguments": "[1]"}]}"#)
+            == "the arguments of tool call 0 (add) are not a JSON object: [1]")
+        #expect(message(#"{"output": [{"type": "function_call", "call_id": "c", "arguments": "{}"}]}"#) == "function_call item 0 has no name")
+    }
+
+    @Test func responsesRefusalOfTemperatureSendsTheDefaultAndOthersChangeNothing() throws {
+        func refusal(_ param: String) -> Data {
+            Data(JSONValue.object(["error": ["message": "Unsupported parameter.", "param": .string(param), "type": "invalid_request_error"]]).jsonText.utf8)
+        }
+        let adjusted = try #require(OpenAIResponsesFormat.adjusting(Self.sampling, after: refusal("temperature")))
+        #expect(adjusted.0.temperature == nil && adjusted.note.contains("temperature 0;"))
+        #expect(OpenAIResponsesFormat.body(Self.conversation, sampling: adjusted.0)["temperature"] == nil)
+        #expect(OpenAIResponsesFormat.adjusting(adjusted.0, after: refusal("temperature")) == nil)
+        #expect(OpenAIResponsesFormat.adjusting(Self.sampling, after: refusal("max_output_tokens")) == nil)
+    }
+
+    @Test func responsesEndpointAndReplayCodec() throws {
+        let plan = ModelPlan(provider: .openaiResponses, name: "gpt-4.1-mini", temperature: 0, maxOutputTokens: 10, timeoutSeconds: 5, maxRetries: 0)
+        let provider = try #require(try LiveProvider.make(plan, environment: [:]))
+        #expect(provider.endpointDescription == "https://api.openai.com/v1/responses")
+        #expect(provider.transcriptFormat == "openai_responses")
+        var local = plan
+        local.baseURL = "http://127.0.0.1:8080/v1/"
+        #expect(try LiveProvider.make(local, environment: [:])?.endpointDescription == "http://127.0.0.1:8080/v1/responses")
+        #expect(ModelPlan.Provider.openaiResponses.isLive)
+        let body = OpenAIResponsesFormat.body(Self.conversation, sampling: Self.sampling)
+        #expect(OpenAIResponsesFormat.conversation(of: body)["temperature"] == nil, "replay compares the conversation, not sampling")
+        #expect(OpenAIResponsesFormat.conversation(of: body)["input"] == body["input"])
+    }
+
     @Test func refusalsAreTypedAndNameTheFixNeverTheKey() {
         let url = URL(string: "https://api.example.com/v1/chat/completions?key=sk-in-query")!
         let context = ProviderHTTPClient.error(status: 400, data: Data(#"{"error": {"message": "This model's maximum context length is 128000 tokens. However, your messages resulted in 130000 tokens.", "code": "context_length_exceeded"}}"#.utf8), url: url, keyVariable: "OPENAI_API_KEY")

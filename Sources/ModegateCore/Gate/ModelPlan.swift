@@ -7,6 +7,8 @@ public struct ModelPlan: Sendable, Codable, Equatable {
         case scripted
         /// Chat Completions; also vLLM, llama.cpp server and Ollama through `baseURL`.
         case openai
+        /// OpenAI's Responses API, stateless: the whole conversation in every request.
+        case openaiResponses = "openai_responses"
         /// Azure OpenAI's Chat Completions, by deployment.
         case azureOpenAI = "azure_openai"
         /// Anthropic's Messages API.
@@ -15,7 +17,7 @@ public struct ModelPlan: Sendable, Codable, Equatable {
         case replay
 
         /// A provider that sends requests over the network and bills for them.
-        public var isLive: Bool { self == .openai || self == .azureOpenAI || self == .anthropic }
+        public var isLive: Bool { self == .openai || self == .openaiResponses || self == .azureOpenAI || self == .anthropic }
     }
 
     /// Prices that turn token usage into cost.

@@ -16,7 +16,7 @@ public struct TrialTranscript: Sendable, Codable, Hashable {
     public var repetition: Int
     /// How the arm used tools.
     public var strategy: Strategy
-    /// The provider that answered (`openai`, `anthropic`, `azure_openai`, `scripted`, `replay`).
+    /// The provider that answered (`openai`, `openai_responses`, `anthropic`, `azure_openai`, `scripted`, `replay`).
     public var provider: String
     /// How `request` and `response` are written: a provider's wire format, or `modegate` for
     /// models with no wire of their own (the scripted model).

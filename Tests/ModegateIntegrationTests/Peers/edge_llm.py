@@ -9,11 +9,21 @@ produce. The first path segment picks the behaviour, so one server serves every 
   /cutjson/...     a complete HTTP answer whose JSON body stops half way
   /badargs/...     a tool call whose arguments are not JSON
   /retryafter/...  the first request gets 429 with Retry-After: 2, later ones an answer
-  /params/...      refuses max_tokens, then any temperature (OpenAI's error shapes), then answers
+  /params/...      refuses max_tokens, then any temperature (OpenAI's error shapes), then answers;
+                   in the Responses API it refuses only temperature, as reasoning models do
   /echokey/...     answers with the Authorization header in the content
+  /loop/...        a tool loop: calls add twice in one turn (or run_code once when it is offered),
+                   then answers '{"sum": 3}' once a tool's result came back
+  /flaky/...       the first request gets 429, the second 500, later ones play /loop/
+  /denied/...      401 in OpenAI's shape for a wrong key
+  /incomplete/...  (Responses only) a response cut off by the content filter
+  /failed/...      (Responses only) status failed with an error object, HTTP 200
   /azure/openai/deployments/DEPLOYMENT/chat/completions?api-version=V
                    Azure OpenAI's URL and `api-key` header checked (401 / 404 in Azure's error
                    shapes), then the body is forwarded to UPSTREAM's /v1/chat/completions
+
+A path that ends in /responses is answered in the shapes of OpenAI's Responses API (`output`
+items, `function_call`, `usage.input_tokens_details`); any other in Chat Completions'.
 
 Usage: edge_llm.py PORT [UPSTREAM_BASE_URL AZURE_KEY AZURE_DEPLOYMENT]
 """
@@ -39,6 +49,39 @@ def completion(content=None, tool_calls=None):
         "choices": [{"index": 0, "message": message, "finish_reason": "tool_calls" if tool_calls else "stop"}],
         "usage": {"prompt_tokens": 11, "completion_tokens": 5, "total_tokens": 16},
     }
+
+
+def responses_answer(content=None, tool_calls=None, status="completed", incomplete=None, error=None):
+    output = [{"type": "reasoning", "id": "rs_edge", "summary": []}]
+    if content is not None:
+        output.append({"type": "message", "id": "msg_edge", "role": "assistant", "status": "completed",
+                       "content": [{"type": "output_text", "text": content, "annotations": []}]})
+    for index, call in enumerate(tool_calls or []):
+        output.append({"type": "function_call", "id": f"fc_edge_{index}", "call_id": call["id"], "status": "completed",
+                       "name": call["function"]["name"], "arguments": call["function"]["arguments"]})
+    return {
+        "id": "resp_edge", "object": "response", "model": "edge-model", "status": status, "error": error,
+        "incomplete_details": incomplete, "output": output,
+        "usage": {"input_tokens": 120, "input_tokens_details": {"cached_tokens": 100},
+                  "output_tokens": 7, "output_tokens_details": {"reasoning_tokens": 2}, "total_tokens": 127},
+    }
+
+
+def loop_calls(body, responses):
+    """The tool calls a scripted model makes next, or None once a tool's result came back."""
+    if responses:
+        answered = any(item.get("type") == "function_call_output" for item in body.get("input", []))
+        names = [tool.get("name") for tool in body.get("tools", [])]
+    else:
+        answered = any(message.get("role") == "tool" for message in body.get("messages", []))
+        names = [tool.get("function", {}).get("name") for tool in body.get("tools", [])]
+    if answered:
+        return None
+    if "run_code" in names:
+        return [{"id": "call_code", "type": "function",
+                 "function": {"name": "run_code", "arguments": json.dumps({"code": "return await tools.add({a: 1, b: 2});"})}}]
+    return [{"id": "call_1", "type": "function", "function": {"name": "add", "arguments": '{"a": 1, "b": 2}'}},
+            {"id": "call_2", "type": "function", "function": {"name": "add", "arguments": '{"a": 2, "b": 1}'}}]
 
 
 def openai_error(message, param=None, code=None, kind="invalid_request_error"):
@@ -71,7 +114,9 @@ class Handler(BaseHTTPRequestHandler):
         # Said on arrival, so a test can tell a request is in flight before it is answered.
         sys.stderr.write(f"edge_llm: request {mode} {seen}\n")
         sys.stderr.flush()
-        answer = completion('{"sum": 3}')
+        responses = self.path.split("?")[0].rstrip("/").endswith("/responses")
+        reply = responses_answer if responses else completion
+        answer = reply('{"sum": 3}')
         if mode == "answer":
             self.send_json(200, answer)
         elif mode == "slow":
@@ -100,11 +145,33 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(data)
         elif mode == "badargs":
             call = {"id": "call_bad", "type": "function", "function": {"name": "add", "arguments": '{"a": 1, "b":'}}
-            self.send_json(200, completion(None, [call]))
+            self.send_json(200, reply(None, [call]))
         elif mode == "retryafter":
             if seen == 1:
                 self.send_json(429, openai_error("Rate limit reached; try again in 2s.", kind="rate_limit_error", code="rate_limit_exceeded"),
                                {"Retry-After": "2"})
+            else:
+                self.send_json(200, answer)
+        elif mode == "loop" or (mode == "flaky" and seen > 2):
+            calls = loop_calls(body, responses)
+            self.send_json(200, reply(None, calls) if calls else answer)
+        elif mode == "flaky":
+            if seen == 1:
+                self.send_json(429, openai_error("Rate limit reached for requests", kind="rate_limit_error", code="rate_limit_exceeded"))
+            else:
+                self.send_json(500, openai_error("The server had an error while processing your request.", kind="server_error"))
+        elif mode == "denied":
+            self.send_json(401, openai_error("Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.",
+                                             code="invalid_api_key"))
+        elif mode == "incomplete":
+            self.send_json(200, responses_answer("The sum is", status="incomplete", incomplete={"reason": "content_filter"}))
+        elif mode == "failed":
+            self.send_json(200, responses_answer(status="failed", error={"code": "server_error", "message": "The model failed to generate a response."}))
+        elif mode == "params" and responses:
+            if "temperature" in body:
+                self.send_json(400, openai_error(
+                    "Unsupported parameter: 'temperature' is not supported with this model.",
+                    param="temperature", code="unsupported_parameter"))
             else:
                 self.send_json(200, answer)
         elif mode == "params":
@@ -119,7 +186,7 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 self.send_json(200, answer)
         elif mode == "echokey":
-            self.send_json(200, completion(json.dumps({"sum": 3, "heard": self.headers.get("Authorization", "")})))
+            self.send_json(200, reply(json.dumps({"sum": 3, "heard": self.headers.get("Authorization", "")})))
         elif mode == "azure":
             self.azure(body)
         else:

@@ -5,15 +5,17 @@ import Testing
 /// What real model servers do wrong, through the binary: retry sequences in each provider's real
 /// error shapes (stubllm, PyPI), and the edges no fake server produces (`Peers/edge_llm.py`):
 /// answers slower than the timeout, truncated bodies, tool arguments that are not JSON,
-/// `Retry-After`, refused parameters, a key echoed back, Azure's 401 and 404. Every failure is a
+/// `Retry-After`, refused parameters, a key echoed back, a refused key, Azure's 401 and 404, and
+/// the same in the Responses API's shapes with its own failures (incomplete, failed). Every failure is a
 /// provider error in the trial record and in the transcript, never a crash, never the key.
 /// Serialized: each case starts a Python server, and a dozen starting at once on two cores
 /// took longer than the start-up wait.
 @Suite(.serialized) struct ProviderFailureTests {
-    @Test(arguments: ["openai", "anthropic"])
+    @Test(arguments: ["openai", "openai_responses", "anthropic"])
     func retriesThroughRateLimitsAndOverloadsInTheProvidersErrorShapes(provider: String) async throws {
-        guard let stubllm = TestPeers.program("stubllm") else { return }
         let workdir = try Workdir()
+        if provider == "openai_responses" { return try await retriesThroughTheResponsesAPIsFailures(in: workdir) }
+        guard let stubllm = TestPeers.program("stubllm") else { return }
         let overloaded = provider == "anthropic" ? 529 : 503
         let fixtures = try workdir.write("fixtures.yaml", """
             fixtures:
@@ -41,6 +43,21 @@ import Testing
         #expect(first["attempts"] == 3 && first["status"] == 200, "\(first.jsonText.prefix(600))")
     }
 
+    /// stubllm has no Responses API: `edge_llm.py`'s `/flaky/` answers 429, then 500, then plays
+    /// a tool loop in the Responses API's shapes.
+    private func retriesThroughTheResponsesAPIsFailures(in workdir: Workdir) async throws {
+        guard let (server, port) = try await ModelServers.edge() else { return }
+        defer { server.stop() }
+        let gate = try ModelServers.gate(
+            in: workdir, model: "provider: openai_responses, name: edge-model, base_url: \"http://127.0.0.1:\(port)/flaky/v1\", max_retries: 3")
+        let run = try await workdir.modegate(["run", gate])
+        #expect(run.status == 0, "\(run.errors.suffix(1500))")
+        let baseline = try #require(try workdir.records()["baseline"]?.first)
+        #expect(baseline["completed"] == true && baseline["reward"] == 1, "\(baseline.jsonText)")
+        let first = try #require(try workdir.transcripts()["baseline"]?.first?["exchanges"]?.arrayValue?.first)
+        #expect(first["attempts"] == 3 && first["status"] == 200, "\(first.jsonText.prefix(600))")
+    }
+
     struct Edge: Sendable, CustomTestStringConvertible {
         var mode: String
         var model = ""
@@ -48,10 +65,31 @@ import Testing
         /// completed trial.
         var error: [String]?
         var check: @Sendable (_ exchange: JSONValue, _ record: JSONValue) -> Bool = { _, _ in true }
-        var testDescription: String { mode }
+        /// `openai` (Chat Completions) or `openai_responses`: the same edge in either API's shapes.
+        var provider = "openai"
+        var testDescription: String { provider == "openai" ? mode : "\(provider) \(mode)" }
+
+        func on(_ provider: String) -> Edge {
+            var edge = self
+            edge.provider = provider
+            return edge
+        }
     }
 
-    static let edges: [Edge] = [
+    /// Every edge in both OpenAI APIs, and the Responses API's own: a refused temperature alone
+    /// (it has no max_tokens to refuse), a response the content filter cut short, and a `failed`
+    /// status with an error object in an HTTP 200.
+    static let edges: [Edge] = chatEdges + chatEdges.filter { $0.mode != "params" }.map { $0.on("openai_responses") } + [
+        Edge(mode: "params", check: { exchange, _ in
+            let request = exchange["request"]
+            return request?["max_output_tokens"] == 2048 && request?["temperature"] == nil && exchange["notes"]?.arrayValue?.count == 1
+        }, provider: "openai_responses"),
+        Edge(mode: "incomplete", error: ["the response is incomplete (content_filter)"], provider: "openai_responses"),
+        Edge(mode: "failed", error: ["the response failed with an error (server_error)", "The model failed to generate a response."],
+             provider: "openai_responses"),
+    ]
+
+    static let chatEdges: [Edge] = [
         Edge(mode: "slow", model: "timeout_seconds: 1, max_retries: 0",
              error: ["no answer within model.timeout_seconds", "gave up after 1 attempts"]) { exchange, _ in
             exchange["error"] != nil && exchange["response"] == nil
@@ -75,6 +113,7 @@ import Testing
         Edge(mode: "echokey") { _, record in
             record["final_answer"]?["heard"]?.stringValue == "Bearer [redacted:MODEGATE_TEST_KEY]"
         },
+        Edge(mode: "denied", error: ["HTTP 401 from", "the server refused the key in MODEGATE_TEST_KEY"]),
     ]
 
     @Test(arguments: edges)
@@ -83,7 +122,7 @@ import Testing
         guard let (server, port) = try await ModelServers.edge() else { return }
         defer { server.stop() }
         let gate = try ModelServers.gate(in: workdir, model: """
-            provider: openai, name: edge-model, base_url: "http://127.0.0.1:\(port)/\(edge.mode)/v1", api_key_env: MODEGATE_TEST_KEY\(edge.model.isEmpty ? "" : ", " + edge.model)
+            provider: \(edge.provider), name: edge-model, base_url: "http://127.0.0.1:\(port)/\(edge.mode)/v1", api_key_env: MODEGATE_TEST_KEY\(edge.model.isEmpty ? "" : ", " + edge.model)
             """)
         let run = try await workdir.modegate(["run", gate], environment: ["MODEGATE_TEST_KEY": ModelServers.key])
         #expect((0...2).contains(run.status), "a provider failure is the trial's, not the run's: \(run.errors.suffix(1500))")

@@ -2,16 +2,26 @@ import Foundation
 import ModegateCore
 import Testing
 
-/// `provider: openai`, `azure_openai` and `anthropic` end to end through the binary, against
-/// fakellm (PyPI) on 127.0.0.1 (Azure through `edge_llm.py`, which checks Azure's URL and key
-/// header and forwards to fakellm): both strategies complete a preset with a real HTTP tool-call
+/// `provider: openai`, `openai_responses`, `azure_openai` and `anthropic` end to end through the
+/// binary, against fakellm (PyPI) on 127.0.0.1 (Azure through `edge_llm.py`, which checks Azure's
+/// URL and key header and forwards to fakellm; the Responses API against `edge_llm.py`'s tool loop): both strategies complete a preset with a real HTTP tool-call
 /// loop, usage is the server's, the key never reaches an artifact, and a replay of the recorded
 /// run, with the server gone and no key, gives the same verdict.
 /// Serialized: each case starts a Python server, and a dozen starting at once on two cores
 /// took longer than the start-up wait.
 @Suite(.serialized) struct ProviderGateRunTests {
     enum Shape: String, CaseIterable, Sendable {
-        case openai, anthropic, azureResource = "azure-resource", azureDeploymentURL = "azure-deployment-url"
+        case openai, openaiResponses = "openai_responses", anthropic
+        case azureResource = "azure-resource", azureDeploymentURL = "azure-deployment-url"
+
+        /// The transcripts' format.
+        var format: String {
+            switch self {
+            case .anthropic: "anthropic_messages"
+            case .openaiResponses: "openai_responses"
+            default: "openai_chat"
+            }
+        }
     }
 
     @Test(arguments: Shape.allCases)
@@ -25,6 +35,11 @@ import Testing
         switch shape {
         case .openai, .anthropic:
             model = "provider: \(shape.rawValue), name: fake-model, base_url: \"http://127.0.0.1:\(fakePort)/v1\""
+        case .openaiResponses:
+            // fakellm has no Responses API: edge_llm.py's /loop/ plays the same tool loop in its shapes.
+            guard let (edge, edgePort) = try await ModelServers.edge() else { return }
+            azure = edge
+            model = "provider: openai_responses, name: fake-model, base_url: \"http://127.0.0.1:\(edgePort)/loop/v1\""
         case .azureResource, .azureDeploymentURL:
             guard let (edge, edgePort) = try await ModelServers.edge(upstream: fakePort) else { return }
             azure = edge
@@ -53,13 +68,19 @@ import Testing
             for line in lines {
                 let exchanges = line["exchanges"]?.arrayValue ?? []
                 #expect(exchanges.count == 2 && exchanges.allSatisfy { $0["status"] == 200 && $0["response"] != nil })
-                #expect(line["format"]?.stringValue == (shape == .anthropic ? "anthropic_messages" : "openai_chat"))
+                #expect(line["format"]?.stringValue == shape.format)
                 let endpoint = exchanges.first?["endpoint"]?.stringValue ?? ""
-                #expect(shape == .openai || shape == .anthropic || endpoint.hasSuffix("/azure/openai/deployments/gpt-test-deploy/chat/completions"),
+                #expect(shape == .openai || shape == .anthropic || endpoint.hasSuffix(shape == .openaiResponses
+                        ? "/loop/v1/responses" : "/azure/openai/deployments/gpt-test-deploy/chat/completions"),
                         "\(endpoint)")
             }
         }
         #expect(records["candidate"]?.allSatisfy { $0["codemode_chain_calls"] == 1 } == true)
+        if shape == .openaiResponses {
+            // usage.input_tokens_details.cached_tokens: 100 of each request's 120 input tokens.
+            let trials = (records["baseline"] ?? []) + (records["candidate"] ?? [])
+            #expect(trials.allSatisfy { $0["prompt_tokens"] == 240 && $0["cached_tokens"] == 200 }, "\(trials.map(\.jsonText))")
+        }
         // The key reaches the server, never an artifact.
         for file in workdir.artifacts() { #expect(!file.text.contains(ModelServers.key), "\(file.path) holds the key") }
         #expect(!run.errors.contains(ModelServers.key))
