@@ -52,6 +52,7 @@ public struct CodeModeAdoption: Sendable, Codable, Hashable {
         case codeShare = "code_share", runCodeCallsPerTrial = "run_code_calls_per_trial"
     }
 
+    /// Reads the counts; the share and the rate are derived, not read.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         trials = try container.decode(Int.self, forKey: .trials)

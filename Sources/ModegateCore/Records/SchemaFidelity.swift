@@ -24,6 +24,7 @@ public struct SchemaFidelity: Sendable, Hashable, Codable {
         case parameters, preciseParameters = "precise_parameters", results, preciseResults = "precise_results", share
     }
 
+    /// Reads the counts; the share is derived, not read.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         parameters = try container.decode(Int.self, forKey: .parameters)

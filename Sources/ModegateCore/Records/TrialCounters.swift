@@ -75,6 +75,7 @@ public struct TrialCounters: Sendable, Codable, Hashable {
         case unknownToolCalls = "unknown_tool_calls", invalidArgumentCalls = "invalid_argument_calls"
     }
 
+    /// Reads a trial's counters; the adoption counters are zero in lines written before they existed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         modelRequests = try container.decode(Int.self, forKey: .modelRequests)
