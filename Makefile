@@ -15,7 +15,7 @@ PREFIX     ?= /usr/local
 DESTDIR    ?=
 DIST_DIR   := .build/dist
 
-.PHONY: run test bench build release deps venv clean install uninstall dist
+.PHONY: run test bench build release deps venv clean install uninstall dist live-check
 
 ## The main job: both arms of the default gate, offline; the exit code is the verdict.
 run: deps release
@@ -38,6 +38,11 @@ bench: deps release
 	.build/release/HarnessBenchmark
 	.build/release/MCPBenchmark
 	.build/release/WaitBenchmark
+
+## Both arms of `smoke` through a real small model (SmolLM2-135M-Instruct from PyPI, served on
+## 127.0.0.1 by llama-cpp-python); not part of `make test`. See docs/providers.md.
+live-check: deps release
+	sh scripts/live-check.sh
 
 build: deps
 	$(SWIFT) build
