@@ -35,6 +35,11 @@ import Testing
         try await server.waitForPort(port)
         let gate = try ModelServers.gate(
             in: workdir, model: "provider: \(provider), name: stub-model, base_url: \"http://127.0.0.1:\(port)/v1\", max_retries: 3")
+        try await expectRetriedAndFinished(gate, in: workdir)
+    }
+
+    /// The run passes, and its first request took three attempts before the 200 that finished the trial.
+    private func expectRetriedAndFinished(_ gate: String, in workdir: Workdir) async throws {
         let run = try await workdir.modegate(["run", gate])
         #expect(run.status == 0, "\(run.errors.suffix(1500))")
         let baseline = try #require(try workdir.records()["baseline"]?.first)
@@ -50,12 +55,7 @@ import Testing
         defer { server.stop() }
         let gate = try ModelServers.gate(
             in: workdir, model: "provider: openai_responses, name: edge-model, base_url: \"http://127.0.0.1:\(port)/flaky/v1\", max_retries: 3")
-        let run = try await workdir.modegate(["run", gate])
-        #expect(run.status == 0, "\(run.errors.suffix(1500))")
-        let baseline = try #require(try workdir.records()["baseline"]?.first)
-        #expect(baseline["completed"] == true && baseline["reward"] == 1, "\(baseline.jsonText)")
-        let first = try #require(try workdir.transcripts()["baseline"]?.first?["exchanges"]?.arrayValue?.first)
-        #expect(first["attempts"] == 3 && first["status"] == 200, "\(first.jsonText.prefix(600))")
+        try await expectRetriedAndFinished(gate, in: workdir)
     }
 
     struct Edge: Sendable, CustomTestStringConvertible {
