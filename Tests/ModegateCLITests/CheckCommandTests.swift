@@ -76,4 +76,80 @@ import Testing
         #expect(result.status == 3)
         #expect(result.stderr.contains("g.yaml:2:22: error: preset 'remote' runs on the MCP server 'search', but mcp.enabled is false"), "\(result.stderr)")
     }
+
+    /// The test venv's python, which has the MCP SDK the chaos server needs.
+    static var python: String? {
+        let path = ProcessInfo.processInfo.environment["MODEGATE_PYTHON"]
+            ?? ModegateBinary.repository.appendingPathComponent(".venv/bin/python").path
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            Issue.record("\(path) is missing: run the suite with `make test`, which installs the MCP test peers")
+            return nil
+        }
+        return path
+    }
+
+    /// A gate whose one preset plays on the chaos MCP server started with `arguments`.
+    static func chaosGate(in scratch: Scratch, python: String, arguments: [String]) throws {
+        let script = ModegateBinary.repository.appendingPathComponent("Tests/ModegateIntegrationTests/Peers/chaos_server.py").path
+        try scratch.write("""
+            preset: chaos
+            description: The chaos server's echo.
+            suite: {mcp: chaos}
+            cases:
+              - {id: a, prompt: Echo hi., answer_schema: {}, expected: hi, scorer: exact, reference: "return await tools.echo({text: 'hi'});"}
+            """, to: "chaos.yaml")
+        let command = ([python, script] + arguments).map { "'\($0)'" }.joined(separator: ", ")
+        try scratch.write("""
+            version: 1
+            workload: {presets: [chaos.yaml]}
+            model: {provider: scripted}
+            mcp:
+              enabled: true
+              servers:
+                chaos: {command: [\(command)], timeout_seconds: 20}
+            reports: []
+            """, to: "g.yaml")
+    }
+
+    /// `check` starts a reachable server twice: a tool list that changes between the starts is a
+    /// warning naming the tool, and the gate still checks (exit 0).
+    @Test func aServerWhoseToolsDriftAcrossStartsIsAWarning() async throws {
+        guard let python = Self.python else { return }
+        let scratch = try Scratch()
+        let starts = scratch.url.appendingPathComponent("starts").path
+        try Self.chaosGate(in: scratch, python: python, arguments: ["--starts-file", starts, "--drift-after", "1"])
+        let result = try await ModegateBinary.run(["check", "g.yaml"], in: scratch.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: MCP server 'chaos' listed other tools when started again (added extra)"), "\(result.stderr)")
+        #expect(result.stderr.contains("MCP server 'chaos': 4 tools, started twice"), "\(result.stderr)")
+        let lines = try String(contentsOfFile: starts, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+
+        let skipped = try await ModegateBinary.run(["check", "--no-servers", "g.yaml"], in: scratch.url)
+        #expect(skipped.status == 0)
+        #expect(!skipped.stderr.contains("MCP server 'chaos'"), "\(skipped.stderr)")
+        #expect(try String(contentsOfFile: starts, encoding: .utf8).split(separator: "\n").count == 2)
+    }
+
+    @Test func aServerThatListsAlikeTwiceHasNoWarning() async throws {
+        guard let python = Self.python else { return }
+        let scratch = try Scratch()
+        try Self.chaosGate(in: scratch, python: python, arguments: [])
+        let result = try await ModegateBinary.run(["check", "g.yaml"], in: scratch.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("warning"), "\(result.stderr)")
+    }
+
+    /// An unreachable server is a warning that says why, quoting the server's stderr, not an
+    /// error: `check` also runs where the servers are not.
+    @Test func anUnreachableServerIsAWarningWithItsStderr() async throws {
+        guard let python = Self.python else { return }
+        let scratch = try Scratch()
+        let starts = scratch.url.appendingPathComponent("starts").path
+        try Self.chaosGate(in: scratch, python: python, arguments: ["--starts-file", starts, "--live-starts", "0"])
+        let result = try await ModegateBinary.run(["check", "g.yaml"], in: scratch.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: MCP server 'chaos' could not be reached, so its tools were not checked"), "\(result.stderr)")
+        #expect(result.stderr.contains("its stderr ends: chaos: start 1"), "\(result.stderr)")
+    }
 }

@@ -186,17 +186,8 @@ public actor MCPServerHandle {
 
     /// Compares a restart's tool list with the first start's.
     private func noteDrift(_ tools: [ToolDescriptor]) {
-        let before = Dictionary(self.tools.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let after = Dictionary(tools.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let added = after.keys.filter { before[$0] == nil }.sorted()
-        let removed = before.keys.filter { after[$0] == nil }.sorted()
-        let changed = before.keys.filter { after[$0] != nil && after[$0] != before[$0] }.sorted()
-        guard !(added.isEmpty && removed.isEmpty && changed.isEmpty) else { return }
-        var parts: [String] = []
-        if !added.isEmpty { parts.append("added \(added.joined(separator: ", "))") }
-        if !removed.isEmpty { parts.append("removed \(removed.joined(separator: ", "))") }
-        if !changed.isEmpty { parts.append("changed \(changed.joined(separator: ", "))") }
-        let line = "MCP server '\(name)' listed other tools after restart \(restarts + 1) (\(parts.joined(separator: "; "))); "
+        guard let change = ToolListDrift.describe(before: self.tools, after: tools) else { return }
+        let line = "MCP server '\(name)' listed other tools after restart \(restarts + 1) (\(change)); "
             + "the trials kept the first start's list"
         drift.withLock { $0.append(line) }
     }
