@@ -97,6 +97,36 @@ import Testing
         #expect(replayed["baseline"]?.allSatisfy { $0["provider"] == "replay" } == true)
     }
 
+    /// A Responses API recording replays request by request like the others: a conversation that
+    /// changed since (here the prompt of the one baseline trial) is a miss that names the differing
+    /// `input` item, the run exits 4, and the trial is kept with a provider error.
+    @Test func aChangedResponsesConversationIsAReplayMissThatNamesTheInputItem() async throws {
+        let workdir = try Workdir()
+        guard let (edge, port) = try await ModelServers.edge() else { return }
+        defer { edge.stop() }
+        let gate = try ModelServers.gate(in: workdir, model: """
+            provider: openai_responses, name: fake-model, base_url: "http://127.0.0.1:\(port)/loop/v1", api_key_env: MODEGATE_TEST_KEY, max_retries: 0
+            """)
+        let run = try await workdir.modegate(["run", gate], environment: ["MODEGATE_TEST_KEY": ModelServers.key])
+        #expect(run.status == 0, "\(run.errors.suffix(2000))")
+        edge.stop()
+        let runs = workdir.url.appendingPathComponent(".modegate/runs")
+        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: runs.path).first { $0.hasSuffix("-baseline") })
+        let file = runs.appendingPathComponent("\(folder)/transcripts.jsonl")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("Add 1 and 2 with the add tool."))
+        try text.replacingOccurrences(of: "Add 1 and 2 with the add tool.", with: "Add 2 and 1 with the add tool.")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let replay = try await workdir.modegate(["run", gate, "--replay", "latest"])
+        #expect(replay.status == 4, "\(replay.errors.suffix(2000))")
+        #expect(replay.errors.contains("replay: 1 request(s) did not match the recording"), "\(replay.errors)")
+        #expect(replay.errors.contains("request 1 differs from the recording at $.input[0].content: recorded \"Add 2 and 1"), "\(replay.errors)")
+        let records = try workdir.records()
+        #expect(records["baseline"]?.count == 1, "no trial is lost")
+        #expect(records["baseline"]?.first?["error"]?["category"] == "provider")
+        #expect(records["candidate"]?.first?["completed"] == true, "the candidate's recording still matches")
+    }
+
     @Test func theBudgetIsCountedFromTheServersUsage() async throws {
         let workdir = try Workdir()
         guard let (fake, port) = try await ModelServers.fakellm(in: workdir) else { return }
