@@ -25,10 +25,13 @@ public struct TrialTranscript: Sendable, Codable, Hashable {
     public var model: String
     /// Every model request of the trial and what came back, in order (failed requests too).
     public var exchanges: [ModelExchange]
+    /// Every tool call the trial made, in issue order; nil in transcripts written before it was
+    /// recorded and for an external Code Mode server, whose programs call tools out of sight.
+    public var toolCalls: [ToolCallTrace]?
 
     /// A transcript as given.
     public init(runID: String, arm: ArmRole, preset: String, caseID: String, repetition: Int, strategy: Strategy,
-                provider: String, format: String, model: String, exchanges: [ModelExchange]) {
+                provider: String, format: String, model: String, exchanges: [ModelExchange], toolCalls: [ToolCallTrace]? = nil) {
         self.runID = runID
         self.arm = arm
         self.preset = preset
@@ -39,11 +42,13 @@ public struct TrialTranscript: Sendable, Codable, Hashable {
         self.format = format
         self.model = model
         self.exchanges = exchanges
+        self.toolCalls = toolCalls
     }
 
     enum CodingKeys: String, CodingKey {
         case arm, preset, repetition, strategy, provider, format, model, exchanges
         case runID = "run_id"
         case caseID = "case_id"
+        case toolCalls = "tool_calls"
     }
 }

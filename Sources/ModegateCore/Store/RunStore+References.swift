@@ -1,7 +1,8 @@
 import Foundation
 
 extension RunStore {
-    /// Resolves a reference to a catalog entry. `previous` is relative to `candidate`: the newest run
+    /// Resolves a reference to a catalog entry. `previous` is relative to `candidate`: the baseline
+    /// of the same gate run when the candidate is a gate run's candidate arm, else the newest run
     /// whose recorded time is earlier than the candidate's.
     public func resolve(
         _ reference: RunReference, candidate: RunCatalogEntry? = nil, workingDirectory: URL
@@ -17,6 +18,12 @@ extension RunStore {
             guard let candidate else {
                 guard let newest = pool.first else { throw StoreError.noRuns(store: describeStore(strategy)) }
                 return newest
+            }
+            // A gate run's candidate is compared with its own baseline: both arms of a gate run
+            // finish together, so "finished before" alone would skip it.
+            if GateRunID.role(of: candidate.id) == .candidate {
+                let sibling = GateRunID.id(stem: GateRunID.stem(of: candidate.id), role: .baseline, strategy: .toolCall)
+                if let baseline = pool.first(where: { $0.id == sibling }) { return baseline }
             }
             let earlier = pool.first { entry in
                 guard let mine = candidate.orderingDate else { return RunCatalogEntry.newestFirst(candidate, entry) }

@@ -82,7 +82,7 @@ struct TrialRunner: Sendable {
         let transcript = TrialTranscript(
             runID: runID, arm: spec.arm.role, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,
             strategy: spec.arm.strategy, provider: model.provider.rawValue, format: model.model.transcriptFormat, model: model.model.modelName,
-            exchanges: meter.exchanges)
+            exchanges: meter.exchanges, toolCalls: externalRuntimes[spec.arm.role] == nil ? tally.calls : nil)
         var counters = meter.counters
         counters.latency.total = total
         let record = TrialRecord(

@@ -11,9 +11,11 @@ struct TalliedSession: ToolSession {
     var tools: [ToolDescriptor] { inner.tools }
 
     func call(_ name: String, arguments: JSONValue) async -> ToolReply {
+        let slot = tally.begin()
         let start = DispatchTime.now().uptimeNanoseconds
         let reply = await inner.call(name, arguments: arguments)
-        tally.add(reply: reply, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        tally.add(slot: slot, name: name, arguments: arguments, reply: reply,
+                  seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         if let conformance, let tool = inner.tools.first(where: { $0.name == name }) { conformance.check(reply, of: tool) }
         return reply
     }

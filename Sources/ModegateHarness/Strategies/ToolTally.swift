@@ -1,7 +1,8 @@
 import ModegateCore
 import Synchronization
 
-/// Counts tool calls made concurrently (by a wave, or by a program's Promise.all).
+/// Counts tool calls made concurrently (by a wave, or by a program's Promise.all), and keeps each
+/// call's trace in the order the calls were issued.
 final class ToolTally: Sendable {
     struct Totals: Sendable {
         var calls = 0
@@ -11,8 +12,27 @@ final class ToolTally: Sendable {
     }
 
     private let totals = Mutex(Totals())
+    private let traces = Mutex<[ToolCallTrace?]>([])
 
-    func add(reply: ToolReply, seconds: Double) {
+    /// Notes a call as it is issued; its slot keeps the issue order however the replies interleave.
+    func begin() -> Int {
+        traces.withLock {
+            $0.append(nil)
+            return $0.count - 1
+        }
+    }
+
+    /// The reply of the call `begin` gave `slot`.
+    func add(slot: Int, name: String, arguments: JSONValue, reply: ToolReply, seconds: Double) {
+        let trace = ToolCallTrace(name: name, arguments: arguments, isError: reply.isError, reply: reply.text)
+        traces.withLock { $0[slot] = trace }
+        add(reply: reply, seconds: seconds)
+    }
+
+    /// The calls that answered, in issue order.
+    var calls: [ToolCallTrace] { traces.withLock { $0.compactMap { $0 } } }
+
+    private func add(reply: ToolReply, seconds: Double) {
         totals.withLock {
             $0.calls += 1
             $0.failures += reply.isError ? 1 : 0
