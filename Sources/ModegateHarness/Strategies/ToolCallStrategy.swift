@@ -3,12 +3,17 @@ import ModegateCore
 import ModegateProviders
 
 /// The baseline: the model sees every tool schema and calls tools turn by turn (several calls
-/// in one turn run concurrently); every result goes back into its context.
+/// in one turn run concurrently); every result goes back into its context. Tools whose names
+/// tool calling refuses are offered under valid names (`FunctionNameMap`).
 struct ToolCallStrategy {
     func play(_ setup: TrialSetup, model: any ModelSession, meter: inout TrialMeter) async -> StrategyEnding {
-        await ModelTurn(model: model, setup: setup).converse(
-            system: TrialSetup.systemCore, setup: setup, tools: setup.session.tools, meter: &meter
-        ) { calls, meter in
+        let names = FunctionNameMap(setup.session.tools)
+        return await ModelTurn(model: model, setup: setup).converse(
+            system: TrialSetup.systemCore, setup: setup, tools: names.offered(setup.session.tools), meter: &meter
+        ) { offeredCalls, meter in
+            let calls = offeredCalls.map { call in
+                ModelToolCall(id: call.id, name: names.tool(named: call.name), arguments: call.arguments)
+            }
             let checks = ToolCallChecks(setup.session.tools)
             for call in calls { checks.count(call.name, arguments: call.arguments, into: &meter.counters) }
             return .replies(await Self.execute(calls, on: setup.session).map { ($0.text, $0.isError) })
