@@ -33,11 +33,13 @@ bench: deps release
 	$(SWIFT) build -c release --product HarnessBenchmark
 	$(SWIFT) build -c release --product MCPBenchmark
 	$(SWIFT) build -c release --product WaitBenchmark
+	$(SWIFT) build -c release --product SequentialBenchmark
 	.build/release/JudgeBenchmark
 	.build/release/SandboxBenchmark
 	.build/release/HarnessBenchmark
 	.build/release/MCPBenchmark
 	.build/release/WaitBenchmark
+	.build/release/SequentialBenchmark
 
 ## Both arms of `smoke` through a real small model (SmolLM2-135M-Instruct from PyPI, served on
 ## 127.0.0.1 by llama-cpp-python); not part of `make test`. See docs/providers.md.

@@ -113,6 +113,11 @@ let package = Package(
             path: "Benchmarks/JudgeBenchmark"
         ),
         .executableTarget(
+            name: "SequentialBenchmark",
+            dependencies: ["ModegateCore"],
+            path: "Benchmarks/SequentialBenchmark"
+        ),
+        .executableTarget(
             name: "HarnessBenchmark",
             dependencies: ["ModegateHarness", "ModegateSuites", "BenchmarkSupport"],
             path: "Benchmarks/HarnessBenchmark"

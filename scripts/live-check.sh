@@ -22,8 +22,14 @@ if "$VENV/bin/python" -c "import socket, sys; s = socket.socket(); sys.exit(s.co
     exit 4
 fi
 LOG=$(mktemp /tmp/modegate-live-server.XXXXXX)
+# --n_ctx 2048, not the model's 8192: with tool_choice "auto", chatml-function-calling generates
+# the arguments of a tool call with max_tokens=None (the request's max_tokens is ignored), so a
+# JSON string the model never closes runs until the context is full. At 8192 that is ~7,600
+# tokens and 500-750 s here, and the one-request-at-a-time server stalls the next trials too; at
+# 2048 it is ~1,470 tokens, ~55-85 s, answered with HTTP 400 context_length_exceeded. The gate's
+# prompts stay under ~850 tokens plus max_output_tokens 256.
 "$VENV/bin/python" -m llama_cpp.server --model "$MODEL" --model_alias SmolLM2-135M-Instruct \
-    --host 127.0.0.1 --port "$PORT" --n_ctx 8192 --chat_format chatml-function-calling >"$LOG" 2>&1 &
+    --host 127.0.0.1 --port "$PORT" --n_ctx 2048 --chat_format chatml-function-calling >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT INT TERM
 tries=0

@@ -46,6 +46,8 @@ struct DecisionContext {
             "reward_regressions_count": String(verdict.rewardRegressions.count),
             "warnings": verdict.warnings,
             "has_warnings": !verdict.warnings.isEmpty,
+            "sequential": verdict.sequential.map(ReportText.sequential) ?? "",
+            "has_sequential": verdict.sequential != nil,
         ]
         if let kind = verdict.errorKind { values["error_kind"] = kind.rawValue }
         if let message = verdict.errorMessage { values["error_message"] = message }

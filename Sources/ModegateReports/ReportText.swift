@@ -43,9 +43,21 @@ enum ReportText {
     static func mode(_ settings: JudgementSettings) -> String {
         switch settings.mode {
         case .point: "point"
+        case .statistical where settings.sequential != nil:
+            "statistical, sequential (\(percentLevel(settings.confidence)) confidence, batches of \(settings.sequential?.batchCases ?? 0) cases from \(settings.sequential?.minCases ?? 0), seed \(settings.seed))"
         case .statistical:
             "statistical (\(percentLevel(settings.confidence)) confidence, \(settings.bootstrapResamples) resamples, seed \(settings.seed))"
         }
+    }
+
+    /// What sequential judging used and saved, in one line.
+    static func sequential(_ summary: SequentialSummary) -> String {
+        let stop = summary.stoppedEarly ? "stopped early, every gate decided" : "ran the whole workload"
+        let saved = summary.fixedSize.trials > 0 ? String(format: " (%.0f%%)", summary.fractionUsed * 100) : ""
+        return "\(summary.casesUsed) of \(summary.casesPlanned) cases in \(summary.looks) look\(summary.looks == 1 ? "" : "s"), \(stop); "
+            + "\(summary.used.trials) trials, \(summary.used.modelRequests) model requests, \(summary.used.tokens) tokens\(saved) "
+            + "where a fixed-size run takes \(summary.fixedSize.trials) trials, \(summary.fixedSize.modelRequests) requests, \(summary.fixedSize.tokens) tokens"
+            + (summary.fixedSize.cost > 0 ? String(format: ", cost %.2f (this run %.2f)", summary.fixedSize.cost, summary.used.cost) : "")
     }
 
     /// The first `limit` keys as `preset/case#rep`, then how many were left out.

@@ -37,6 +37,7 @@ public struct TextRenderer: VerdictRenderer {
             ("coverage", "\(coverage.pairedCases) paired cases, \(coverage.pairedTrials) paired trials; \(unpaired)"),
         ]
         var lines = rows.map { "\(pad($0.0, to: 10))\($0.1)" }
+        if let sequential = verdict.sequential { lines.append(pad("sequential", to: 11) + ReportText.sequential(sequential)) }
         let adoption = [("candidate", verdict.candidate), ("baseline", verdict.baseline)].compactMap { name, arm in
             ReportText.adoption(arm).map { "\(name): \($0)" }
         }

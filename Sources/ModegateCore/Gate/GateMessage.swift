@@ -79,6 +79,10 @@ enum GateMessage {
     static func providerNeeds(_ provider: String, key: String, meaning: String) -> String {
         "provider '\(provider)' needs '\(key)' (\(meaning))"
     }
+    static let sequentialNeedsStatistical =
+        "sequential judging needs judgement.mode: statistical (point mode has no intervals to stop on); set mode: statistical or remove sequential"
+    static let sequentialNoP95 =
+        "sequential judging cannot judge max_p95_latency_increase_ratio (a quantile's ratio has no confidence sequence); set it to null or remove sequential"
     static func reportNeedsPath(_ format: String) -> String { "report format '\(format)' needs a 'path' to write to" }
     static func reportPathReused(_ path: String, first: String) -> String {
         "report path '\(path)' is already written by \(first)"

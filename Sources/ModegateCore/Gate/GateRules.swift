@@ -24,6 +24,19 @@ struct GateRules {
             if let plan = tree[arm] { checkArm(plan, named: arm, servers: servers, at: root.appending(arm)) }
         }
         if let reports = tree["reports"]?.arrayValue { checkReports(reports, at: root.appending("reports")) }
+        checkSequential(tree, at: root.appending("judgement").appending("sequential"))
+    }
+
+    /// Sequential judging stops on confidence sequences: statistical mode, and no p95 ratio.
+    private mutating func checkSequential(_ tree: JSONValue, at path: SchemaPath) {
+        guard let sequential = tree["judgement"]?["sequential"], sequential != .null else { return }
+        if tree["judgement"]?["mode"]?.stringValue == JudgementSettings.Mode.point.rawValue {
+            report(GateMessage.sequentialNeedsStatistical, at: path, path: path)
+        }
+        if let ratio = tree["thresholds"]?["max_p95_latency_increase_ratio"], ratio != .null {
+            let ratioPath = SchemaPath.root.appending("thresholds").appending("max_p95_latency_increase_ratio")
+            report(GateMessage.sequentialNoP95, at: ratioPath, path: ratioPath)
+        }
     }
 
     private mutating func checkModel(_ model: JSONValue, at path: SchemaPath) {

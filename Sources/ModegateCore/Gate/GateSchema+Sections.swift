@@ -135,6 +135,17 @@ extension GateSchema {
                         "Confidence of the intervals and tests in statistical mode."),
             SchemaField("bootstrap_resamples", .integer(minimum: 100, maximum: 1_000_000), default: 5000,
                         "Bootstrap resamples per interval."),
+            .optional("sequential", .object(sequential), sequential.description),
+        ])
+
+    static let sequential = SchemaObject(
+        title: "sequential",
+        description: "Sequential judging: cases in a seeded order, in batches; stop once every gate is decided (statistical mode). null = a fixed-size run.",
+        fields: [
+            SchemaField("batch_cases", .integer(minimum: 1, maximum: 100_000), default: 10,
+                        "Cases per batch; the judge looks after each."),
+            SchemaField("min_cases", .integer(minimum: 2, maximum: 100_000), default: 20,
+                        "Paired cases before the first decision (the confidence sequences are asymptotic)."),
         ])
 
     static let budget = SchemaObject(

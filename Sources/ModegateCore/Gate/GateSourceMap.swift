@@ -28,6 +28,11 @@ public struct GateSourceMap: Sendable {
         error(message, at: SchemaPath.root.appending("workload").appending("presets").appending(index: index))
     }
 
+    /// An error at `judgement.sequential`.
+    public func sequentialError(_ message: String) -> Diagnostic {
+        error(message, at: SchemaPath.root.appending("judgement").appending("sequential"))
+    }
+
     /// Located at the value, or at the nearest enclosing value the file has.
     func error(_ message: String, at path: SchemaPath) -> Diagnostic {
         var lookup: SchemaPath? = path

@@ -45,6 +45,14 @@ public struct Judge: Sendable {
         }
         switch settings.mode {
         case .point: verdict.gates = pointGates(candidate: candidate, baseline: baseline, pairing: pairing)
+        case .statistical where settings.sequential != nil:
+            let evaluation = sequentialEvaluation(pairs: pairing.pairs, atEnd: true)
+            let operational = gateSet == .full ? operationalGates(candidate: candidate, baseline: baseline) : []
+            let order = GateResult.Name.allCases
+            verdict.gates = (evaluation.gates + operational).sorted {
+                (order.firstIndex(of: $0.name) ?? 0) < (order.firstIndex(of: $1.name) ?? 0)
+            }
+            verdict.sequential = sequentialSummary(candidate: candidate, baseline: baseline, pairing: pairing, evaluation: evaluation)
         case .statistical: verdict.gates = statisticalGates(candidate: candidate, baseline: baseline, pairing: pairing)
         }
         verdict.status = Self.combine(verdict.gates.map(\.status))

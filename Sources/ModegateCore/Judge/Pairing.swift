@@ -6,6 +6,12 @@ public struct Pairing: Sendable {
         public var candidate: TrialOutcome
         /// The baseline's trial.
         public var baseline: TrialOutcome
+
+        /// A pair as given (simulations and benchmarks build their own).
+        public init(candidate: TrialOutcome, baseline: TrialOutcome) {
+            self.candidate = candidate
+            self.baseline = baseline
+        }
     }
 
     /// Paired trials in key order.

@@ -41,6 +41,8 @@ public struct Verdict: Sendable, Hashable, Codable {
     public var rewardRegressions: [PairKey]
     /// What the reader should know but does not change the outcome (unpaired trials, restarts).
     public var warnings: [String]
+    /// With `judgement.sequential`: the cases and looks used, and the fixed-size run's cost.
+    public var sequential: SequentialSummary?
 
     /// The one computation from verdict to process exit code (DESIGN §2).
     public var exitStatus: ExitStatus {
@@ -56,7 +58,7 @@ public struct Verdict: Sendable, Hashable, Codable {
     public var decision: String { status == .pass ? "promote" : "hold" }
 
     enum CodingKeys: String, CodingKey {
-        case status, judgement, thresholds, candidate, baseline, coverage, gates, warnings
+        case status, judgement, thresholds, candidate, baseline, coverage, gates, warnings, sequential
         case errorKind = "error_kind", errorMessage = "error_message"
         case completionRegressions = "completion_regressions", completionGains = "completion_gains"
         case rewardRegressions = "reward_regressions"

@@ -2,11 +2,13 @@ import Foundation
 
 extension RunSummary {
     /// Summarizes trials in one pass. Averages are over attempted trials (RLM Code's meaning);
-    /// `total_cases` is the planned count, so an interrupted run shows what it did not reach.
+    /// `total_cases` is the planned count, so an interrupted run shows what it did not reach —
+    /// except for a run that sequential judging stopped once decided (`stoppedEarly`), which is
+    /// complete as it is (the manifest keeps what was planned).
     public static func summarizing(
         _ trials: [TrialRecord], manifest: RunManifest, mode: String = "harness", mcpEnabled: Bool = false,
         mcpServer: String? = nil, cancelled: Bool = false, cancelReason: String? = nil, toolAPI: ToolAPIFigures? = nil,
-        toolWarnings: [String] = []
+        toolWarnings: [String] = [], stoppedEarly: String? = nil
     ) -> RunSummary {
         let ordered = trials.sorted { $0.pairKey < $1.pairKey }
         var totals = TrialTotals()
@@ -46,7 +48,7 @@ extension RunSummary {
             schemaVersion: currentSchemaVersion, benchmarkID: manifest.runID,
             preset: manifest.presets.joined(separator: ","), mode: mode, mcpEnabled: mcpEnabled, mcpServer: mcpServer,
             harnessStrategy: manifest.strategy, model: manifest.model, startedAt: manifest.startedAt,
-            finishedAt: manifest.finishedAt, totalCases: max(manifest.plannedTrials, attempted),
+            finishedAt: manifest.finishedAt, totalCases: stoppedEarly == nil ? max(manifest.plannedTrials, attempted) : attempted,
             attemptedCases: attempted, completedCases: completed, repetitions: manifest.repetitions,
             avgReward: rewardSum / divisor, avgSteps: Double(stepsSum) / divisor,
             latencySeconds: LatencySummary(ordered.map(\.latency.total)),
@@ -61,7 +63,7 @@ extension RunSummary {
             },
             totals: totals, payloadSuppression: suppression, cost: totals.cost, tokensEstimated: estimated,
             presets: presets, mcpRestarts: restarts.isEmpty ? nil : restarts, toolAPI: toolAPI, adoption: adoption,
-            toolWarnings: toolWarnings.isEmpty ? nil : toolWarnings)
+            toolWarnings: toolWarnings.isEmpty ? nil : toolWarnings, stoppedEarly: stoppedEarly)
     }
 }
 

@@ -69,6 +69,9 @@ public struct RunSummary: Sendable, Codable, Hashable {
     /// Pre-flight warnings about the tools the arm was offered (a name a program or a provider
     /// cannot use as it is); absent when there were none.
     public var toolWarnings: [String]?
+    /// Why sequential judging stopped the run before its workload was done (every gate was
+    /// decided); absent otherwise. Such a run is finished, not cancelled.
+    public var stoppedEarly: String?
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", benchmarkID = "benchmark_id", preset, mode
@@ -79,6 +82,7 @@ public struct RunSummary: Sendable, Codable, Hashable {
         case usageTotals = "usage_totals", cancelled, cancelReason = "cancel_reason", caseResults = "case_results"
         case totals, payloadSuppression = "payload_suppression", cost, tokensEstimated = "tokens_estimated", presets
         case mcpRestarts = "mcp_restarts", toolAPI = "tool_api", adoption, toolWarnings = "tool_warnings"
+        case stoppedEarly = "stopped_early"
     }
 
     /// RLM Code's `completed_cases / total_cases`, 0 for an empty run.

@@ -35,13 +35,17 @@ final class ArmRecorder: ArmRecording {
         }
     }
 
-    /// Writes the summary; a run that stopped early is marked cancelled and says why.
+    /// Writes the summary; a run that stopped early is marked cancelled and says why, unless
+    /// its batch review stopped it because the question was answered (sequential judging).
     func finish(at date: Date, stoppedBy reason: StopReason?, notes: ArmNotes) throws {
         var manifest = writer.manifest
         manifest.finishedAt = date
+        var decided: String?
+        if case .requested(let why) = reason { decided = why }
+        let cancelled = reason != nil && decided == nil
         let summary = RunSummary.summarizing(
-            trials, manifest: manifest, cancelled: reason != nil, cancelReason: reason?.description, toolAPI: notes.toolAPI,
-            toolWarnings: notes.toolWarnings)
+            trials, manifest: manifest, cancelled: cancelled, cancelReason: cancelled ? reason?.description : nil,
+            toolAPI: notes.toolAPI, toolWarnings: notes.toolWarnings, stoppedEarly: decided)
         try writer.finish(summary: summary, at: date)
     }
 }

@@ -16,11 +16,15 @@ extension GateRunner {
         public var cases: Int
         /// Asked after every batch.
         public var review: any BatchReview
+        /// When set, cases are played in `SequentialOrder` with this seed instead of the
+        /// workload's order (sequential judging, whose looks must see cases in random order).
+        public var seededOrder: UInt64?
 
         /// Batches of `cases` cases, reviewed by `review`.
-        public init(cases: Int, review: any BatchReview) {
+        public init(cases: Int, review: any BatchReview, seededOrder: UInt64? = nil) {
             self.cases = max(1, cases)
             self.review = review
+            self.seededOrder = seededOrder
         }
     }
 }

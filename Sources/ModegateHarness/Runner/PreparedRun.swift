@@ -33,7 +33,9 @@ struct PreparedRun: Sendable {
             : try ModelSelection.choose(
                 plan.gate.model, cassette: cassette, candidateLimits: plan.gate.candidate.limits, sandbox: runner.sandbox,
                 environment: runner.environment)
-        if let coverage = model.coverage { try checkRecordings(coverage, plan: plan, cases: cases) }
+        // A sequential run stops once decided, so its recording holds only the cases it needed;
+        // a replay stops at the same look, and a request past the recording is a replay miss.
+        if let coverage = model.coverage, plan.batching?.seededOrder == nil { try checkRecordings(coverage, plan: plan, cases: cases) }
         try await checkSandbox(plan: plan, model: model, sandbox: runner.sandbox)
         var external: [ArmRole: (MCPServerHandle, ArmPlan.Roles)] = [:]
         for arm in plan.arms {

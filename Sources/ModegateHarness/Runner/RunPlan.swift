@@ -40,11 +40,23 @@ struct RunPlan: Sendable {
         let arms = ArmPair(baseline: plan.baseline, candidate: plan.candidate).roles
             .filter { options.reuse[$0.role] == nil }
             .map { ArmSettings($0.value, role: $0.role) }
+        var batching = options.batching
+        if let sequential = plan.judgement.sequential, batching == nil {
+            // Each shard would stop on its own evidence; the decision needs all cases' order.
+            if options.shard != nil {
+                throw DiagnosticsError([GateSourceMap(path: plan.sourcePath).sequentialError(
+                    "sequential judging cannot run in shards: each shard would stop on its own part of the evidence; run the gate whole, or remove judgement.sequential to shard it")])
+            }
+            batching = GateRunner.Batching(
+                cases: sequential.batchCases,
+                review: SequentialReview(judge: Judge(thresholds: plan.thresholds, settings: plan.judgement)),
+                seededOrder: plan.judgement.seed)
+        }
         return RunPlan(
             gate: plan, presets: try presets(runner, options), arms: arms, reused: options.reuse,
             model: try model(runner, options), repetitions: plan.workload.repetitions, budget: plan.budget,
             transport: plan.tools.transport, shard: options.shard, resume: options.resume,
-            concurrency: max(1, options.concurrency ?? plan.workload.concurrency), batching: options.batching,
+            concurrency: max(1, options.concurrency ?? plan.workload.concurrency), batching: batching,
             inMemory: false)
     }
 

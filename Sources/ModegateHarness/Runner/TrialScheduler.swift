@@ -82,6 +82,13 @@ struct TrialScheduler: Sendable {
     /// change it.
     func batches() -> [[[(TrialSpec, any ArmRecording)]]] {
         let done = recorders.map(\.finishedKeys)
+        var cases = self.cases
+        if let seed = batching?.seededOrder {
+            cases.sort { lhs, rhs in
+                let (left, right) = (lhs.caseKey, rhs.caseKey)
+                return (SequentialOrder.key(left, seed: seed), left) < (SequentialOrder.key(right, seed: seed), right)
+            }
+        }
         func pending(_ index: Int, _ workload: WorkloadCase, _ repetition: Int) -> (TrialSpec, any ArmRecording)? {
             let spec = TrialSpec(workloadCase: workload, repetition: repetition, arm: recorders[index].arm)
             return done[index].contains(spec.key) ? nil : (spec, recorders[index])

@@ -72,7 +72,9 @@ struct RunCommand: AsyncParsableCommand {
             }
             let outcome = try await SignalWatch.shared.cancellingOnSignal { try await runner.run(options) }
             await setup.shutdown()
-            if let stopped = outcome.stoppedEarly {
+            if case .requested(let why) = outcome.stoppedEarly {
+                Console.error("modegate: \(why); the rest of the workload was not played")
+            } else if let stopped = outcome.stoppedEarly {
                 Console.error("modegate: stopped early (\(stopped)); finish with `modegate run \(gate) --resume \(outcome.candidate.id)`")
             }
             Console.error("modegate: baseline \(outcome.baseline.id), candidate \(outcome.candidate.id)")
