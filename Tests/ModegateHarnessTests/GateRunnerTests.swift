@@ -86,7 +86,8 @@ final class StopAfterBatch: BatchReview {
         #expect(review.seen.withLock { $0 } == [[.baseline: 2, .candidate: 2], [.baseline: 4, .candidate: 4]])
         #expect(outcome.baseline.trials.count == 4)
         #expect(outcome.candidate.trials.count == 4)
-        #expect(outcome.candidate.cancelReason == "decided after batch 2")
+        // Stopped because the question was answered: finished, not cancelled.
+        #expect(!outcome.candidate.cancelled && outcome.candidate.cancelReason == nil)
     }
 
     @Test func unbatchedAndBatchedRunsPlayTheSameTrials() async throws {

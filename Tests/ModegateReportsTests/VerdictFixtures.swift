@@ -15,7 +15,7 @@ enum VerdictFixtures {
     static let context = ReportContext(
         toolVersion: "0.1.0-test", generatedAt: Date(timeIntervalSince1970: 1_767_323_045), owner: nil, colour: false)
 
-    static let all = [passingStatistical, failingPoint, inconclusive, error]
+    static let all = [passingStatistical, failingPoint, inconclusive, error, sequential]
 
     static func key(_ preset: String, _ caseID: String, _ repetition: Int) -> PairKey {
         PairKey(preset: preset, caseID: caseID, repetition: repetition)
@@ -191,4 +191,47 @@ enum VerdictFixtures {
             candidateOnly: [key("alpha", "a-1", 0), key("alpha", "a-2", 0)],
             baselineOnly: [key("beta", "b-1", 0), key("beta", "b-2", 0)], duplicateTrials: []),
         gates: [], completionRegressions: [], completionGains: [], rewardRegressions: [], warnings: []))
+
+    /// A sequential run that stopped once every gate was decided.
+    static let sequential = Fixture(name: "sequential", verdict: Verdict(
+        status: .fail, errorKind: nil, errorMessage: nil,
+        judgement: JudgementSettings(mode: .statistical, confidence: 0.95, bootstrapResamples: 5000, seed: 7,
+                                     sequential: .init(batchCases: 5, minCases: 10)),
+        thresholds: Thresholds(
+            minRewardDelta: -0.05, minCompletionDelta: -0.05, maxStepsIncrease: 0.5, failOnCompletionRegression: true,
+            maxGuardrailBlocked: 0, maxErrorRate: 0.05),
+        candidate: arm("run-20260103-cand", .codemode, metrics: metrics(
+            cases: 40, completed: 27, reward: 0.61, steps: 2, trials: 40, tokens: 1800)),
+        baseline: arm("run-20260103-base", .toolCall, metrics: metrics(
+            cases: 40, completed: 39, reward: 0.93, steps: 4.1, trials: 40, tokens: 3900)),
+        coverage: Coverage(
+            pairedCases: 20, pairedTrials: 40, candidateTrials: 40, baselineTrials: 40, candidateOnly: [],
+            baselineOnly: [], duplicateTrials: []),
+        gates: [
+            GateResult(name: .reward, status: .fail, observed: -0.32, threshold: -0.05, comparison: .atLeast,
+                       interval: ConfidenceInterval(lower: -0.61, upper: -0.06, confidence: 0.95),
+                       detail: "decided at look 3 of 3: estimate -0.320, 95% confidence sequence [-0.610, -0.060] lies entirely on the failing side of -0.050"),
+            GateResult(name: .completion, status: .fail, observed: -0.3, threshold: -0.05, comparison: .atLeast,
+                       interval: ConfidenceInterval(lower: -0.58, upper: -0.055, confidence: 0.95),
+                       detail: "decided at look 3 of 3: estimate -0.300, 95% confidence sequence [-0.580, -0.055] lies entirely on the failing side of -0.050"),
+            GateResult(name: .steps, status: .pass, observed: -2.1, threshold: 0.5, comparison: .atMost,
+                       interval: ConfidenceInterval(lower: -3.4, upper: 0.2, confidence: 0.95),
+                       detail: "decided at look 2 of 3: estimate -2.100, 95% confidence sequence [-3.400, +0.200] lies entirely on the passing side of +0.500"),
+            GateResult(name: .completionRegressions, status: .fail, observed: 9, threshold: 0, comparison: .atMost,
+                       detail: "decided at look 2 of 3: 9 losses vs 0 gains; e-values: 102 for a regression, 0.1 against (the bar is 1/(1 − confidence))"),
+            GateResult(name: .guardrailBlocked, status: .pass, observed: 0, threshold: 0, comparison: .atMost,
+                       detail: "0 candidate programs were blocked by guardrails"),
+            GateResult(name: .errorRate, status: .pass, observed: 0, threshold: 0.05, comparison: .atMost,
+                       detail: "infrastructure errors: baseline 0/40, candidate 0/40 trials"),
+        ],
+        completionRegressions: (1...12).map { key("smoke", String(format: "s-%02d", $0), 0) },
+        completionGains: [],
+        rewardRegressions: (1...12).map { key("smoke", String(format: "s-%02d", $0), 0) },
+        warnings: [],
+        sequential: SequentialSummary(
+            batchCases: 5, minCases: 10,
+            method: "asymptotic confidence sequences (Gaussian mixture, running intersection) on per-case paired differences; mixture e-processes on discordant pairs for completion regressions",
+            casesUsed: 20, trialsUsed: 40, casesPlanned: 43, looks: 3, stoppedEarly: true,
+            fixedSize: .init(trials: 172, modelRequests: 507, tokens: 830_507, cost: 1.72),
+            used: .init(trials: 80, modelRequests: 236, tokens: 386_000, cost: 0.8))))
 }
