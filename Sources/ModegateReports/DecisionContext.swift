@@ -48,6 +48,8 @@ struct DecisionContext {
             "has_warnings": !verdict.warnings.isEmpty,
             "sequential": verdict.sequential.map(ReportText.sequential) ?? "",
             "has_sequential": verdict.sequential != nil,
+            "baseline_reuse": verdict.baselineReuse.map(ReportText.baselineReuse) ?? "",
+            "has_baseline_reuse": verdict.baselineReuse != nil,
         ]
         if let kind = verdict.errorKind { values["error_kind"] = kind.rawValue }
         if let message = verdict.errorMessage { values["error_message"] = message }

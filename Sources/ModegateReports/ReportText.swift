@@ -50,6 +50,13 @@ enum ReportText {
         }
     }
 
+    /// Where a reused baseline came from, and what its provenance does not match.
+    static func baselineReuse(_ reuse: BaselineReuse) -> String {
+        guard reuse.isStale else { return "the stored run \(reuse.run), reused: its provenance matches this gate" }
+        return "the stored run \(reuse.run), reused with --allow-stale-baseline although its provenance differs: "
+            + reuse.differences.joined(separator: "; ")
+    }
+
     /// What sequential judging used and saved, in one line.
     static func sequential(_ summary: SequentialSummary) -> String {
         let stop = summary.stoppedEarly ? "stopped early, every gate decided" : "ran the whole workload"

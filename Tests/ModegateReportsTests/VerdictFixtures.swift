@@ -233,5 +233,7 @@ enum VerdictFixtures {
             method: "asymptotic confidence sequences (Gaussian mixture, running intersection) on per-case paired differences; mixture e-processes on discordant pairs for completion regressions",
             casesUsed: 20, trialsUsed: 40, casesPlanned: 43, looks: 3, stoppedEarly: true,
             fixedSize: .init(trials: 172, modelRequests: 507, tokens: 830_507, cost: 1.72),
-            used: .init(trials: 80, modelRequests: 236, tokens: 386_000, cost: 0.8))))
+            used: .init(trials: 80, modelRequests: 236, tokens: 386_000, cost: 0.8)),
+        baselineReuse: BaselineReuse(
+            run: "run-20260103-base", differences: ["model.temperature: 0 → 0.2"], allowedStale: true)))
 }

@@ -81,6 +81,8 @@ public struct ArmPlan: Sendable, Codable, Equatable {
     public var limits: Limits
     /// How `run_code` presents the tools to a code-mode model (`tool_api`).
     public var toolAPI: ToolAPI
+    /// The baseline only: a stored run to judge instead of playing the arm (`baseline.reuse`).
+    public var reuse: String?
 
     /// An arm as given; `mcpRoles` starts empty, so the known names apply.
     public init(
@@ -97,7 +99,7 @@ public struct ArmPlan: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case strategy, runtime, discovery, limits
+        case strategy, runtime, discovery, limits, reuse
         case mcpServer = "mcp_server"
         case mcpRoles = "mcp_roles"
         case maxSteps = "max_steps"

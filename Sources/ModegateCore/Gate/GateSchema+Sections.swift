@@ -50,11 +50,14 @@ extension GateSchema {
         ])
 
     /// Both arms share one shape; only the defaults of `strategy` and `max_steps` differ.
-    static func arm(title: String, strategy: String, maxSteps: Int) -> SchemaObject {
+    static func arm(title: String, strategy: String, maxSteps: Int, reusable: Bool = false) -> SchemaObject {
         SchemaObject(
             title: title,
             description: "How the \(title) uses tools. Defaults: strategy \(strategy), max_steps \(maxSteps).",
-            fields: [
+            fields: (reusable ? [
+                .optional("reuse", .string(.nonEmpty),
+                          "A stored run (id, prefix, latest:tool_call, or a path) judged as the baseline instead of playing it again, when its provenance matches; like run --baseline."),
+            ] : []) + [
                 SchemaField("strategy", .stringEnum(["tool_call", "codemode"]), default: .string(strategy),
                             "tool_call: the model calls tools turn by turn; codemode: it writes a program."),
                 SchemaField("runtime", .stringEnum(["builtin", "mcp"]), default: "builtin",

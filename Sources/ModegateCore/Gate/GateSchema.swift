@@ -19,7 +19,7 @@ public enum GateSchema {
             .section("model", model),
             .section("mcp", mcp),
             .section("tools", tools),
-            .section("baseline", arm(title: "baseline arm", strategy: "tool_call", maxSteps: 24)),
+            .section("baseline", arm(title: "baseline arm", strategy: "tool_call", maxSteps: 24, reusable: true)),
             .section("candidate", arm(title: "candidate arm", strategy: "codemode", maxSteps: 6)),
             .section("thresholds", thresholds),
             .section("judgement", judgement),

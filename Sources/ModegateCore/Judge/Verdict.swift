@@ -43,6 +43,8 @@ public struct Verdict: Sendable, Hashable, Codable {
     public var warnings: [String]
     /// With `judgement.sequential`: the cases and looks used, and the fixed-size run's cost.
     public var sequential: SequentialSummary?
+    /// When the baseline was a stored run reused, not played: which, and what differed.
+    public var baselineReuse: BaselineReuse?
 
     /// The one computation from verdict to process exit code (DESIGN §2).
     public var exitStatus: ExitStatus {
@@ -59,6 +61,7 @@ public struct Verdict: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case status, judgement, thresholds, candidate, baseline, coverage, gates, warnings, sequential
+        case baselineReuse = "baseline_reuse"
         case errorKind = "error_kind", errorMessage = "error_message"
         case completionRegressions = "completion_regressions", completionGains = "completion_gains"
         case rewardRegressions = "reward_regressions"

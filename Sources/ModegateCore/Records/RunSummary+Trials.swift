@@ -8,7 +8,7 @@ extension RunSummary {
     public static func summarizing(
         _ trials: [TrialRecord], manifest: RunManifest, mode: String = "harness", mcpEnabled: Bool = false,
         mcpServer: String? = nil, cancelled: Bool = false, cancelReason: String? = nil, toolAPI: ToolAPIFigures? = nil,
-        toolWarnings: [String] = [], stoppedEarly: String? = nil
+        toolWarnings: [String] = [], stoppedEarly: String? = nil, provenance: RunProvenance? = nil
     ) -> RunSummary {
         let ordered = trials.sorted { $0.pairKey < $1.pairKey }
         var totals = TrialTotals()
@@ -63,7 +63,8 @@ extension RunSummary {
             },
             totals: totals, payloadSuppression: suppression, cost: totals.cost, tokensEstimated: estimated,
             presets: presets, mcpRestarts: restarts.isEmpty ? nil : restarts, toolAPI: toolAPI, adoption: adoption,
-            toolWarnings: toolWarnings.isEmpty ? nil : toolWarnings, stoppedEarly: stoppedEarly)
+            toolWarnings: toolWarnings.isEmpty ? nil : toolWarnings, stoppedEarly: stoppedEarly,
+            provenance: provenance)
     }
 }
 

@@ -72,6 +72,9 @@ public struct RunSummary: Sendable, Codable, Hashable {
     /// Why sequential judging stopped the run before its workload was done (every gate was
     /// decided); absent otherwise. Such a run is finished, not cancelled.
     public var stoppedEarly: String?
+    /// What the run's figures depend on, for reusing it as a baseline; absent in runs recorded
+    /// before it was kept.
+    public var provenance: RunProvenance?
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", benchmarkID = "benchmark_id", preset, mode
@@ -82,7 +85,7 @@ public struct RunSummary: Sendable, Codable, Hashable {
         case usageTotals = "usage_totals", cancelled, cancelReason = "cancel_reason", caseResults = "case_results"
         case totals, payloadSuppression = "payload_suppression", cost, tokensEstimated = "tokens_estimated", presets
         case mcpRestarts = "mcp_restarts", toolAPI = "tool_api", adoption, toolWarnings = "tool_warnings"
-        case stoppedEarly = "stopped_early"
+        case stoppedEarly = "stopped_early", provenance
     }
 
     /// RLM Code's `completed_cases / total_cases`, 0 for an empty run.

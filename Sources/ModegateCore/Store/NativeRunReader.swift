@@ -39,7 +39,8 @@ enum NativeRunReader {
             manifest: manifest, summary: summary.metrics, presets: manifest.presets, trials: trials,
             isFinished: stored != nil, cancelled: summary.cancelled, cancelReason: summary.cancelReason,
             startedAt: manifest.startedAt, finishedAt: stored == nil ? nil : (summary.finishedAt ?? manifest.finishedAt),
-            warnings: warnings + (summary.toolWarnings ?? []), mcpRestarts: summary.mcpRestarts ?? [:], adoption: summary.adoption)
+            warnings: warnings + (summary.toolWarnings ?? []), mcpRestarts: summary.mcpRestarts ?? [:], adoption: summary.adoption,
+            provenance: summary.provenance)
     }
 
     /// The full summary (for `modegate show`), computed from trials when the run was interrupted.

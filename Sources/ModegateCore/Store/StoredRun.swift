@@ -45,6 +45,8 @@ public struct StoredRun: Sendable, Hashable {
     public var mcpRestarts: [String: Int] = [:]
     /// How the arm's model used its tools (its summary's `adoption`), when recorded.
     public var adoption: CodeModeAdoption?
+    /// What the run's figures depend on (its summary's `provenance`), when recorded.
+    public var provenance: RunProvenance?
 
     /// The recorded time that orders runs: finish, else start. Never a file modification time.
     public var orderingDate: Date? { finishedAt ?? startedAt }

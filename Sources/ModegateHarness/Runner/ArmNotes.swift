@@ -5,4 +5,6 @@ import ModegateCore
 struct ArmNotes: Sendable {
     var toolAPI: ToolAPIFigures?
     var toolWarnings: [String] = []
+    /// What the arm's figures depend on, for reusing its run as a baseline.
+    var provenance: RunProvenance?
 }

@@ -45,7 +45,8 @@ final class ArmRecorder: ArmRecording {
         let cancelled = reason != nil && decided == nil
         let summary = RunSummary.summarizing(
             trials, manifest: manifest, cancelled: cancelled, cancelReason: cancelled ? reason?.description : nil,
-            toolAPI: notes.toolAPI, toolWarnings: notes.toolWarnings, stoppedEarly: decided)
+            toolAPI: notes.toolAPI, toolWarnings: notes.toolWarnings, stoppedEarly: decided,
+            provenance: notes.provenance)
         try writer.finish(summary: summary, at: date)
     }
 }

@@ -34,6 +34,8 @@ public struct GateRunner: Sendable {
         public var reuse: [ArmRole: StoredRun]
         /// Play in batches of cases and review between them.
         public var batching: Batching?
+        /// Judge against a reused baseline even when its provenance differs from the gate's.
+        public var allowStaleBaseline = false
 
         /// Options for a run; every one has the gate's behaviour as its default.
         public init(shard: Shard? = nil, resume: String? = nil, concurrency: Int? = nil,
@@ -97,29 +99,55 @@ public struct GateRunner: Sendable {
     /// for bad input (exit 3), `HarnessError` when the run cannot start or go on (exit 4).
     public func run(_ options: Options) async throws -> Outcome {
         let plan = try RunPlan.gate(self, options)
-        let (played, stopped) = try await play(plan, progress: options.progress)
+        let (played, stopped, reuse) = try await play(plan, progress: options.progress, allowStale: options.allowStaleBaseline)
         var runs: [ArmRole: StoredRun] = options.reuse
         for (role, run) in played { runs[role] = run }
         guard let baseline = runs[.baseline], let candidate = runs[.candidate] else {
             preconditionFailure("a gate run plays or reuses both arms")
         }
         let pair = ArmPair(baseline: baseline, candidate: candidate)
-        let verdict = Judge(thresholds: self.plan.thresholds, settings: self.plan.judgement)
+        var verdict = Judge(thresholds: self.plan.thresholds, settings: self.plan.judgement)
             .judge(candidate: pair.candidate, baseline: pair.baseline)
+        if let reuse {
+            verdict.baselineReuse = reuse
+            if reuse.isStale {
+                verdict.warnings.append("the baseline is the stored run \(reuse.run), reused with --allow-stale-baseline although "
+                    + "its provenance differs: " + reuse.differences.joined(separator: "; "))
+            }
+        }
         return Outcome(runs: pair, verdict: verdict, stoppedEarly: stopped)
     }
 
     /// One arm alone (`modegate bench`): the gate's candidate settings with the given strategy.
     public func bench(strategy: Strategy, options: Options) async throws -> (run: StoredRun, stoppedEarly: StopReason?) {
-        let (played, stopped) = try await play(try RunPlan.bench(self, strategy: strategy, options), progress: options.progress)
+        let (played, stopped, _) = try await play(try RunPlan.bench(self, strategy: strategy, options), progress: options.progress)
         guard let run = played.first?.run else { preconditionFailure("a bench plays its arm") }
         return (run, stopped)
     }
 
-    /// Stages 2 to 4 for a plan kept in the store: prepare, open the runs, schedule and record,
-    /// then read the runs back.
-    func play(_ plan: RunPlan, progress: any ProgressSink) async throws -> (runs: [(role: ArmRole, run: StoredRun)], stopped: StopReason?) {
+    /// Stages 2 to 4 for a plan kept in the store: prepare, check a reused baseline, open the
+    /// runs, schedule and record, then read the runs back.
+    func play(_ plan: RunPlan, progress: any ProgressSink, allowStale: Bool = false) async throws
+        -> (runs: [(role: ArmRole, run: StoredRun)], stopped: StopReason?, reuse: BaselineReuse?)
+    {
         let prepared = try await PreparedRun.prepare(plan, runner: self)
+        var reuse: BaselineReuse?
+        if let stored = plan.reused[.baseline] {
+            // Before any run is created or any model request made: the servers are opened now,
+            // so MCP suites' tool lists take part in the comparison.
+            do {
+                _ = try await prepared.open(logFolder: nil)
+            } catch {
+                await prepared.servers.closeAll()
+                throw error
+            }
+            let check = BaselineReuse.check(stored: stored, current: prepared.provenance(for: .baseline), allowStale: allowStale)
+            if check.isStale && !allowStale {
+                await prepared.servers.closeAll()
+                throw StaleBaselineError(check)
+            }
+            reuse = check
+        }
         let recorders = try openRuns(prepared)
         progress.opened(runs: recorders.map(\.runID))
         let stopped = try await schedule(prepared, recorders: recorders, progress: progress)
@@ -129,7 +157,7 @@ public struct GateRunner: Sendable {
         if let missed = prepared.model.coverage?.missedRequests, let first = missed.first {
             throw HarnessError.replayMissed(count: missed.count, first: first, runs: runs.map(\.run.id))
         }
-        return (runs, stopped)
+        return (runs, stopped, reuse)
     }
 
     /// Stages 3 and 4: opens the servers, plays every trial into `recorders`, closes the servers
@@ -147,6 +175,9 @@ public struct GateRunner: Sendable {
             throw error
         }
         var notes = prepared.notes()
+        for arm in plan.arms {
+            notes[arm.role, default: ArmNotes()].provenance = prepared.provenance(for: arm.role, strategy: arm.strategy)
+        }
         let conformance = OutputConformance()
         for warning in Set(notes.values.flatMap(\.toolWarnings)).sorted() { progress.message("modegate: warning: \(warning)") }
         let budget = BudgetGuard(plan: plan.budget, pricing: plan.gate.model.pricing)

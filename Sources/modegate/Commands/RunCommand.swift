@@ -32,6 +32,14 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Resolve the plan, check the model's set-up (key variable, URL, cassette) and print the estimate of trials, requests, tokens and cost; call no model.")
     var dryRun = false
 
+    @Option(help: ArgumentHelp(
+        "Judge the candidate against this stored baseline run instead of playing the baseline again, when its provenance (model, sampling, baseline settings, presets, tools, scoring) matches (overrides baseline.reuse).",
+        valueName: "REF"))
+    var baseline: String?
+
+    @Flag(help: "With a reused baseline: judge against it even when its provenance differs; the verdict records the differences.")
+    var allowStaleBaseline = false
+
     func validate() throws {
         if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must look like K/N with 1 ≤ K ≤ N, got '\(shard)'") }
         try GateKeyOverride(flag: "--concurrency", key: "workload.concurrency").check(concurrency)
@@ -45,10 +53,17 @@ struct RunCommand: AsyncParsableCommand {
             let plan = setup.plan
             let concurrency = flag ?? plan.workload.concurrency
             let runner = setup.runner
-            let options = GateRunner.Options(
+            var configured = GateRunner.Options(
                 shard: shard.flatMap(Shard.init(parsing:)), resume: resume, concurrency: concurrency,
                 progress: TerminalProgress(interactive: Console.stderrIsTerminal) { [gate] in "modegate run \(gate) --resume \($0)" },
                 replay: replay)
+            configured.allowStaleBaseline = allowStaleBaseline
+            if let reference = baseline ?? plan.baseline.reuse {
+                let reused = try Self.reusedBaseline(reference, plan: plan, workspace: workspace)
+                configured.reuse[.baseline] = reused
+                Console.error("modegate: reusing the stored baseline \(reused.id); only the candidate is played")
+            }
+            let options = configured
             if dryRun {
                 try await printDryRun(runner, options: options)
                 await setup.shutdown()
@@ -91,6 +106,23 @@ struct RunCommand: AsyncParsableCommand {
 }
 
 extension RunCommand {
+    /// The stored run `reference` names, if it can stand in for the gate's baseline: a finished
+    /// modegate run of the baseline's strategy. Its provenance is checked by the runner.
+    static func reusedBaseline(_ reference: String, plan: GatePlan, workspace: Workspace) throws -> StoredRun {
+        let store = workspace.store
+        let run = try store.open(try store.resolve(try RunReference(parsing: reference), workingDirectory: workspace.directory))
+        guard run.source == .native else {
+            throw InputError("\(reference): error: an imported RLM Code summary cannot be reused as a baseline (it keeps no provenance); reuse a modegate run")
+        }
+        guard run.isFinished, !run.cancelled else {
+            throw InputError("\(reference): error: the run \(run.id) did not finish; finish it with --resume, or reuse a finished run")
+        }
+        guard run.strategy == plan.baseline.strategy else {
+            throw InputError("\(reference): error: the run \(run.id) played \(run.strategy?.rawValue ?? "an unknown strategy"), but the gate's baseline is \(plan.baseline.strategy.rawValue)")
+        }
+        return run
+    }
+
     /// `--dry-run`: the plan as it resolves, the model's set-up and the estimate, on stdout.
     func printDryRun(_ runner: GateRunner, options: GateRunner.Options) async throws {
         let plan = runner.plan

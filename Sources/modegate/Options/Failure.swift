@@ -14,6 +14,9 @@ enum Failure {
         case let error as StoreError:
             Console.error("modegate: \(error.description)")
             return ExitCode(ExitStatus.invalidInput.rawValue)
+        case let error as StaleBaselineError:
+            Console.error("modegate: \(error.description)")
+            return ExitCode(ExitStatus.invalidInput.rawValue)
         case let error as ExplainError:
             Console.error("modegate: \(error.description)")
             return ExitCode(ExitStatus.invalidInput.rawValue)
