@@ -41,6 +41,8 @@ public struct Verdict: Sendable, Hashable, Codable {
     public var rewardRegressions: [PairKey]
     /// What the reader should know but does not change the outcome (unpaired trials, restarts).
     public var warnings: [String]
+    /// What each arm spent per paired trial, side by side; nil when no trial paired.
+    public var costs: CostComparison? = nil
 
     /// The one computation from verdict to process exit code (DESIGN §2).
     public var exitStatus: ExitStatus {
@@ -60,5 +62,6 @@ public struct Verdict: Sendable, Hashable, Codable {
         case errorKind = "error_kind", errorMessage = "error_message"
         case completionRegressions = "completion_regressions", completionGains = "completion_gains"
         case rewardRegressions = "reward_regressions"
+        case costs
     }
 }

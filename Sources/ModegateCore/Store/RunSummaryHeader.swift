@@ -14,11 +14,13 @@ struct RunSummaryHeader: Decodable, Sendable {
     var mcpRestarts: [String: Int]?
     var adoption: CodeModeAdoption?
     var toolWarnings: [String]?
+    var tokensEstimated: Bool?
 
     enum CodingKeys: String, CodingKey {
         case totalCases = "total_cases", completedCases = "completed_cases", attemptedCases = "attempted_cases"
         case avgReward = "avg_reward", avgSteps = "avg_steps", cancelled, cancelReason = "cancel_reason"
         case finishedAt = "finished_at", mcpRestarts = "mcp_restarts", adoption, toolWarnings = "tool_warnings"
+        case tokensEstimated = "tokens_estimated"
     }
 
     init(_ summary: RunSummary) {
@@ -33,6 +35,7 @@ struct RunSummaryHeader: Decodable, Sendable {
         mcpRestarts = summary.mcpRestarts
         adoption = summary.adoption
         toolWarnings = summary.toolWarnings
+        tokensEstimated = summary.tokensEstimated
     }
 
     var metrics: RunMetrics {

@@ -45,6 +45,13 @@ public struct StoredRun: Sendable, Hashable {
     public var mcpRestarts: [String: Int] = [:]
     /// How the arm's model used its tools (its summary's `adoption`), when recorded.
     public var adoption: CodeModeAdoption?
+    /// Cost figures the run does not record, which reports show as not recorded rather than 0:
+    /// cost without `model.pricing`; cost, cached tokens and tool bytes in RLM Code summaries.
+    public var notRecorded: Set<CostFigure.Name> = []
+    /// The pricing currency of the run's costs (ISO 4217), when its plan names one.
+    public var currency: String?
+    /// True when the run's token counts were estimated (the scripted model), not reported.
+    public var tokensEstimated = false
 
     /// The recorded time that orders runs: finish, else start. Never a file modification time.
     public var orderingDate: Date? { finishedAt ?? startedAt }
