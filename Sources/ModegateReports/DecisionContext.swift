@@ -46,6 +46,7 @@ struct DecisionContext {
             "reward_regressions_count": String(verdict.rewardRegressions.count),
             "warnings": verdict.warnings,
             "has_warnings": !verdict.warnings.isEmpty,
+            "costs": Self.costs(verdict.costs, judgement: verdict.judgement),
         ]
         if let kind = verdict.errorKind { values["error_kind"] = kind.rawValue }
         if let message = verdict.errorMessage { values["error_message"] = message }
