@@ -50,6 +50,7 @@ struct DecisionContext {
             "has_sequential": verdict.sequential != nil,
             "baseline_reuse": verdict.baselineReuse.map(ReportText.baselineReuse) ?? "",
             "has_baseline_reuse": verdict.baselineReuse != nil,
+            "costs": Self.costs(verdict.costs, judgement: verdict.judgement),
         ]
         if let kind = verdict.errorKind { values["error_kind"] = kind.rawValue }
         if let message = verdict.errorMessage { values["error_message"] = message }

@@ -62,6 +62,21 @@ extension DecisionDocument {
         No gate was evaluated.
         {{/has_gates}}
 
+        ## Costs side by side
+
+        {{#costs.any}}
+        | Figure | Baseline | Candidate | Delta | Ratio | Interval |
+        | --- | --- | --- | --- | --- | --- |
+        {{#costs.figures}}
+        | {{title}} | {{baseline}} | {{candidate}} | {{delta}} | {{ratio}} | {{interval}} |
+        {{/costs.figures}}
+
+        {{costs.legend}}
+        {{/costs.any}}
+        {{^costs.any}}
+        No trial paired, so there are no costs to compare.
+        {{/costs.any}}
+
         ## Completion regressions
 
         {{#completion_regressions.any}}

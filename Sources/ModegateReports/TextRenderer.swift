@@ -14,6 +14,7 @@ public struct TextRenderer: VerdictRenderer {
             lines += gateTable(verdict.gates, colour: context.colour)
             lines += reasons(verdict.gates)
         }
+        lines += costTable(verdict.costs)
         lines += regressions(verdict.completionRegressions)
         if !verdict.warnings.isEmpty {
             lines.append("")
@@ -82,7 +83,7 @@ public struct TextRenderer: VerdictRenderer {
         text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "\n    ")
     }
 
-    private func pad(_ text: String, to width: Int) -> String {
+    func pad(_ text: String, to width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 

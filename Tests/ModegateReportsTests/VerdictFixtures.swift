@@ -64,6 +64,58 @@ enum VerdictFixtures {
         ConfidenceInterval(lower: lower, upper: upper, confidence: 0.95)
     }
 
+    /// A cost row with its delta and ratio computed as the judge does; `interval` in statistical fixtures.
+    static func figure(
+        _ name: CostFigure.Name, _ baseline: Double?, _ candidate: Double?, interval: (Double, Double)? = nil,
+        confidence: Double = 0.95, notRecorded: [ArmRole] = []
+    ) -> CostFigure {
+        let delta = baseline.flatMap { base in candidate.map { $0 - base } }
+        let ratio = name.hasRatio ? baseline.flatMap { base in base > 0 ? candidate.map { $0 / base } : nil } : nil
+        return CostFigure(
+            name: name, baseline: baseline, candidate: candidate, delta: delta, ratio: ratio,
+            interval: interval.map { ConfidenceInterval(lower: $0.0, upper: $0.1, confidence: confidence) },
+            notRecorded: notRecorded)
+    }
+
+    /// A live provider's costs: the candidate reads a tenth of the tool bytes and spends less.
+    static let statisticalCosts = CostComparison(pairedTrials: 120, currency: "USD", tokensEstimated: false, figures: [
+        figure(.promptTokens, 2710.5, 1650.25, interval: (-1180.5, -940)),
+        figure(.completionTokens, 269.75, 184.25, interval: (-101.5, -69.25)),
+        figure(.cachedTokens, 1024, 512, interval: (-640, -384)),
+        figure(.cost, 0.0071, 0.0042, interval: (-0.0034, -0.0024)),
+        figure(.modelRequests, 3.1, 3.4, interval: (0.11, 0.47)),
+        figure(.latencyP50, 3.25, 2.875, interval: (-0.6, -0.125)),
+        figure(.latencyP95, 7.5, 6.25, interval: (-2.1, -0.4)),
+        figure(.modelVisibleToolBytes, 18_342.5, 1_820.75, interval: (-17_900, -15_200)),
+        figure(.payloadSuppression, 0, 0.9007, interval: (0.88, 0.92)),
+    ])
+
+    /// RLM Code summaries: usage, steps and durations only.
+    static let rlmCosts = CostComparison(pairedTrials: 30, currency: nil, tokensEstimated: false, figures: [
+        figure(.promptTokens, 1520, 1210.5),
+        figure(.completionTokens, 240, 198.25),
+        figure(.cachedTokens, nil, nil, notRecorded: [.baseline, .candidate]),
+        figure(.cost, nil, nil, notRecorded: [.baseline, .candidate]),
+        figure(.modelRequests, 3.4, 2.9),
+        figure(.latencyP50, 4.5, 5.125),
+        figure(.latencyP95, 9.75, 12.5),
+        figure(.modelVisibleToolBytes, nil, nil, notRecorded: [.baseline, .candidate]),
+        figure(.payloadSuppression, nil, nil, notRecorded: [.baseline, .candidate]),
+    ])
+
+    /// The scripted model: estimated tokens, no pricing, and a baseline without cached tokens.
+    static let estimatedCosts = CostComparison(pairedTrials: 72, currency: nil, tokensEstimated: true, figures: [
+        figure(.promptTokens, 1900, 1100, interval: (-880, -720), confidence: 0.9),
+        figure(.completionTokens, 200, 100, interval: (-110, -90), confidence: 0.9),
+        figure(.cachedTokens, 0, 0, interval: (0, 0), confidence: 0.9),
+        figure(.cost, nil, nil, notRecorded: [.baseline, .candidate]),
+        figure(.modelRequests, 3.3, 3.2, interval: (-0.3, 0.1), confidence: 0.9),
+        figure(.latencyP50, 0.05, 0.0625, interval: (0.001, 0.02), confidence: 0.9),
+        figure(.latencyP95, 5, 4, interval: (-1.5, 0.25), confidence: 0.9),
+        figure(.modelVisibleToolBytes, 0, 0, interval: (0, 0), confidence: 0.9),
+        figure(.payloadSuppression, nil, nil),
+    ])
+
     static let passingStatistical = Fixture(name: "passing-statistical", verdict: Verdict(
         status: .pass, errorKind: nil, errorMessage: nil,
         judgement: JudgementSettings(mode: .statistical, confidence: 0.95, bootstrapResamples: 5000, seed: 42),
@@ -104,7 +156,7 @@ enum VerdictFixtures {
         completionGains: [key("dynamic_web_filtering", "dwf-02", 0), key("dynamic_web_filtering", "dwf-11", 1),
                           key("invoice_reconciliation", "inv-04", 0), key("invoice_reconciliation", "inv-09", 2)],
         rewardRegressions: [key("dynamic_web_filtering", "dwf-07", 2), key("invoice_reconciliation", "inv-13", 1)],
-        warnings: []))
+        warnings: [], costs: statisticalCosts))
 
     static let failingPoint = Fixture(name: "failing-point", verdict: Verdict(
         status: .fail, errorKind: nil, errorMessage: nil,
@@ -138,7 +190,7 @@ enum VerdictFixtures {
         warnings: [
             "the runs cover different cases: 2 trials only in the candidate, 0 only in the baseline; they are left out of paired gates",
             "run note: the model answered \"<done> & 100% | ok\"\nthen stopped",
-        ]))
+        ], costs: rlmCosts))
 
     static let inconclusive = Fixture(name: "inconclusive", verdict: Verdict(
         status: .inconclusive, errorKind: nil, errorMessage: nil,
@@ -178,7 +230,7 @@ enum VerdictFixtures {
                                 key("invoice_reconciliation", "inv-10", 0)],
         completionGains: [key("invoice_reconciliation", "inv-02", 2)],
         rewardRegressions: [key("dynamic_web_filtering", "dwf-05", 0)],
-        warnings: ["baseline run-20260101-base recorded no cost; cost ratios cannot be computed"]))
+        warnings: ["baseline run-20260101-base recorded no cost; cost ratios cannot be computed"], costs: estimatedCosts))
 
     static let error = Fixture(name: "error", verdict: Verdict(
         status: .error, errorKind: .invalidInput,

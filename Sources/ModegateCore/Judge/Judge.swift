@@ -37,6 +37,8 @@ public struct Judge: Sendable {
             candidate: ArmReport(candidate), baseline: ArmReport(baseline), coverage: pairing.coverage, gates: [],
             completionRegressions: pairing.completionRegressions, completionGains: pairing.completionGains,
             rewardRegressions: pairing.rewardRegressions, warnings: warnings(candidate, baseline, pairing))
+        verdict.costs = CostComparison(candidate: candidate, baseline: baseline, pairing: pairing, settings: settings)
+        verdict.warnings += CostComparison.currencyWarnings(candidate, baseline)
         if let (kind, message) = unjudgeable(candidate, baseline, pairing) {
             verdict.status = .error
             verdict.errorKind = kind

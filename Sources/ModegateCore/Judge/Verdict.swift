@@ -45,6 +45,8 @@ public struct Verdict: Sendable, Hashable, Codable {
     public var sequential: SequentialSummary?
     /// When the baseline was a stored run reused, not played: which, and what differed.
     public var baselineReuse: BaselineReuse?
+    /// What each arm spent per paired trial, side by side; nil when no trial paired.
+    public var costs: CostComparison? = nil
 
     /// The one computation from verdict to process exit code (DESIGN §2).
     public var exitStatus: ExitStatus {
@@ -65,5 +67,6 @@ public struct Verdict: Sendable, Hashable, Codable {
         case errorKind = "error_kind", errorMessage = "error_message"
         case completionRegressions = "completion_regressions", completionGains = "completion_gains"
         case rewardRegressions = "reward_regressions"
+        case costs
     }
 }

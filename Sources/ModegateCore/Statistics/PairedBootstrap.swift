@@ -60,55 +60,77 @@ public struct PairedBootstrap: Sendable {
 
     /// Draws the resamples (in parallel chunks) and returns each gate's percentile interval.
     public func intervals() -> Intervals {
-        let metrics = latencies == nil ? 5 : 6
+        let statistic = GateStatistic(cases: cases, latencies: latencies)
+        let values = Self.intervals(of: statistic, resamples: resamples, confidence: confidence, seed: seed)
+        let empty = ConfidenceInterval(lower: 0, upper: 0, confidence: confidence)
+        return Intervals(
+            rewardDelta: values[0] ?? empty,
+            completionDelta: values[1] ?? empty,
+            stepsIncrease: values[2] ?? empty,
+            tokenIncreaseRatio: values[3],
+            costIncreaseRatio: values[4],
+            p95LatencyIncreaseRatio: statistic.figureCount > 5 ? values[5] : nil)
+    }
+
+    /// The percentile interval of each figure of `statistic` over `resamples` draws of its cases;
+    /// nil for a figure no resample could form. The same seed draws the same cases for any
+    /// statistic, so intervals of different figures describe the same resamples.
+    public static func intervals<Statistic: ResampledStatistic>(
+        of statistic: Statistic, resamples: Int, confidence: Double, seed: UInt64
+    ) -> [ConfidenceInterval?] {
+        let metrics = statistic.figureCount
         var replicates = [Double](repeating: .nan, count: metrics * resamples)
-        let chunks = (resamples + Self.chunkSize - 1) / Self.chunkSize
+        let chunks = (resamples + chunkSize - 1) / chunkSize
         replicates.withUnsafeMutableBufferPointer { buffer in
             let output = UnsafeSendableBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                fill(chunk: chunk, metrics: metrics, into: output)
+                fill(chunk: chunk, of: statistic, resamples: resamples, seed: seed, into: output)
             }
         }
-        func interval(_ metric: Int) -> ConfidenceInterval? {
+        return (0..<metrics).map { metric in
             var values = replicates[(metric * resamples)..<((metric + 1) * resamples)].filter { !$0.isNaN }
             guard !values.isEmpty else { return nil }
             return ConfidenceInterval.percentile(of: &values, confidence: confidence)
         }
-        let empty = ConfidenceInterval(lower: 0, upper: 0, confidence: confidence)
-        return Intervals(
-            rewardDelta: interval(0) ?? empty,
-            completionDelta: interval(1) ?? empty,
-            stepsIncrease: interval(2) ?? empty,
-            tokenIncreaseRatio: interval(3),
-            costIncreaseRatio: interval(4),
-            p95LatencyIncreaseRatio: metrics > 5 ? interval(5) : nil)
     }
 
-    private func fill(chunk: Int, metrics: Int, into output: UnsafeSendableBuffer) {
+    /// One chunk of resamples, from the chunk's own stream of the seed, into fixed slots.
+    private static func fill<Statistic: ResampledStatistic>(
+        chunk: Int, of statistic: Statistic, resamples: Int, seed: UInt64, into output: UnsafeSendableBuffer
+    ) {
         var generator = SeededGenerator(seed: seed, stream: UInt64(chunk))
-        let count = cases.count
+        let count = statistic.caseCount
         guard count > 0 else { return }
-        let first = chunk * Self.chunkSize
-        let last = min(first + Self.chunkSize, resamples)
-        var drawn = [Int](repeating: 0, count: latencies == nil ? 0 : count)
-        cases.withUnsafeBufferPointer { sums in
-            for resample in first..<last {
-                var accumulator = PairedEstimates.Accumulator()
-                for slot in 0..<count {
-                    let index = generator.index(below: count)
-                    accumulator.add(sums[index])
-                    if !drawn.isEmpty { drawn[slot] = index }
-                }
-                let estimates = accumulator.estimates
-                output[resample] = estimates.rewardDelta
-                output[resamples + resample] = estimates.completionDelta
-                output[2 * resamples + resample] = estimates.stepsIncrease
-                output[3 * resamples + resample] = estimates.tokenIncreaseRatio ?? .nan
-                output[4 * resamples + resample] = estimates.costIncreaseRatio ?? .nan
-                if let latencies, metrics > 5 {
-                    output[5 * resamples + resample] = Self.p95Ratio(latencies, drawn: drawn) ?? .nan
-                }
-            }
+        let first = chunk * chunkSize
+        let last = min(first + chunkSize, resamples)
+        var drawn = [Int](repeating: 0, count: count)
+        var figures = [Double](repeating: .nan, count: statistic.figureCount)
+        for resample in first..<last {
+            for slot in 0..<count { drawn[slot] = generator.index(below: count) }
+            statistic.figures(drawn: drawn, into: &figures)
+            for (metric, value) in figures.enumerated() { output[metric * resamples + resample] = value }
+        }
+    }
+
+    /// The gates' figures of a resample: reward, completion and steps deltas, the token and cost
+    /// increase ratios and, when latencies were given, the p95 latency increase ratio.
+    struct GateStatistic: ResampledStatistic {
+        var cases: [PairedCaseSums]
+        var latencies: [CaseLatencies]?
+
+        var caseCount: Int { cases.count }
+        var figureCount: Int { latencies == nil ? 5 : 6 }
+
+        func figures(drawn: [Int], into figures: inout [Double]) {
+            var accumulator = PairedEstimates.Accumulator()
+            for index in drawn { accumulator.add(cases[index]) }
+            let estimates = accumulator.estimates
+            figures[0] = estimates.rewardDelta
+            figures[1] = estimates.completionDelta
+            figures[2] = estimates.stepsIncrease
+            figures[3] = estimates.tokenIncreaseRatio ?? .nan
+            figures[4] = estimates.costIncreaseRatio ?? .nan
+            if let latencies { figures[5] = PairedBootstrap.p95Ratio(latencies, drawn: drawn) ?? .nan }
         }
     }
 

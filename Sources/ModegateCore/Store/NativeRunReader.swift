@@ -40,7 +40,21 @@ enum NativeRunReader {
             isFinished: stored != nil, cancelled: summary.cancelled, cancelReason: summary.cancelReason,
             startedAt: manifest.startedAt, finishedAt: stored == nil ? nil : (summary.finishedAt ?? manifest.finishedAt),
             warnings: warnings + (summary.toolWarnings ?? []), mcpRestarts: summary.mcpRestarts ?? [:], adoption: summary.adoption,
-            provenance: summary.provenance)
+            provenance: summary.provenance,
+            notRecorded: costRecorded(manifest, trials: trials) ? [] : [.cost], currency: currency(manifest),
+            tokensEstimated: summary.tokensEstimated ?? false)
+    }
+
+    /// The pricing currency the run's plan names (`model.pricing.currency`).
+    static func currency(_ manifest: RunManifest) -> String? {
+        manifest.plan?["model"]?["pricing"]?["currency"]?.stringValue
+    }
+
+    /// Whether the trials' cost means anything: a plan without `model.pricing` records 0 for an
+    /// unknown cost. A run whose manifest holds no plan counts as priced when it recorded a cost.
+    static func costRecorded(_ manifest: RunManifest, trials: [TrialOutcome]) -> Bool {
+        guard let model = manifest.plan?["model"] else { return trials.contains { $0.cost > 0 } }
+        return model["pricing"].map { $0 != .null } ?? false
     }
 
     /// The full summary (for `modegate show`), computed from trials when the run was interrupted.

@@ -42,6 +42,7 @@ public enum RLMSummaryImporter {
             avgSteps: try number(document["avg_steps"], field: "avg_steps", path: path))
         var byCase: [String: TrialOutcome] = [:]
         var order: [String] = []
+        var recorded = Set<CostFigure.Name>()
         for (index, entry) in (document["case_results"]?.arrayValue ?? []).enumerated() {
             guard case .object = entry, let caseID = truthyString(entry["case_id"]) else { continue }
             let field = "case_results[\(index)]"
@@ -51,11 +52,14 @@ public enum RLMSummaryImporter {
                 completed: truthy(entry["completed"]),
                 reward: try number(entry["total_reward"], field: "\(field).total_reward", path: path),
                 steps: try integer(entry["steps"], field: "\(field).steps", path: path),
-                tokens: usageTokens(entry["usage"]),
+                promptTokens: entry["usage"]?["prompt_tokens"]?.intValue ?? 0,
+                completionTokens: entry["usage"]?["completion_tokens"]?.intValue ?? 0,
+                modelRequests: entry["usage"]?["total_calls"]?.intValue ?? 0,
                 latency: (try? number(entry["duration_seconds"], field: "", path: path)) ?? 0,
                 guardrailBlocked: (try? integer(entry["codemode_guardrail_blocked"], field: "", path: path)) ?? 0)
             if byCase[caseID] == nil { order.append(caseID) }
             byCase[caseID] = outcome
+            recorded.formUnion(Self.recordedFigures(entry))
         }
         return StoredRun(
             id: id, source: .rlmCode, path: path, summaryPath: path,
@@ -63,7 +67,21 @@ public enum RLMSummaryImporter {
             manifest: nil, summary: metrics, presets: [preset], trials: order.compactMap { byCase[$0] }, isFinished: true,
             cancelled: truthy(document["cancelled"]), cancelReason: nil,
             startedAt: timestamp(document["started_at"]),
-            finishedAt: timestamp(document["finished_at"]) ?? idTimestamp(id), warnings: [])
+            finishedAt: timestamp(document["finished_at"]) ?? idTimestamp(id), warnings: [],
+            notRecorded: Set(CostFigure.Name.allCases).subtracting(recorded))
+    }
+
+    /// The cost figures one case result carries. RLM Code records usage and duration per case at
+    /// most; cost, cached tokens and tool bytes never, so they are not recorded rather than 0.
+    static func recordedFigures(_ entry: JSONValue) -> Set<CostFigure.Name> {
+        var figures = Set<CostFigure.Name>()
+        if let usage = entry["usage"] {
+            if usage["prompt_tokens"]?.intValue != nil { figures.insert(.promptTokens) }
+            if usage["completion_tokens"]?.intValue != nil { figures.insert(.completionTokens) }
+            if usage["total_calls"]?.intValue != nil { figures.insert(.modelRequests) }
+        }
+        if entry["duration_seconds"]?.doubleValue != nil { figures.formUnion([.latencyP50, .latencyP95]) }
+        return figures
     }
 
     /// Python truthiness of a JSON value.
@@ -117,12 +135,6 @@ public enum RLMSummaryImporter {
             throw StoreError.malformed(path: path, line: nil, reason: "\(field) is out of range")
         }
         return Int(number)
-    }
-
-    static func usageTokens(_ usage: JSONValue?) -> Int {
-        let prompt = usage?["prompt_tokens"]?.intValue ?? 0
-        let completion = usage?["completion_tokens"]?.intValue ?? 0
-        return prompt + completion
     }
 
     static func timestamp(_ value: JSONValue?) -> Date? {

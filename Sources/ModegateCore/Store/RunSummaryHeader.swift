@@ -15,12 +15,14 @@ struct RunSummaryHeader: Decodable, Sendable {
     var adoption: CodeModeAdoption?
     var toolWarnings: [String]?
     var provenance: RunProvenance?
+    var tokensEstimated: Bool?
 
     enum CodingKeys: String, CodingKey {
         case totalCases = "total_cases", completedCases = "completed_cases", attemptedCases = "attempted_cases"
         case avgReward = "avg_reward", avgSteps = "avg_steps", cancelled, cancelReason = "cancel_reason"
         case finishedAt = "finished_at", mcpRestarts = "mcp_restarts", adoption, toolWarnings = "tool_warnings"
         case provenance
+        case tokensEstimated = "tokens_estimated"
     }
 
     init(_ summary: RunSummary) {
@@ -36,6 +38,7 @@ struct RunSummaryHeader: Decodable, Sendable {
         adoption = summary.adoption
         toolWarnings = summary.toolWarnings
         provenance = summary.provenance
+        tokensEstimated = summary.tokensEstimated
     }
 
     var metrics: RunMetrics {

@@ -47,6 +47,13 @@ public struct StoredRun: Sendable, Hashable {
     public var adoption: CodeModeAdoption?
     /// What the run's figures depend on (its summary's `provenance`), when recorded.
     public var provenance: RunProvenance?
+    /// Cost figures the run does not record, which reports show as not recorded rather than 0:
+    /// cost without `model.pricing`; cost, cached tokens and tool bytes in RLM Code summaries.
+    public var notRecorded: Set<CostFigure.Name> = []
+    /// The pricing currency of the run's costs (ISO 4217), when its plan names one.
+    public var currency: String?
+    /// True when the run's token counts were estimated (the scripted model), not reported.
+    public var tokensEstimated = false
 
     /// The recorded time that orders runs: finish, else start. Never a file modification time.
     public var orderingDate: Date? { finishedAt ?? startedAt }

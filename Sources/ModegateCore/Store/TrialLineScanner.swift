@@ -19,7 +19,8 @@ struct TrialLineScanner {
 
     private mutating func readOutcome() -> TrialOutcome? {
         var preset: String?, caseID: String?, repetition: Int?, completed: Bool?, reward: Double?, steps: Int?
-        var promptTokens = 0, completionTokens = 0, cost = 0.0, latency = 0.0, guardrail = 0
+        var promptTokens = 0, completionTokens = 0, cachedTokens = 0, cost = 0.0, latency = 0.0, guardrail = 0
+        var modelRequests: Int?, toolResponseBytes = 0, modelVisibleToolBytes = 0
         var infrastructure = false
         guard consume(UInt8(ascii: "{")) else { return nil }
         if peek() == UInt8(ascii: "}") { return nil }
@@ -34,6 +35,12 @@ struct TrialLineScanner {
             case "steps": steps = readNumber().flatMap(Self.whole)
             case "prompt_tokens": guard let value = readNumber().flatMap(Self.whole) else { return nil }; promptTokens = value
             case "completion_tokens": guard let value = readNumber().flatMap(Self.whole) else { return nil }; completionTokens = value
+            case "cached_tokens": guard let value = readNumber().flatMap(Self.whole) else { return nil }; cachedTokens = value
+            case "model_requests": guard let value = readNumber().flatMap(Self.whole) else { return nil }; modelRequests = value
+            case "tool_response_bytes": guard let value = readNumber().flatMap(Self.whole) else { return nil }; toolResponseBytes = value
+            case "model_visible_tool_bytes":
+                guard let value = readNumber().flatMap(Self.whole) else { return nil }
+                modelVisibleToolBytes = value
             case "cost": guard let value = readNumber() else { return nil }; cost = value
             case "codemode_guardrail_blocked": guard let value = readNumber().flatMap(Self.whole) else { return nil }; guardrail = value
             case "latency": guard let value = readMember("total") else { return nil }; latency = value
@@ -57,8 +64,9 @@ struct TrialLineScanner {
         }
         return TrialOutcome(
             key: PairKey(preset: preset, caseID: caseID, repetition: repetition), completed: completed, reward: reward,
-            steps: steps, tokens: promptTokens + completionTokens, cost: cost, latency: latency,
-            guardrailBlocked: guardrail, infrastructureError: infrastructure)
+            steps: steps, promptTokens: promptTokens, completionTokens: completionTokens, cachedTokens: cachedTokens,
+            modelRequests: modelRequests, cost: cost, latency: latency, toolResponseBytes: toolResponseBytes,
+            modelVisibleToolBytes: modelVisibleToolBytes, guardrailBlocked: guardrail, infrastructureError: infrastructure)
     }
 
     // MARK: Values the judge reads

@@ -13,6 +13,10 @@ struct TrialOutcomeLine: Decodable, Sendable {
     var steps: Int
     var promptTokens: Int
     var completionTokens: Int
+    var cachedTokens: Int
+    var modelRequests: Int
+    var toolResponseBytes: Int
+    var modelVisibleToolBytes: Int
     var cost: Double
     var latency: Latency
     var codemodeGuardrailBlocked: Int
@@ -20,14 +24,18 @@ struct TrialOutcomeLine: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case preset, caseID = "case_id", repetition, completed, reward, steps, cost, latency, error
-        case promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
+        case promptTokens = "prompt_tokens", completionTokens = "completion_tokens", cachedTokens = "cached_tokens"
+        case modelRequests = "model_requests", toolResponseBytes = "tool_response_bytes"
+        case modelVisibleToolBytes = "model_visible_tool_bytes"
         case codemodeGuardrailBlocked = "codemode_guardrail_blocked"
     }
 
     var outcome: TrialOutcome {
         TrialOutcome(
             key: PairKey(preset: preset, caseID: caseID, repetition: repetition), completed: completed, reward: reward,
-            steps: steps, tokens: promptTokens + completionTokens, cost: cost, latency: latency.total,
-            guardrailBlocked: codemodeGuardrailBlocked, infrastructureError: error?.category.isInfrastructure ?? false)
+            steps: steps, promptTokens: promptTokens, completionTokens: completionTokens, cachedTokens: cachedTokens,
+            modelRequests: modelRequests, cost: cost, latency: latency.total, toolResponseBytes: toolResponseBytes,
+            modelVisibleToolBytes: modelVisibleToolBytes, guardrailBlocked: codemodeGuardrailBlocked,
+            infrastructureError: error?.category.isInfrastructure ?? false)
     }
 }

@@ -9,6 +9,10 @@ import Testing
         var counters = TrialCounters()
         counters.promptTokens = 1200
         counters.completionTokens = 340
+        counters.cachedTokens = 512
+        counters.modelRequests = 3
+        counters.toolResponseBytes = 9000
+        counters.modelVisibleToolBytes = 1200
         counters.latency = TrialLatency(total: 1.25, model: 1, tool: 0.2, sandbox: 0.05)
         return counters
     }()
@@ -33,6 +37,8 @@ import Testing
         #expect(scanned == decode(line))
         #expect(scanned.infrastructureError)
         #expect(scanned.tokens == 1540)
+        #expect(scanned.cachedTokens == 512 && scanned.modelRequests == 3)
+        #expect(scanned.toolResponseBytes == 9000 && scanned.modelVisibleToolBytes == 1200)
         #expect(scanned.latency == 1.25)
         #expect(try #require(scan(try StableJSON.string(Self.record, pretty: true))) == scanned)
     }

@@ -18,7 +18,7 @@ struct RunBuilder {
                 let value = outcome(caseIndex, repetition)
                 trials.append(TrialOutcome(
                     key: PairKey(preset: preset, caseID: String(format: "case-%03d", caseIndex), repetition: repetition),
-                    completed: value.completed, reward: value.reward, steps: value.steps, tokens: 100 + value.steps * 10,
+                    completed: value.completed, reward: value.reward, steps: value.steps, promptTokens: 100 + value.steps * 10,
                     cost: 0.001 * Double(value.steps), latency: 1 + Double(value.steps) / 10))
             }
         }
