@@ -66,7 +66,7 @@ extension HTMLPage {
         .cases th { cursor: pointer; user-select: none; position: sticky; top: 0; }
         .cases th[aria-sort="ascending"]::after { content: " ▲"; } .cases th[aria-sort="descending"]::after { content: " ▼"; }
         .cases tbody tr { cursor: pointer; } .cases tbody tr:hover { background: var(--soft); }
-        .cases td { padding: 5px 10px; }
+        .cases th, .cases td { padding: 5px 8px; } .cases td:first-child { white-space: nowrap; font-weight: 500; }
         .neg { color: var(--fail); font-weight: 600; } .pos { color: var(--pass); font-weight: 600; }
         .flag { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 999px; margin-right: 3px; border: 1px solid var(--line); color: var(--muted); }
         .flag-regressions { background: var(--fail-soft); color: var(--fail); border-color: #ffcecb; }
