@@ -8,7 +8,9 @@ VENV       := .venv
 PYTHON     := $(VENV)/bin/python
 # mcp-proxy still needs the 1.x Python SDK, so it gets an environment of its own.
 PROXY_VENV := .venv-proxy
-APT_PACKAGES := git ca-certificates python3 python3-venv pkg-config libjavascriptcoregtk-4.1-dev libcurl4-openssl-dev
+# chromium and chromium-driver: the HTML report's browser test (headless, offline, through Selenium).
+APT_PACKAGES := git ca-certificates python3 python3-venv pkg-config libjavascriptcoregtk-4.1-dev libcurl4-openssl-dev \
+  chromium chromium-driver
 RELEASE_BIN := .build/release/modegate
 # make install: PREFIX/bin, PREFIX/lib/modegate, PREFIX/share/modegate (DESTDIR for staging).
 PREFIX     ?= /usr/local
@@ -82,7 +84,7 @@ deps:
 
 ## Python peers for tests, in local virtual environments: RLM Code 0.1.13 (parity checks), the
 ## official MCP SDK and real MCP servers (time, git, toolplane), mcp-proxy, and fake model
-## servers (fakellm, stubllm).
+## servers (fakellm, stubllm), and Selenium for the HTML report's browser test.
 venv: $(VENV)/.installed $(PROXY_VENV)/.installed
 
 $(VENV)/.installed: Makefile
@@ -90,7 +92,7 @@ $(VENV)/.installed: Makefile
 	$(PYTHON) -m pip install -q --disable-pip-version-check --no-deps rlm-code==0.1.13
 	$(PYTHON) -m pip install -q --disable-pip-version-check rich pyyaml \
 	  mcp==2.3.0 mcp-server-time==2026.10.19 mcp-server-git==2026.10.19 toolplane==0.5.2 \
-	  fakellm==0.3.5 stubllm==0.1.5
+	  fakellm==0.3.5 stubllm==0.1.5 selenium==4.51.0
 	touch $@
 
 $(PROXY_VENV)/.installed: Makefile

@@ -13,6 +13,7 @@ struct RenderersTests {
         case .markdown: MarkdownRenderer.self
         case .junit: JUnitRenderer.self
         case .github: GitHubRenderer.self
+        case .html: HTMLRenderer.self
         }
         #expect(ObjectIdentifier(type(of: renderer)) == ObjectIdentifier(expected))
     }

@@ -11,6 +11,10 @@ public struct TrialEvidence: Sendable, Codable, Hashable {
     public var steps: Int
     /// Prompt and completion tokens.
     public var tokens: Int
+    /// Wall-clock seconds of the whole trial (its latency, as the p95 gate measures it).
+    public var seconds: Double
+    /// What the trial cost at the gate's prices.
+    public var cost: Double
     /// The final answer, when one parsed.
     public var finalAnswer: JSONValue?
     /// The scorer's detail.
@@ -31,6 +35,8 @@ public struct TrialEvidence: Sendable, Codable, Hashable {
         reward = record.reward
         steps = record.steps
         tokens = record.totalTokens
+        seconds = record.counters.latency.total
+        cost = record.cost
         finalAnswer = record.finalAnswer
         scoreDetail = record.scoreDetail
         error = record.error
@@ -46,7 +52,7 @@ public struct TrialEvidence: Sendable, Codable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case repetition, completed, reward, steps, tokens, error, transcript
+        case repetition, completed, reward, steps, tokens, seconds, cost, error, transcript
         case finalAnswer = "final_answer", scoreDetail = "score_detail"
         case firstProgramFailure = "first_program_failure", toolCalls = "tool_calls"
     }

@@ -8,10 +8,20 @@ struct ReportWriter {
     let context: ReportContext
 
     func write(_ verdict: Verdict, to requests: [ReportRequest]) throws {
+        var evidence: ReportEvidence?
         for request in requests {
-            let text = try Renderers.renderer(for: request.format).render(verdict, context: context)
-            if let path = request.path {
+            let text: String
+            if request.format == .html {
+                // Read once, however many HTML pages were asked for: a large run's records are the cost.
+                let loaded = evidence ?? ReportEvidenceLoader(workspace: workspace).evidence(for: verdict)
+                evidence = loaded
+                text = HTMLRenderer().render(verdict, evidence: loaded, context: context)
+            } else {
+                text = try Renderers.renderer(for: request.format).render(verdict, context: context)
+            }
+            if let path = request.path ?? request.format.defaultPath {
                 try Self.writeFile(text, to: path, relativeTo: workspace.directory)
+                if request.path == nil { Console.error("\(request.format.rawValue) report: \(path)") }
             } else {
                 Console.out(text)
             }

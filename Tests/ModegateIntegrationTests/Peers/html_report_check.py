@@ -1,0 +1,67 @@
+"""Loads an HTML report in headless Chromium (offline, from file://) and checks it renders.
+
+Usage: html_report_check.py REPORT.html SCREENSHOT.png GATES EXPECTED_REGRESSIONS_JSON
+Prints one JSON object with what it measured; exits 1 with the failed checks on stderr.
+"""
+import json
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def main():
+    report, screenshot, gates, expected = sys.argv[1], sys.argv[2], int(sys.argv[3]), set(json.loads(sys.argv[4]))
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,2400"]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    # The Debian driver, named outright, so Selenium Manager never tries to download one.
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    failures = []
+    try:
+        driver.get("file://" + report)
+        WebDriverWait(driver, 60).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+        load_ms = driver.execute_script(
+            "var m = performance.getEntriesByName('modegate-table-rendered')[0]; return m ? m.startTime : null;")
+        marks = len(driver.find_elements(By.CSS_SELECTOR, "svg.forest g.gate-row .mark"))
+        if marks != gates:
+            failures.append(f"forest plot has {marks} marks, the verdict {gates} gates")
+        total = len(driver.execute_script("return JSON.parse(document.getElementById('modegate-data').textContent).cases"))
+        rows = len(driver.find_elements(By.CSS_SELECTOR, "#case-table tbody tr"))
+        if rows != total:
+            failures.append(f"case table has {rows} rows, the data {total} cases")
+        driver.find_element(By.CSS_SELECTOR, ".filters button[data-filter=regressions]").click()
+        shown = {tr.get_attribute("data-case") for tr in driver.find_elements(By.CSS_SELECTOR, "#case-table tbody tr")}
+        if shown != expected:
+            failures.append(f"regressions filter shows {sorted(shown)}, expected {sorted(expected)}")
+        driver.save_screenshot(screenshot.replace(".png", "-table.png"))
+        first = driver.find_element(By.CSS_SELECTOR, "#case-table tbody tr")
+        first.click()
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "case-panel").is_displayed())
+        baseline = driver.find_elements(By.CSS_SELECTOR, "#case-panel .arm-baseline .msg")
+        candidate = driver.find_elements(By.CSS_SELECTOR, "#case-panel .arm-candidate .msg")
+        if not baseline or not candidate:
+            failures.append(f"case panel shows {len(baseline)} baseline and {len(candidate)} candidate messages")
+        driver.save_screenshot(screenshot.replace(".png", "-case.png"))
+        driver.find_element(By.CSS_SELECTOR, "#case-panel .panel-close").click()
+        driver.find_element(By.CSS_SELECTOR, ".filters button[data-filter=all]").click()
+        driver.execute_script("window.scrollTo(0, 0)")
+        driver.save_screenshot(screenshot)
+        errors = [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
+        if errors:
+            failures.append(f"console errors: {errors}")
+        print(json.dumps({"marks": marks, "rows": rows, "regressions": sorted(shown), "table_rendered_ms": load_ms,
+                          "baseline_messages": len(baseline), "candidate_messages": len(candidate)}))
+    finally:
+        driver.quit()
+    if failures:
+        print("\n".join(failures), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
