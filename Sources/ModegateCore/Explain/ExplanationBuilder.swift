@@ -65,11 +65,9 @@ public struct ExplanationBuilder: Sendable {
         for record in try NativeRunReader.readLines(TrialRecord.self, folder: folder).lines { records[record.pairKey] = record }
         let transcriptURL = folder.appendingPathComponent("transcripts.jsonl")
         let shownPath = Self.shown(transcriptURL, workingDirectory: workingDirectory)
-        var transcripts: [PairKey: (Int, TrialTranscript)] = [:]
+        var transcripts: [PairKey: (Int, TranscriptFile.TrialToolCalls)] = [:]
         if FileManager.default.fileExists(atPath: transcriptURL.path) {
-            for (line, transcript) in try TranscriptFile.readNumbered(transcriptURL) {
-                transcripts[PairKey(preset: transcript.preset, caseID: transcript.caseID, repetition: transcript.repetition)] = (line, transcript)
-            }
+            for (line, calls) in try TranscriptFile.readToolCalls(transcriptURL) { transcripts[calls.key] = (line, calls) }
         }
         var byCase: [CaseKey: [TrialEvidence]] = [:]
         for (key, record) in records {

@@ -57,20 +57,7 @@ extension CostComparison {
 
     /// Groups paired trials (in key order, so a case's repetitions are adjacent) into per-case sums.
     static func caseSums(_ pairs: [Pairing.Pair]) -> ([PairedCostSums], [PairedBootstrap.CaseLatencies]) {
-        var sums: [PairedCostSums] = []
-        var latencies: [PairedBootstrap.CaseLatencies] = []
-        var current: CaseKey?
-        for pair in pairs {
-            let key = pair.candidate.key.caseKey
-            if key != current {
-                current = key
-                sums.append(PairedCostSums())
-                latencies.append(PairedBootstrap.CaseLatencies(candidate: [], baseline: []))
-            }
-            sums[sums.count - 1].add(candidate: pair.candidate, baseline: pair.baseline)
-            latencies[latencies.count - 1].candidate.append(pair.candidate.latency)
-            latencies[latencies.count - 1].baseline.append(pair.baseline.latency)
-        }
-        return (sums, latencies)
+        let groups = CaseGroups(pairs, empty: PairedCostSums()) { $0.add(candidate: $1.candidate, baseline: $1.baseline) }
+        return (groups.sums, groups.latencies)
     }
 }

@@ -115,29 +115,8 @@ extension Judge {
 
     /// Groups paired trials (already in key order, so a case's repetitions are adjacent) into per-case sums.
     static func caseSums(_ pairs: [Pairing.Pair]) -> ([PairedCaseSums], [PairedBootstrap.CaseLatencies]) {
-        var sums: [PairedCaseSums] = []
-        var latencies: [PairedBootstrap.CaseLatencies] = []
-        var current: CaseKey?
-        for pair in pairs {
-            let key = pair.candidate.key.caseKey
-            if key != current {
-                current = key
-                sums.append(PairedCaseSums())
-                latencies.append(PairedBootstrap.CaseLatencies(candidate: [], baseline: []))
-            }
-            let last = sums.count - 1
-            sums[last].pairs += 1
-            sums[last].rewardDelta += pair.candidate.reward - pair.baseline.reward
-            sums[last].completionDelta += (pair.candidate.completed ? 1 : 0) - (pair.baseline.completed ? 1 : 0)
-            sums[last].stepsDelta += Double(pair.candidate.steps - pair.baseline.steps)
-            sums[last].candidateTokens += Double(pair.candidate.tokens)
-            sums[last].baselineTokens += Double(pair.baseline.tokens)
-            sums[last].candidateCost += pair.candidate.cost
-            sums[last].baselineCost += pair.baseline.cost
-            latencies[last].candidate.append(pair.candidate.latency)
-            latencies[last].baseline.append(pair.baseline.latency)
-        }
-        return (sums, latencies)
+        let groups = CaseGroups(pairs, empty: PairedCaseSums()) { $0.add(candidate: $1.candidate, baseline: $1.baseline) }
+        return (groups.sums, groups.latencies)
     }
 
     static func observedP95Ratio(_ latencies: [PairedBootstrap.CaseLatencies]) -> Double? {

@@ -6,12 +6,7 @@ public enum SequentialOrder {
     /// The sort key of a case.
     public static func key(_ key: CaseKey, seed: UInt64) -> UInt64 {
         // FNV-1a over the case's identity, then SplitMix64's finaliser with the seed.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(key.preset)\u{0}\(key.caseID)".utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        var z = hash &+ seed &* 0x9e37_79b9_7f4a_7c15
+        var z = FNV1a.hash("\(key.preset)\u{0}\(key.caseID)") &+ seed &* 0x9e37_79b9_7f4a_7c15
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
         return z ^ (z >> 31)

@@ -49,16 +49,9 @@ public struct RunProvenance: Sendable, Hashable, Codable {
             }
         }
         for source in Set(stored.tools.keys).union(tools.keys).sorted() {
-            let before = stored.tools[source] ?? [:]
-            let after = tools[source] ?? [:]
-            let added = after.keys.filter { before[$0] == nil }.sorted()
-            let removed = before.keys.filter { after[$0] == nil }.sorted()
-            let changed = before.keys.filter { after[$0] != nil && after[$0] != before[$0] }.sorted()
-            var parts: [String] = []
-            if !added.isEmpty { parts.append("added \(added.joined(separator: ", "))") }
-            if !removed.isEmpty { parts.append("removed \(removed.joined(separator: ", "))") }
-            if !changed.isEmpty { parts.append("changed \(changed.joined(separator: ", "))") }
-            if !parts.isEmpty { lines.append("tools of \(source): \(parts.joined(separator: "; "))") }
+            if let change = KeyedChanges.describe(before: stored.tools[source] ?? [:], after: tools[source] ?? [:]) {
+                lines.append("tools of \(source): \(change)")
+            }
         }
         if stored.scoringVersion != scoringVersion {
             lines.append("scoring version: \(stored.scoringVersion) → \(scoringVersion)")

@@ -20,4 +20,16 @@ public struct PairedCaseSums: Sendable, Hashable {
 
     /// Zero sums, to add trials to.
     public init() {}
+
+    /// Adds one paired trial.
+    public mutating func add(candidate: TrialOutcome, baseline: TrialOutcome) {
+        pairs += 1
+        rewardDelta += candidate.reward - baseline.reward
+        completionDelta += (candidate.completed ? 1 : 0) - (baseline.completed ? 1 : 0)
+        stepsDelta += Double(candidate.steps - baseline.steps)
+        candidateTokens += Double(candidate.tokens)
+        baselineTokens += Double(baseline.tokens)
+        candidateCost += candidate.cost
+        baselineCost += baseline.cost
+    }
 }

@@ -10,12 +10,38 @@ public enum TranscriptFile {
 
     /// Every transcript line with its 1-based line number, as `read` reads them.
     public static func readNumbered(_ url: URL) throws -> [(line: Int, transcript: TrialTranscript)] {
+        try numbered(TrialTranscript.self, url).map { ($0.line, $0.value) }
+    }
+
+    /// Each line's trial and tool calls with its line number, without decoding the exchanges:
+    /// what `explain` and the HTML report need of every trial of a large run.
+    public static func readToolCalls(_ url: URL) throws -> [(line: Int, calls: TrialToolCalls)] {
+        try numbered(TrialToolCalls.self, url).map { ($0.line, $0.value) }
+    }
+
+    /// A transcript line's trial and its tool calls.
+    public struct TrialToolCalls: Sendable, Decodable {
+        public var preset: String
+        public var caseID: String
+        public var repetition: Int
+        public var toolCalls: [ToolCallTrace]?
+
+        /// The trial's key.
+        public var key: PairKey { PairKey(preset: preset, caseID: caseID, repetition: repetition) }
+
+        enum CodingKeys: String, CodingKey {
+            case preset, repetition
+            case caseID = "case_id", toolCalls = "tool_calls"
+        }
+    }
+
+    private static func numbered<Line: Decodable & Sendable>(_ type: Line.Type, _ url: URL) throws -> [(line: Int, value: Line)] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw StoreError.unreadable(path: url.path, reason: "no such file, or it cannot be read")
         }
         var ranges = JSONLines.ranges(in: data)
         if !JSONLines.endsWithNewline(data), !ranges.isEmpty { ranges.removeLast() }
-        return try zip(ranges, JSONLines.decode(TrialTranscript.self, data: data, ranges: ranges)).map { range, line in
+        return try zip(ranges, JSONLines.decode(Line.self, data: data, ranges: ranges)).map { range, line in
             do {
                 return (range.number, try line.get())
             } catch {

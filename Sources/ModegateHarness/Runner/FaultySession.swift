@@ -24,12 +24,8 @@ actor FaultySession: ToolSession {
         let identity = "\(name)\u{0}\(arguments.jsonText)"
         let occurrence = occurrences[identity, default: 0]
         occurrences[identity] = occurrence + 1
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in identity.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        var generator = SeededGenerator(seed: plan.seed, stream: trialSeed ^ hash ^ (occurrence &* 0x9e37_79b9_7f4a_7c15))
+        var generator = SeededGenerator(
+            seed: plan.seed, stream: trialSeed ^ FNV1a.hash(identity) ^ (occurrence &* 0x9e37_79b9_7f4a_7c15))
         let roll = Double(generator.next() >> 11) / Double(1 << 53)
         if plan.latencyMS > 0 { try? await Task.sleep(nanoseconds: UInt64(plan.latencyMS) * 1_000_000) }
         if roll < plan.errorRate { return .failure("injected fault: \(name) is unavailable (HTTP 503)") }

@@ -21,8 +21,6 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 
     /// FNV-1a of "preset/case": stable across runs, machines and versions.
     public func contains(_ key: CaseKey) -> Bool {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.description.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return Int(hash % UInt64(count)) == index - 1
+        Int(FNV1a.hash(key.description) % UInt64(count)) == index - 1
     }
 }

@@ -137,10 +137,6 @@ struct TrialRunner: Sendable {
 
     /// Distinct per trial and arm, so fault draws differ between trials but repeat across runs.
     static func trialSeed(_ spec: TrialSpec) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(spec.key)|\(spec.arm.strategy.rawValue)".utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        return hash
+        FNV1a.hash("\(spec.key)|\(spec.arm.strategy.rawValue)")
     }
 }

@@ -4,7 +4,9 @@ import Testing
 
 /// Sequential judging's error rates over many looks, by simulation: each simulated run is
 /// looked at after every batch, as the runner does, and its reward gate decided at the first
-/// look whose confidence sequence clears the threshold.
+/// look whose confidence sequence clears the threshold. The simulations yield between runs:
+/// seconds of arithmetic must not hold the concurrency pool's two threads from other suites'
+/// servers and tasks.
 @Suite struct SequentialJudgeTests {
     static let settings = JudgementSettings(
         mode: .statistical, confidence: 0.95, bootstrapResamples: 1000, seed: 42,
@@ -35,11 +37,12 @@ import Testing
         var casesUsed = 0.0
     }
 
-    static func simulate(delta: Double, runs: Int, cases: Int, seed: UInt64) -> Scenario {
+    static func simulate(delta: Double, runs: Int, cases: Int, seed: UInt64) async -> Scenario {
         var noise = Noise(seed: seed)
         var scenario = Scenario()
         let judge = Judge(thresholds: thresholds, settings: settings)
         for _ in 0..<runs {
+            await Task.yield()
             let evaluation = judge.sequentialEvaluation(pairs: pairs(cases: cases, delta: delta, noise: &noise), atEnd: true)
             guard let reward = evaluation.gates.first(where: { $0.name == .reward }) else { continue }
             if reward.status == .fail { scenario.fails += 1 }
@@ -55,10 +58,10 @@ import Testing
     /// No true change (Δ = 0, on the passing side of the −0.05 margin): fail in at most 5 % of
     /// runs. A true drop beyond the margin (Δ = −0.10): pass in at most 5 %. The allowance is two
     /// binomial standard errors over 300 runs (2.5 points).
-    @Test func errorRatesHoldOverManyLooks() {
+    @Test func errorRatesHoldOverManyLooks() async {
         let runs = 300
-        let none = Self.simulate(delta: 0, runs: runs, cases: 400, seed: 1)
-        let drop = Self.simulate(delta: -0.10, runs: runs, cases: 400, seed: 2)
+        let none = await Self.simulate(delta: 0, runs: runs, cases: 400, seed: 1)
+        let drop = await Self.simulate(delta: -0.10, runs: runs, cases: 400, seed: 2)
         let noneFail = Double(none.fails) / Double(runs)
         let dropPass = Double(drop.passes) / Double(runs)
         print(String(format: "sequential: no change: fail %.3f, pass %.3f, cases used %.2f; drop −0.10: pass %.3f, fail %.3f, cases used %.2f",
@@ -71,7 +74,7 @@ import Testing
 
     /// Looking after every batch with the fixed-size bootstrap interval instead would fail far
     /// more often than 5 % under no change at the margin: the reason for confidence sequences.
-    @Test func peekingWithFixedIntervalsWouldNotHold() {
+    @Test func peekingWithFixedIntervalsWouldNotHold() async {
         var noise = Noise(seed: 3)
         var fixedSettings = Self.settings
         fixedSettings.sequential = nil
@@ -82,6 +85,7 @@ import Testing
         var everFailed = 0
         let runs = 60
         for _ in 0..<runs {
+            await Task.yield()
             let all = Self.pairs(cases: 200, delta: 0, noise: &noise)
             for end in stride(from: 20, through: 200, by: 10) {
                 let slice = Array(all[..<end])

@@ -49,7 +49,7 @@ import Testing
 
     /// Runs the planned size `simulations` times through the judge; the share decided the way
     /// the plan is headed.
-    static func simulatedPower(_ plan: PowerPlan, cases: Int, repetitions: Int, simulations: Int, seed: UInt64) -> Double {
+    static func simulatedPower(_ plan: PowerPlan, cases: Int, repetitions: Int, simulations: Int, seed: UInt64) async -> Double {
         var noise = Noise(seed: seed)
         let settings = JudgementSettings(mode: .statistical, confidence: plan.confidence, bootstrapResamples: 800, seed: 11)
         var thresholds = Thresholds.rlmDefaults
@@ -57,6 +57,8 @@ import Testing
         thresholds.failOnCompletionRegression = false
         var decided = 0
         for _ in 0..<simulations {
+            // Seconds of arithmetic: let other suites' tasks have the pool between runs.
+            await Task.yield()
             let differences = groups(cases: cases, repetitions: repetitions, mean: plan.components.mean,
                                      between: plan.components.between.squareRoot(), within: plan.components.within.squareRoot(),
                                      noise: &noise)
@@ -75,7 +77,7 @@ import Testing
     @Test(arguments: [
         (0.10, 0.15, 0.25, 3), (-0.12, 0.10, 0.30, 2), (0.08, 0.20, 0.0, 1),
     ])
-    func plannedSizesReachTheirPower(scenario: (Double, Double, Double, Int)) {
+    func plannedSizesReachTheirPower(scenario: (Double, Double, Double, Int)) async {
         let (mean, between, within, repetitions) = scenario
         let plan = PowerPlan(components: VarianceComponents(mean: mean, between: between * between, within: within * within),
                              threshold: 0, comparison: .atLeast, confidence: 0.95, power: 0.8)
@@ -83,11 +85,11 @@ import Testing
             Issue.record("no size for \(scenario)")
             return
         }
-        let achieved = Self.simulatedPower(plan, cases: cases, repetitions: repetitions, simulations: 300, seed: UInt64(cases))
+        let achieved = await Self.simulatedPower(plan, cases: cases, repetitions: repetitions, simulations: 300, seed: UInt64(cases))
         print("plan: Δ \(mean), sd between \(between), within \(within), r \(repetitions): \(cases) cases planned for power 0.80, achieved \(String(format: "%.3f", achieved)) (\(plan.headedFor))")
         #expect(abs(achieved - 0.8) <= 0.05, "achieved \(achieved) at \(cases) × \(repetitions)")
         // A third of the planned cases falls well short: the test can fail.
-        let short = Self.simulatedPower(plan, cases: max(2, cases / 3), repetitions: repetitions, simulations: 150, seed: 7)
+        let short = await Self.simulatedPower(plan, cases: max(2, cases / 3), repetitions: repetitions, simulations: 150, seed: 7)
         #expect(short < 0.6, "a third of the size still reached \(short)")
     }
 
