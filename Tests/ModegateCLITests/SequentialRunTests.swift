@@ -59,7 +59,7 @@ import Testing
 
     @Test func anInterruptedSequentialRunResumesToTheSameVerdict() async throws {
         let scratch = try Scratch()
-        let gates = try Self.variants(in: scratch, latencyMS: 30)
+        let gates = try Self.variants(in: scratch, latencyMS: 90)
         let whole = try await ModegateBinary.run(["run", gates.sequential, "--report", "json:whole.json"], in: scratch.url,
                                                  environment: ["MODEGATE_HOME": "whole"], timeout: 300)
         #expect(whole.status == 1, "\(whole.stderr)")

@@ -37,31 +37,16 @@ extension Judge {
     /// completion regressions the fixed rule, losses ≤ gains).
     public func sequentialEvaluation(pairs: [Pairing.Pair], atEnd: Bool) -> SequentialEvaluation {
         let sequential = settings.sequential ?? JudgementSettings.Sequential(batchCases: 10, minCases: 20)
-        var byCase: [CaseKey: PairedCaseSums] = [:]
-        var discord: [CaseKey: (losses: Int, gains: Int)] = [:]
-        for pair in pairs {
-            let key = pair.candidate.key.caseKey
-            var sums = byCase[key] ?? PairedCaseSums()
-            sums.pairs += 1
-            sums.rewardDelta += pair.candidate.reward - pair.baseline.reward
-            sums.completionDelta += (pair.candidate.completed ? 1 : 0) - (pair.baseline.completed ? 1 : 0)
-            sums.stepsDelta += Double(pair.candidate.steps - pair.baseline.steps)
-            sums.candidateTokens += Double(pair.candidate.tokens)
-            sums.baselineTokens += Double(pair.baseline.tokens)
-            sums.candidateCost += pair.candidate.cost
-            sums.baselineCost += pair.baseline.cost
-            byCase[key] = sums
-            var counts = discord[key] ?? (0, 0)
-            if pair.baseline.completed && !pair.candidate.completed { counts.losses += 1 }
-            if !pair.baseline.completed && pair.candidate.completed { counts.gains += 1 }
-            discord[key] = counts
-        }
-        let order = SequentialOrder.sorted(Array(byCase.keys), seed: settings.seed)
-        let cases = order.compactMap { byCase[$0] }
+        // Cases in key order for grouping, then in the seeded order the run played them in.
+        let groups = CaseGroups(pairs.sorted { $0.candidate.key < $1.candidate.key }, empty: SequentialCase()) { $0.add($1) }
+        let byCase = Dictionary(uniqueKeysWithValues: zip(groups.keys, groups.sums))
+        let cases = SequentialOrder.sorted(groups.keys, seed: settings.seed).compactMap { byCase[$0] }
         let n = cases.count
         var lookPoints = Array(stride(from: sequential.batchCases, through: n, by: sequential.batchCases)).filter { $0 >= sequential.minCases }
         if n >= sequential.minCases, lookPoints.last != n { lookPoints.append(n) }
-        let sequence = ConfidenceSequence(confidence: settings.confidence, target: max(sequential.minCases, n / 2))
+        // Tuned from the settings alone, never from the cases so far: the review after each batch
+        // and the final verdict must draw the same sequence.
+        let sequence = ConfidenceSequence(confidence: settings.confidence, target: 4 * sequential.minCases)
 
         var trackers: [DeltaTracker] = [
             DeltaTracker(name: .reward, threshold: thresholds.minRewardDelta, comparison: .atLeast, priorSD: 0.5) { $0.rewardDelta / $0.pairs },
@@ -77,15 +62,20 @@ extension Judge {
             }
         }
         var regression = RegressionTracker()
+        var looked = 0
+        var (losses, gains) = (0, 0)
+        // Each look adds only the cases since the last one: a run's review after every batch
+        // stays linear in its cases.
         for (look, point) in lookPoints.enumerated() {
-            let slice = Array(cases[..<point])
-            for index in trackers.indices { trackers[index].look(look + 1, cases: slice, sequence: sequence, judge: self) }
+            let added = cases[looked..<point]
+            looked = point
+            for index in trackers.indices { trackers[index].look(look + 1, adding: added.map(\.sums), sequence: sequence) }
+            for item in added {
+                losses += item.losses
+                gains += item.gains
+            }
             if thresholds.failOnCompletionRegression {
-                let counts = order[..<point].reduce((losses: 0, gains: 0)) { total, key in
-                    let counts = discord[key] ?? (0, 0)
-                    return (total.losses + counts.losses, total.gains + counts.gains)
-                }
-                regression.look(look + 1, losses: counts.losses, gains: counts.gains, confidence: settings.confidence)
+                regression.look(look + 1, losses: losses, gains: gains, confidence: settings.confidence)
             }
         }
         var gates = trackers.map { $0.result(cases: n, sequence: sequence, atEnd: atEnd, looks: lookPoints.count, minCases: sequential.minCases) }
@@ -130,6 +120,19 @@ extension Judge {
     }
 }
 
+/// One case's paired sums and its discordant pairs, for sequential judging.
+struct SequentialCase {
+    var sums = PairedCaseSums()
+    var losses = 0
+    var gains = 0
+
+    mutating func add(_ pair: Pairing.Pair) {
+        sums.add(candidate: pair.candidate, baseline: pair.baseline)
+        if pair.baseline.completed && !pair.candidate.completed { losses += 1 }
+        if !pair.baseline.completed && pair.candidate.completed { gains += 1 }
+    }
+}
+
 /// One delta gate's running interval across looks.
 struct DeltaTracker {
     let name: GateResult.Name
@@ -151,6 +154,12 @@ struct DeltaTracker {
     var upper = Double.infinity
     var estimate = 0.0
     var sd = 0.0
+    /// Running figures of the observations so far: count, mean and Σ(x − x̄)² (Welford), and
+    /// for a ratio gate the sums of both arms' per-case means.
+    private var count = 0
+    private var squares = 0.0
+    private var candidateTotal = 0.0
+    private var baselineTotal = 0.0
     var decidedAt: Int?
     var status: GateResult.Status = .inconclusive
     var shown: ConfidenceInterval?
@@ -182,26 +191,32 @@ struct DeltaTracker {
     /// The threshold the linear observations are compared with.
     var linearThreshold: Double { ratio == nil ? threshold : 0 }
 
-    mutating func look(_ look: Int, cases: [PairedCaseSums], sequence: ConfidenceSequence, judge: Judge) {
-        let values = cases.map(observation)
-        let count = values.count
-        let mean = values.reduce(0, +) / Double(max(count, 1))
-        var prior = priorSD
-        if let (_, baseline) = ratio { prior = 0.25 * cases.reduce(0) { $0 + baseline($1) } / Double(max(count, 1)) }
+    /// Adds the cases since the last look, then takes this look.
+    mutating func look(_ look: Int, adding cases: [PairedCaseSums], sequence: ConfidenceSequence) {
+        for item in cases {
+            let value = observation(item)
+            count += 1
+            let step = value - estimate
+            estimate += step / Double(count)
+            squares += step * (value - estimate)
+            if let (candidate, baseline) = ratio {
+                candidateTotal += candidate(item)
+                baselineTotal += baseline(item)
+            }
+        }
+        let prior = ratio == nil ? priorSD : 0.25 * baselineTotal / Double(max(count, 1))
         // The regularised variance (prior² + Σ(x − x̄)²) / t: at most one pseudo-observation's worth.
-        let variance = count > 0 ? (prior * prior + values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }) / Double(count) : .infinity
-        estimate = mean
-        sd = variance.squareRoot()
+        sd = count > 0 ? ((prior * prior + squares) / Double(count)).squareRoot() : .infinity
         guard decidedAt == nil else { return }
-        let interval = sequence.interval(mean: mean, sd: sd, count: count)
+        let interval = sequence.interval(mean: estimate, sd: sd, count: count)
         lower = max(lower, interval.lower)
         upper = min(upper, interval.upper)
         if lower > upper { (lower, upper) = (interval.lower, interval.upper) }  // an empty intersection: keep today's
         let bar = linearThreshold
         let meets: (Double) -> Bool = comparison == .atLeast
             ? { $0 >= bar - Judge.tolerance } : { $0 <= bar + Judge.tolerance }
-        shownEstimate = displayed(mean, cases: cases)
-        shown = displayed(ConfidenceInterval(lower: lower, upper: upper, confidence: interval.confidence), cases: cases)
+        shownEstimate = displayedEstimate
+        shown = displayed(ConfidenceInterval(lower: lower, upper: upper, confidence: interval.confidence))
         if meets(lower) && meets(upper) {
             status = .pass
             decidedAt = look
@@ -211,17 +226,16 @@ struct DeltaTracker {
         }
     }
 
-    /// A ratio gate reports on the ratio's scale: θ + bound ÷ the baseline's mean.
-    private func displayed(_ mean: Double, cases: [PairedCaseSums]) -> Double {
-        guard let (candidate, baseline) = ratio else { return mean }
-        let base = cases.reduce(0) { $0 + baseline($1) }
-        return base > 0 ? cases.reduce(0) { $0 + candidate($1) } / base - 1 : .nan
+    /// A ratio gate reports on the ratio's scale: the arms' means over each other, minus one.
+    private var displayedEstimate: Double {
+        guard ratio != nil else { return estimate }
+        return baselineTotal > 0 ? candidateTotal / baselineTotal - 1 : .nan
     }
 
-    private func displayed(_ interval: ConfidenceInterval, cases: [PairedCaseSums]) -> ConfidenceInterval {
-        guard let (_, baseline) = ratio else { return interval }
-        let base = cases.reduce(0) { $0 + baseline($1) } / Double(max(cases.count, 1))
-        guard base > 0 else { return interval }
+    /// And its bounds as θ + bound ÷ the baseline's mean per case.
+    private func displayed(_ interval: ConfidenceInterval) -> ConfidenceInterval {
+        guard ratio != nil, baselineTotal > 0 else { return interval }
+        let base = baselineTotal / Double(count)
         return ConfidenceInterval(lower: threshold + interval.lower / base, upper: threshold + interval.upper / base, confidence: interval.confidence)
     }
 
