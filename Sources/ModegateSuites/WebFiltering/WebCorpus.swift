@@ -5,6 +5,9 @@ import ModegateCore
 /// careful agent must fold together). Pages carry their ground truth (topic, stance, canonical
 /// URL) for the oracle; programs see only URLs, titles, dates and text.
 struct WebCorpus: Sendable {
+    /// Originals per topic at most: enough for a 100 × 50 sweep (`WebFilteringSweepCase`).
+    static let maxPagesPerTopic = 10_000
+
     let pages: [WebPage]
     let byURL: [String: WebPage]
 

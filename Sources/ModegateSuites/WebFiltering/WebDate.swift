@@ -23,5 +23,15 @@ enum WebDate {
         self.date(dayOfYear: dayOfYear(date) + days)
     }
 
+    /// The year cut into `count` consecutive windows of whole days, as inclusive
+    /// (after, before) dates: window `w` runs from day `1 + w·366/count` to day `(w+1)·366/count`.
+    /// A sweep's searches each cover one, so no page is found twice.
+    static func windows(_ count: Int) -> [(after: String, before: String)] {
+        let count = min(max(count, 1), 366)
+        return (0..<count).map { window in
+            (date(dayOfYear: 1 + window * 366 / count), date(dayOfYear: (window + 1) * 366 / count))
+        }
+    }
+
     private static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
 }

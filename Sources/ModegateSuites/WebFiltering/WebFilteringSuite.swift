@@ -18,7 +18,7 @@ public struct WebFilteringSuite: Suite {
     static func corpus(_ params: JSONValue) -> WebCorpus {
         let values = SuiteParams(params)
         let seed = values.int("seed", default: 1, in: 0...Int(Int32.max))
-        let pagesPerTopic = values.int("pages_per_topic", default: 12, in: 1...200)
+        let pagesPerTopic = values.int("pages_per_topic", default: 12, in: 1...WebCorpus.maxPagesPerTopic)
         return cache.value(for: "\(seed)/\(pagesPerTopic)") { WebCorpus(seed: seed, pagesPerTopic: pagesPerTopic) }
     }
 

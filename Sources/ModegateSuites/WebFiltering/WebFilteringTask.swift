@@ -63,7 +63,8 @@ struct WebFilteringTask: Sendable {
         }
     }
 
-    private func claimVerdict(_ pages: [WebPage]) -> JSONValue {
+    private func claimVerdict(_ topicPages: [WebPage]) -> JSONValue {
+        let pages = readInWindows(topicPages)
         let include = params.strings("include").map { $0.lowercased() }
         let exclude = params.strings("exclude").map { $0.lowercased() }
         let evidence = pages.filter { page in
@@ -75,6 +76,17 @@ struct WebFilteringTask: Sendable {
         let verdict = supports > refutes ? "supported" : refutes > supports ? "refuted"
             : evidence.isEmpty ? "unverified" : "contested"
         return ["verdict": .string(verdict), "urls": Self.urls(evidence.map(\.url))["urls"]!]
+    }
+
+    /// With `windows: S, per_window: C` (a sweep's claim check), only the pages read: the `C`
+    /// newest of each of the year's `S` date windows, as `web_search` with that window's dates and
+    /// `max_results: C` returns them. Without them, every page.
+    private func readInWindows(_ pages: [WebPage]) -> [WebPage] {
+        guard params.values["windows"] != nil else { return pages }
+        let perWindow = params.int("per_window", default: 50, in: 1...50)
+        return WebDate.windows(params.int("windows", default: 1, in: 1...366)).flatMap { window in
+            Self.newestFirst(pages.filter { $0.published >= window.after && $0.published <= window.before }).prefix(perWindow)
+        }
     }
 
     /// Newest first; a day's pages by URL, so "the n newest" is always well defined.

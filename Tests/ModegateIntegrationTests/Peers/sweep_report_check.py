@@ -1,0 +1,75 @@
+"""Loads a sweep's HTML page in headless Chromium (offline, from file://) and checks its charts.
+
+Usage: sweep_report_check.py SWEEP.html SCREENSHOT.png PRESETS
+Checks: every swept preset has its seven charts with both arms' lines (and the ratio's), the
+token-ratio chart has its crossover mark drawn inside the plot, and the console is clean.
+Prints one JSON object with what it measured; exits 1 with the failed checks on stderr.
+"""
+import json
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def main():
+    page, screenshot, presets = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1500"]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    failures = []
+    try:
+        driver.get("file://" + page)
+        WebDriverWait(driver, 60).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+        sections = driver.find_elements(By.CSS_SELECTOR, "section.sweep-preset")
+        if len(sections) != presets:
+            failures.append(f"{len(sections)} preset sections, expected {presets}")
+        charts = driver.find_elements(By.CSS_SELECTOR, "svg.sweep-chart")
+        if len(charts) != 7 * presets:
+            failures.append(f"{len(charts)} charts, expected {7 * presets}")
+        marks = []
+        for section in sections:
+            name = section.get_attribute("data-preset")
+            ratio = section.find_elements(By.CSS_SELECTOR, "figure[data-metric=tokens_ratio] svg")
+            if not ratio:
+                failures.append(f"{name}: no token-ratio chart")
+                continue
+            svg = ratio[0]
+            box = svg.rect
+            if box["width"] < 200 or box["height"] < 100:
+                failures.append(f"{name}: token-ratio chart is {box['width']}x{box['height']} px")
+            mark = svg.find_elements(By.CSS_SELECTOR, "g.crossover-mark line.crossover-line")
+            if not mark:
+                failures.append(f"{name}: no crossover mark on the token-ratio chart")
+                continue
+            line = mark[0].rect
+            if not (box["x"] <= line["x"] <= box["x"] + box["width"]):
+                failures.append(f"{name}: the crossover mark is outside its chart")
+            points = len(svg.find_elements(By.CSS_SELECTOR, "g.series-ratio circle.point"))
+            arms = section.find_elements(By.CSS_SELECTOR, "figure[data-metric=tokens] g.series-baseline circle.point")
+            cand = section.find_elements(By.CSS_SELECTOR, "figure[data-metric=tokens] g.series-candidate circle.point")
+            if points == 0 or len(arms) != points or len(cand) != points:
+                failures.append(f"{name}: {points} ratio points, {len(arms)} baseline and {len(cand)} candidate token points")
+            marks.append({"preset": name, "crossover_x": round(line["x"] - box["x"]), "points": points,
+                          "label": svg.find_element(By.CSS_SELECTOR, "g.crossover-mark text").text})
+        if sections:
+            driver.execute_script("arguments[0].scrollIntoView()", sections[0])
+        driver.save_screenshot(screenshot)
+        errors = [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
+        if errors:
+            failures.append(f"console errors: {errors}")
+        print(json.dumps({"sections": len(sections), "charts": len(charts), "crossovers": marks}))
+    finally:
+        driver.quit()
+    if failures:
+        print("\n".join(failures), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
