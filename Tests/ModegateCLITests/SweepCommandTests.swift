@@ -52,6 +52,10 @@ import Testing
         }
         let id = try #require(sweep["id"] as? String)
         #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".modegate/sweeps/\(id)/sweep.json").path))
+        // The shapes' runs stay in the sweep's folder, so `latest` still names the gate's own runs.
+        let runs = try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent(".modegate/sweeps/\(id)/runs").path)
+        #expect(runs.count == 8)
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".modegate/runs").path))
         let page = try String(contentsOf: scratch.url.appendingPathComponent("sweep.html"), encoding: .utf8)
         #expect(page.contains(#"class="crossover-mark""#))
         #expect(result.stderr.contains("sweep 4/4: 20x50"))

@@ -2,7 +2,7 @@ import Foundation
 import ModegateCore
 
 /// Plays a sweep: at every shape, one gate run of both arms over the derived workload (same model,
-/// tools and arms as the gate), stored like any other run; then each preset's trials are paired
+/// tools and arms as the gate), stored like any other run (in the runner's store); then each preset's trials are paired
 /// and analysed into the report. The shapes are played one after the other, smallest first, so
 /// an interrupted sweep keeps the runs of the shapes it finished.
 public struct SweepRunner: Sendable {

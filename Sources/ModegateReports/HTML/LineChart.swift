@@ -46,6 +46,8 @@ struct LineChart {
     /// A horizontal line at this value (1 for a ratio).
     var reference: Double?
     var crossover: Crossover?
+    /// The size from which the candidate is shown to pay, flagged on the x axis.
+    var paysFrom: (x: Double, label: String)?
     let format: (Double) -> String
 
     /// The chart as a `<figure>` with its caption.
@@ -57,6 +59,7 @@ struct LineChart {
         out += #"<svg class="sweep-chart" role="img" viewBox="0 0 \#(Self.width) \#(Self.height)" width="100%" aria-label="\#(HTMLEscaping.escape(title)) against fan-out" xmlns="http://www.w3.org/2000/svg">"#
         out += axes(xs, ys)
         if let crossover { out += mark(crossover, xs) }
+        if let paysFrom { out += flag(paysFrom, xs) }
         if let reference {
             let y = ForestPlot.round(ys.position(reference))
             out += #"<line class="reference" x1="\#(Self.left)" y1="\#(y)" x2="\#(Self.width - Self.right)" y2="\#(y)"/>"#
@@ -95,6 +98,17 @@ struct LineChart {
         out += #"<line class="crossover-line" x1="\#(x)" y1="\#(Self.top)" x2="\#(x)" y2="\#(bottom)"/>"#
         let anchor = x > Self.width * 0.7 ? "end" : "start"
         out += #"<text class="crossover-label" x="\#(anchor == "end" ? x - 4 : x + 4)" y="\#(Self.top + 12)" text-anchor="\#(anchor)">\#(HTMLEscaping.escape(crossover.label))</text>"#
+        return out + "</g>"
+    }
+
+    /// A triangle on the x axis under the size from which the candidate pays, and its words.
+    private func flag(_ paysFrom: (x: Double, label: String), _ xs: XScale) -> String {
+        let bottom = Self.height - Self.bottom
+        let x = ForestPlot.round(xs.position(paysFrom.x))
+        var out = #"<g class="pays-from-mark"><title>\#(HTMLEscaping.escape(paysFrom.label))</title>"#
+        out += #"<path class="pays-from" d="M\#(x) \#(bottom - 10)L\#(x + 6) \#(bottom)L\#(x - 6) \#(bottom)Z"/>"#
+        let anchor = x > Self.width * 0.7 ? "end" : "start"
+        out += #"<text class="pays-from-label" x="\#(anchor == "end" ? x - 8 : x + 8)" y="\#(bottom - 4)" text-anchor="\#(anchor)">\#(HTMLEscaping.escape(paysFrom.label))</text>"#
         return out + "</g>"
     }
 

@@ -52,7 +52,7 @@ struct SweepPage {
     }
 
     func section(_ sweep: SweepReport.PresetSweep) -> String {
-        var out = #"<section class="sweep-preset" data-preset="\#(escape(sweep.preset))"><h2>\#(escape(sweep.preset))</h2>"#
+        var out = #"<section class="sweep-preset" data-preset="\#(escape(sweep.preset))" data-token-crossover="\#(sweep.crossover(.tokens)?.status.rawValue ?? "none")"><h2>\#(escape(sweep.preset))</h2>"#
         out += #"<p class="meta">\#(escape(sweep.mapping))</p><ul class="crossovers">"#
         for crossover in sweep.crossovers {
             out += #"<li class="crossover-\#(crossover.status.rawValue)" data-metric="\#(crossover.metric.rawValue)"><strong>\#(escape(SweepWording.noun(crossover.metric))):</strong> \#(escape(SweepWording.crossover(crossover, in: sweep, confidence: report.confidence)))</li>"#
@@ -86,9 +86,10 @@ struct SweepPage {
             return .init(x: Double(point.fanOut), y: comparison?.value, lower: comparison?.interval?.lower, upper: comparison?.interval?.upper)
         }
         let chart = LineChart(
-            title: "\(SweepWording.noun(metric).capitalized(with: nil)) ratio, candidate / baseline (below 1: the candidate is cheaper)",
+            title: "\(metric == .tokens ? "Token" : "Request") ratio, candidate / baseline (below 1: the candidate is cheaper)",
             metric: "\(metric.rawValue)_ratio", ticks: ticks(sweep), series: [.init(role: "ratio", label: "ratio", points: points)],
-            logY: true, reference: 1, crossover: crossoverMark(sweep, metric)) { String(format: "%.2f", $0) }
+            logY: true, reference: 1, crossover: crossoverMark(sweep, metric),
+            paysFrom: sweep.crossover(metric)?.paysFrom.map { (Double($0.fanOut), "pays from \($0)") }) { String(format: "%.2f", $0) }
         return chart.html()
     }
 
@@ -143,6 +144,7 @@ struct SweepPage {
         .sweep-chart .reference { stroke: var(--ink); stroke-width: 1.2; stroke-dasharray: 4 3; }
         .crossover-band { fill: #bf8700; opacity: .16; } .crossover-line { stroke: #bf8700; stroke-width: 2; stroke-dasharray: 5 3; }
         .crossover-label { fill: #7d4e00; font-size: 11px; font-weight: 600; }
+        .pays-from { fill: var(--pass); } .pays-from-label { fill: var(--pass); font-size: 11px; font-weight: 600; }
         .crossovers { font-size: 14px; } .crossovers li { margin: 4px 0; }
         .sweep-table td.better { color: var(--pass); font-weight: 600; }
 

@@ -54,7 +54,7 @@ enum SweepWording {
         case .paysThroughout:
             text = "the candidate uses fewer \(noun) at every swept size: the crossover is below \(sweep.points.first?.shape ?? "the smallest shape")"
         case .crosses:
-            text = "the \(noun) ratio crosses 1 at fan-out ≈ \(crossover.estimate.map(fanOut) ?? "n/a")"
+            text = "the \(crossover.metric == .tokens ? "token" : "request") ratio crosses 1 at fan-out ≈ \(crossover.estimate.map(fanOut) ?? "n/a")"
             if let interval = crossover.interval {
                 text += " (\(level) interval \(fanOut(interval.lower))–\(fanOut(interval.upper)))"
             }

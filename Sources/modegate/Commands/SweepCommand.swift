@@ -90,7 +90,11 @@ struct SweepCommand: AsyncParsableCommand {
                 Console.error("modegate: sweep: the model is live: \(shapes.count) shapes × \(cases) cases × \(repetitions) repetitions × 2 arms are paid for")
             }
             let started = Date()
-            let sweep = SweepRunner(runner: setup.runner, workload: workload, casesPerShape: cases, concurrency: concurrency)
+            // The shapes' runs live in the sweep's own store, so `latest` and `previous` keep
+            // naming the gate's real runs.
+            let id = "sweep-" + GateRunID.stem(at: workspace.now)
+            let folder = workspace.store.root.appendingPathComponent("sweeps").appendingPathComponent(id)
+            let sweep = SweepRunner(runner: setup.runner(store: RunStore(root: folder)), workload: workload, casesPerShape: cases, concurrency: concurrency)
             let samples: [String: [SweepSample]]
             do {
                 samples = try await SignalWatch.shared.cancellingOnSignal { try await sweep.play(shapes, progress: { Console.error("modegate: \($0)") }) }
@@ -99,21 +103,21 @@ struct SweepCommand: AsyncParsableCommand {
                 throw error
             }
             await setup.shutdown()
-            let report = makeReport(plan: plan, workload: workload, shapes: shapes, samples: samples, workspace: workspace, started: started, warnings: warnings)
-            try write(report, workspace: workspace)
+            let report = makeReport(id: id, plan: plan, workload: workload, shapes: shapes, samples: samples, workspace: workspace, started: started, warnings: warnings)
+            try write(report, to: folder, workspace: workspace)
         } catch {
             throw Failure.exit(for: error)
         }
     }
 
-    func makeReport(plan: GatePlan, workload: SweepWorkload, shapes: [SweepShape], samples: [String: [SweepSample]], workspace: Workspace, started: Date, warnings: [String]) -> SweepReport {
+    func makeReport(id: String, plan: GatePlan, workload: SweepWorkload, shapes: [SweepShape], samples: [String: [SweepSample]], workspace: Workspace, started: Date, warnings: [String]) -> SweepReport {
         let analysis = SweepAnalysis(resamples: plan.judgement.bootstrapResamples, confidence: plan.judgement.confidence, seed: plan.judgement.seed)
         let swept = workload.targets.map { target in
             analysis.sweep(preset: target.preset.name, suite: target.suite.name, mapping: target.suite.sweepMapping, samples: samples[target.preset.name] ?? [])
         }
         let generatedAt = workspace.now
         return SweepReport(
-            id: "sweep-" + GateRunID.stem(at: generatedAt), gate: gate, gateName: plan.name, generatedAt: generatedAt, toolVersion: Modegate.version,
+            id: id, gate: gate, gateName: plan.name, generatedAt: generatedAt, toolVersion: Modegate.version,
             model: "\(plan.model.provider.rawValue)" + (plan.model.name.map { " \($0)" } ?? ""), tokensEstimated: plan.model.provider == .scripted,
             baselineStrategy: plan.baseline.strategy.rawValue, candidateStrategy: plan.candidate.strategy.rawValue, shapes: shapes,
             casesPerShape: cases, repetitions: repetitions, confidence: plan.judgement.confidence,
@@ -123,8 +127,7 @@ struct SweepCommand: AsyncParsableCommand {
     }
 
     /// The JSON under the store (its path on stderr), the requested reports, and stdout.
-    func write(_ report: SweepReport, workspace: Workspace) throws {
-        let folder = workspace.store.root.appendingPathComponent("sweeps").appendingPathComponent(report.id)
+    func write(_ report: SweepReport, to folder: URL, workspace: Workspace) throws {
         let jsonText = try StableJSON.string(report) + "\n"
         let jsonPath = folder.appendingPathComponent("sweep.json").path
         try ReportWriter.writeFile(jsonText, to: jsonPath, relativeTo: workspace.directory)
@@ -136,14 +139,12 @@ struct SweepCommand: AsyncParsableCommand {
                 try ReportWriter.writeFile(SweepHTMLRenderer().render(report), to: path, relativeTo: workspace.directory)
                 Console.error("modegate: sweep html: \(Self.shown(path, in: workspace))")
             default:
-                if let path = request.path {
-                    try ReportWriter.writeFile(jsonText, to: path, relativeTo: workspace.directory)
-                } else {
-                    Console.out(jsonText)
-                }
+                if let path = request.path { try ReportWriter.writeFile(jsonText, to: path, relativeTo: workspace.directory) }
             }
         }
-        if json {
+        // `--report json` without a path is `--json`: the document on stdout, once.
+        let jsonOnStdout = try requests().contains { $0.format == .json && $0.path == nil }
+        if json || jsonOnStdout {
             Console.out(jsonText)
         } else {
             Console.out(SweepTextRenderer().render(report))

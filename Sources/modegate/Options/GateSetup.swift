@@ -31,9 +31,12 @@ struct GateSetup {
     }
 
     /// The runner of this gate, writing to the workspace's store with its clock.
-    var runner: GateRunner {
+    var runner: GateRunner { runner(store: workspace.store) }
+
+    /// The runner of this gate writing to `store` (a sweep keeps its runs in a store of its own).
+    func runner(store: RunStore) -> GateRunner {
         GateRunner(
-            plan: plan, store: workspace.store, planner: planner, sandbox: sandbox, toolVersion: Modegate.version,
+            plan: plan, store: store, planner: planner, sandbox: sandbox, toolVersion: Modegate.version,
             clock: { [workspace] in workspace.now }, environment: workspace.environment)
     }
 

@@ -1,8 +1,9 @@
 """Loads a sweep's HTML page in headless Chromium (offline, from file://) and checks its charts.
 
 Usage: sweep_report_check.py SWEEP.html SCREENSHOT.png PRESETS
-Checks: every swept preset has its seven charts with both arms' lines (and the ratio's), the
-token-ratio chart has its crossover mark drawn inside the plot, and the console is clean.
+Checks: every swept preset has its seven charts with both arms' lines (and the ratio's), a
+token-ratio chart that crosses 1 has its crossover mark drawn inside the plot, one below 1 has
+its pays-from flag, and the console is clean.
 Prints one JSON object with what it measured; exits 1 with the failed checks on stderr.
 """
 import json
@@ -43,9 +44,16 @@ def main():
             box = svg.rect
             if box["width"] < 200 or box["height"] < 100:
                 failures.append(f"{name}: token-ratio chart is {box['width']}x{box['height']} px")
+            status = section.get_attribute("data-token-crossover")
+            flags = svg.find_elements(By.CSS_SELECTOR, "g.pays-from-mark path.pays-from")
+            if status != "never_pays" and not flags:
+                failures.append(f"{name}: the token ratio is below 1 but no pays-from mark is drawn")
             mark = svg.find_elements(By.CSS_SELECTOR, "g.crossover-mark line.crossover-line")
-            if not mark:
-                failures.append(f"{name}: no crossover mark on the token-ratio chart")
+            if status == "crosses" and not mark:
+                failures.append(f"{name}: the token ratio crosses 1 but the chart has no crossover mark")
+                continue
+            if status != "crosses":
+                marks.append({"preset": name, "status": status, "pays_from": flags[0].get_attribute("class") if flags else None})
                 continue
             line = mark[0].rect
             if not (box["x"] <= line["x"] <= box["x"] + box["width"]):
@@ -55,7 +63,7 @@ def main():
             cand = section.find_elements(By.CSS_SELECTOR, "figure[data-metric=tokens] g.series-candidate circle.point")
             if points == 0 or len(arms) != points or len(cand) != points:
                 failures.append(f"{name}: {points} ratio points, {len(arms)} baseline and {len(cand)} candidate token points")
-            marks.append({"preset": name, "crossover_x": round(line["x"] - box["x"]), "points": points,
+            marks.append({"preset": name, "status": status, "crossover_x": round(line["x"] - box["x"]), "points": points,
                           "label": svg.find_element(By.CSS_SELECTOR, "g.crossover-mark text").text})
         if sections:
             driver.execute_script("arguments[0].scrollIntoView()", sections[0])

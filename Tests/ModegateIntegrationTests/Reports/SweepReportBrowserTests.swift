@@ -21,6 +21,9 @@ import Testing
         let report = try JSONValue.parse(sweep.output)
         let presets = report["presets"]?.arrayValue?.count ?? 0
         #expect(presets == 2)
+        // The fan-out crossover: triage's token ratio crosses 1 inside the swept range.
+        let triage = report["presets"]?.arrayValue?.first { $0["preset"]?.stringValue == "repo_triage" }
+        #expect(triage?["crossovers"]?.arrayValue?.first?["status"]?.stringValue == "crosses")
         let screenshot = TestPeers.repository.appendingPathComponent(".build/sweep-screenshot.png").path
         let check = try await TestPeers.offPool {
             try HTMLReportBrowserTests.run([python, TestPeers.script("sweep_report_check.py"),
