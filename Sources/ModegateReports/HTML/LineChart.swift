@@ -97,7 +97,7 @@ struct LineChart {
         let x = ForestPlot.round(xs.position(crossover.x))
         out += #"<line class="crossover-line" x1="\#(x)" y1="\#(Self.top)" x2="\#(x)" y2="\#(bottom)"/>"#
         let anchor = x > Self.width * 0.7 ? "end" : "start"
-        out += #"<text class="crossover-label" x="\#(anchor == "end" ? x - 4 : x + 4)" y="\#(Self.top + 12)" text-anchor="\#(anchor)">\#(HTMLEscaping.escape(crossover.label))</text>"#
+        out += #"<text class="crossover-label" x="\#(anchor == "end" ? x - 4 : x + 4)" y="\#(Self.top + 24)" text-anchor="\#(anchor)">\#(HTMLEscaping.escape(crossover.label))</text>"#
         return out + "</g>"
     }
 

@@ -143,6 +143,7 @@ struct SweepPage {
         .series-ratio .line { stroke: #8250df; } .series-ratio .band, .series-ratio .point { fill: #8250df; }
         .sweep-chart .reference { stroke: var(--ink); stroke-width: 1.2; stroke-dasharray: 4 3; }
         .crossover-band { fill: #bf8700; opacity: .16; } .crossover-line { stroke: #bf8700; stroke-width: 2; stroke-dasharray: 5 3; }
+        .crossover-label, .pays-from-label { paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
         .crossover-label { fill: #7d4e00; font-size: 11px; font-weight: 600; }
         .pays-from { fill: var(--pass); } .pays-from-label { fill: var(--pass); font-size: 11px; font-weight: 600; }
         .crossovers { font-size: 14px; } .crossovers li { margin: 4px 0; }
