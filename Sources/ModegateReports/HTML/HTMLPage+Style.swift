@@ -46,7 +46,8 @@ extension HTMLPage {
         .status-inconclusive .gate-status, .status-inconclusive .status-label { color: var(--inconclusive); fill: var(--inconclusive); }
         .status-label { font-weight: 700; font-size: 12px; letter-spacing: .04em; }
         .gates .detail { color: var(--muted); font-size: 12px; }
-        .costs { max-width: 760px; } td.better { color: var(--pass); font-weight: 600; }
+        .costs { max-width: 980px; } td.better { color: var(--pass); font-weight: 600; } td.worse { color: var(--fail); }
+        .scroll { overflow-x: auto; }
         .preset-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 14px; }
         .preset { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
         .preset table { font-size: 13px; } .preset th, .preset td { padding: 4px 6px; }
@@ -66,7 +67,10 @@ extension HTMLPage {
         .cases th { cursor: pointer; user-select: none; position: sticky; top: 0; }
         .cases th[aria-sort="ascending"]::after { content: " ▲"; } .cases th[aria-sort="descending"]::after { content: " ▼"; }
         .cases tbody tr { cursor: pointer; } .cases tbody tr:hover { background: var(--soft); }
-        .cases th, .cases td { padding: 5px 8px; } .cases td:first-child { white-space: nowrap; font-weight: 500; }
+        .cases th, .cases td { padding: 5px 8px; }
+        /* Fourteen columns fit 1280 px only if headings wrap and a long case id breaks at its
+           separators; a table that scrolls sideways hides the flags column users filter by. */
+        .cases th.num { white-space: normal; } .cases td:first-child { font-weight: 500; overflow-wrap: anywhere; min-width: 12ch; }
         .neg { color: var(--fail); font-weight: 600; } .pos { color: var(--pass); font-weight: 600; }
         .flag { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 999px; margin-right: 3px; border: 1px solid var(--line); color: var(--muted); }
         .flag-regressions { background: var(--fail-soft); color: var(--fail); border-color: #ffcecb; }

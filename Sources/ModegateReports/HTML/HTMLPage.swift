@@ -86,12 +86,20 @@ struct HTMLPage {
     }
 
     func costs() -> String {
-        var out = #"<table class="costs"><thead><tr><th>figure</th><th class="num">baseline</th><th class="num">candidate</th><th class="num">change</th></tr></thead><tbody>"#
-        for row in CostsPanel.panel(verdict, evidence: evidence).rows {
-            out += #"<tr><td>\#(escape(row.title))</td><td class="num">\#(escape(row.baseline))</td><td class="num">\#(escape(row.candidate))</td>"#
-            out += #"<td class="num \#(row.candidateCheaper ? "better" : "")">\#(escape(row.change))</td></tr>"#
+        let panel = CostsPanel.panel(verdict)
+        guard let heading = panel.heading else {
+            return section("Costs", #"<p class="meta">No trial paired: there are no costs to compare.</p>"#, id: "costs")
         }
-        return section("Costs", out + "</tbody></table>", id: "costs")
+        let showInterval = panel.rows.contains { !$0.interval.isEmpty }
+        var out = #"<p class="meta">\#(escape(heading))</p><div class="scroll"><table class="costs"><thead><tr><th>figure</th><th class="num">baseline</th><th class="num">candidate</th><th class="num">delta</th><th class="num">ratio</th>"#
+        out += (showInterval ? #"<th class="num">interval</th>"# : "") + "</tr></thead><tbody>"
+        for row in panel.rows {
+            let tone = row.candidateBetter.map { $0 ? "better" : "worse" } ?? ""
+            out += #"<tr><td>\#(escape(row.title))</td><td class="num">\#(escape(row.baseline))</td><td class="num">\#(escape(row.candidate))</td>"#
+            out += #"<td class="num \#(tone)">\#(escape(row.delta))</td><td class="num">\#(escape(row.ratio))</td>"#
+            out += (showInterval ? #"<td class="num">\#(escape(row.interval))</td>"# : "") + "</tr>"
+        }
+        return section("Costs", out + "</tbody></table></div>", id: "costs")
     }
 
     func presets() -> String {
