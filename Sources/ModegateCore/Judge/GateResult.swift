@@ -68,6 +68,9 @@ public struct GateResult: Sendable, Hashable, Codable {
     public var casesNeeded: Int?
     /// One sentence saying what was measured and why the gate landed where it did.
     public var detail: String
+    /// A preset's gate when `thresholds.per_preset` counts it (statistical mode): Holm's
+    /// correction of its p-value across the run's presets, which decided its status.
+    public var holm: HolmAdjustment?
 
     /// A gate's evidence, as a judge mode computes it.
     public init(
@@ -86,7 +89,7 @@ public struct GateResult: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, status, observed, threshold, comparison, interval, detail
+        case name, status, observed, threshold, comparison, interval, detail, holm
         case pValue = "p_value", casesNeeded = "cases_needed"
     }
 }
