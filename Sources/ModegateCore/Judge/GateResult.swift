@@ -75,7 +75,8 @@ public struct GateResult: Sendable, Hashable, Codable {
     /// A gate's evidence, as a judge mode computes it.
     public init(
         name: Name, status: Status, observed: Double, threshold: Double, comparison: Comparison,
-        interval: ConfidenceInterval? = nil, pValue: Double? = nil, casesNeeded: Int? = nil, detail: String
+        interval: ConfidenceInterval? = nil, pValue: Double? = nil, casesNeeded: Int? = nil, detail: String,
+        holm: HolmAdjustment? = nil
     ) {
         self.name = name
         self.status = status
@@ -86,6 +87,7 @@ public struct GateResult: Sendable, Hashable, Codable {
         self.pValue = pValue
         self.casesNeeded = casesNeeded
         self.detail = detail
+        self.holm = holm
     }
 
     enum CodingKeys: String, CodingKey {

@@ -108,11 +108,10 @@ struct HTMLPage {
             }
             out += "</tbody></table>"
             if !panel.gates.isEmpty {
-                out += #"<ul class="preset-gates">"#
-                for gate in panel.gates {
-                    out += #"<li class="status-\#(gate.status.rawValue)"><span class="status-label">\#(GateFigures(gate).statusLabel)</span> \#(escape(gate.name.title)) \#(escape(GateFigures(gate).observed))</li>"#
-                }
-                out += "</ul>"
+                // A small forest per preset: each gate's interval against its threshold, pass or fail.
+                let reading = panel.counts ? "these gates count" : "descriptive: these gates do not count"
+                out += #"<p class="meta preset-status status-\#(panel.status?.rawValue ?? "")"><span class="status-label">\#(panel.status.map(ReportText.statusLabel) ?? "")</span> \#(escape(reading))</p>"#
+                out += ForestPlot(gates: panel.gates, cssClass: "preset-forest", label: "Forest plot of \(panel.preset)'s gates").svg()
             }
             out += "</article>"
         }
