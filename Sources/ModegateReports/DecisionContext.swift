@@ -51,6 +51,9 @@ struct DecisionContext {
             "baseline_reuse": verdict.baselineReuse.map(ReportText.baselineReuse) ?? "",
             "has_baseline_reuse": verdict.baselineReuse != nil,
             "costs": Self.costs(verdict.costs, judgement: verdict.judgement),
+            "presets": Self.presets(verdict),
+            "has_presets": !verdict.byPreset.isEmpty,
+            "preset_reading": ReportText.presetReading(verdict),
         ]
         if let kind = verdict.errorKind { values["error_kind"] = kind.rawValue }
         if let message = verdict.errorMessage { values["error_message"] = message }
@@ -111,7 +114,20 @@ struct DecisionContext {
             "max_token_increase_ratio": ratio(thresholds.maxTokenIncreaseRatio),
             "max_cost_increase_ratio": ratio(thresholds.maxCostIncreaseRatio),
             "max_p95_latency_increase_ratio": ratio(thresholds.maxP95LatencyIncreaseRatio),
+            "per_preset": thresholds.perPreset ? "on" : "off",
         ]
+    }
+
+    /// One entry per preset of `by_preset`, in name order, its gates with the keys of `gates`.
+    private static func presets(_ verdict: Verdict) -> [[String: Any]] {
+        ReportText.presets(verdict).map { name, preset in
+            [
+                "name": name, "status": preset.status.rawValue, "status_label": ReportText.statusLabel(preset.status),
+                "counts": preset.counts, "paired_cases": String(preset.pairedCases),
+                "paired_trials": String(preset.pairedTrials), "note": preset.note ?? "",
+                "gates": preset.gates.map(Self.gate),
+            ]
+        }
     }
 
     private static func gate(_ gate: GateResult) -> [String: Any] {
@@ -124,6 +140,8 @@ struct DecisionContext {
         ]
         if let pValue = gate.pValue { values["p_value"] = number(pValue, "%.4f") }
         if let needed = gate.casesNeeded { values["cases_needed"] = String(needed) }
+        // Preset gates that count: Holm's adjusted p-value; empty elsewhere so a table cell stays blank.
+        values["holm_p_value"] = ReportText.holm(gate)
         return values
     }
 

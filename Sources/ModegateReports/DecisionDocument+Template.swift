@@ -61,6 +61,24 @@ extension DecisionDocument {
         {{^has_gates}}
         No gate was evaluated.
         {{/has_gates}}
+        {{#has_presets}}
+
+        ## By preset
+
+        {{preset_reading}}.
+        {{#presets}}
+
+        ### {{name}}: {{status_label}}
+
+        {{paired_cases}} paired cases, {{paired_trials}} paired trials.
+
+        | Gate | Observed | Threshold | Interval | Holm p | Status |
+        | --- | --- | --- | --- | --- | --- |
+        {{#gates}}
+        | {{title}} | {{observed}} | {{bound}} | {{interval}} | {{holm_p_value}} | {{status_label}} |
+        {{/gates}}
+        {{/presets}}
+        {{/has_presets}}
 
         ## Costs side by side
 

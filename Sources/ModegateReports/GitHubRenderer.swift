@@ -2,7 +2,9 @@ import ModegateCore
 
 /// GitHub Actions workflow commands for stdout: an `::error` annotation per failed gate, a
 /// `::warning` per inconclusive gate and per verdict warning, and a closing `::notice` with the
-/// verdict. `stepSummary` gives the Markdown the CLI appends to `$GITHUB_STEP_SUMMARY`.
+/// verdict. Preset gates are annotated only when they count (`thresholds.per_preset`); otherwise
+/// they appear in the step summary's "By preset" tables alone. `stepSummary` gives the Markdown
+/// the CLI appends to `$GITHUB_STEP_SUMMARY`.
 public struct GitHubRenderer: VerdictRenderer {
     /// Creates the renderer.
     public init() {}
@@ -13,8 +15,10 @@ public struct GitHubRenderer: VerdictRenderer {
         if verdict.status == .error {
             lines.append(Self.command("error", title: "modegate judge", message: verdict.errorMessage ?? "the runs could not be judged"))
         }
-        for gate in verdict.gates {
-            let title = "modegate gate \(gate.name.rawValue)"
+        let presetGates = ReportText.presets(verdict).filter { $0.preset.counts }.flatMap { name, preset in
+            preset.gates.map { ("modegate gate \($0.name.rawValue) (preset \(name))", $0) }
+        }
+        for (title, gate) in verdict.gates.map({ ("modegate gate \($0.name.rawValue)", $0) }) + presetGates {
             switch gate.status {
             case .fail: lines.append(Self.command("error", title: title, message: GateFigures.summary(gate)))
             case .inconclusive: lines.append(Self.command("warning", title: title, message: GateFigures.summary(gate)))

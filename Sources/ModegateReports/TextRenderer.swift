@@ -14,6 +14,7 @@ public struct TextRenderer: VerdictRenderer {
             lines += gateTable(verdict.gates, colour: context.colour)
             lines += reasons(verdict.gates)
         }
+        lines += presetTable(verdict, colour: context.colour)
         lines += costTable(verdict.costs)
         lines += regressions(verdict.completionRegressions)
         if !verdict.warnings.isEmpty {
@@ -55,11 +56,16 @@ public struct TextRenderer: VerdictRenderer {
         for (gate, figure) in zip(gates, figures) {
             rows.append([gate.name.title, figure.observed, figure.bound] + (showEvidence ? [figure.evidence] : []) + [figure.statusLabel])
         }
+        return table(rows, statuses: gates.map(\.status.rawValue), colour: colour)
+    }
+
+    /// Aligned columns under a header row; `statuses` colour the last column of each body row.
+    func table(_ rows: [[String]], statuses: [String], colour: Bool) -> [String] {
         let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.enumerated().map { index, row in
             var cells = zip(row.dropLast(), widths).map { pad($0, to: $1 + 2) }
             // Status is the last column, so colouring it cannot disturb the alignment.
-            let status = index == 0 ? row[row.count - 1] : paint(row[row.count - 1], status: gates[index - 1].status.rawValue, colour: colour)
+            let status = index == 0 ? row[row.count - 1] : paint(row[row.count - 1], status: statuses[index - 1], colour: colour)
             cells.append(status)
             return cells.joined()
         }
@@ -79,7 +85,7 @@ public struct TextRenderer: VerdictRenderer {
     }
 
     /// Keeps a multi-line message inside its list item instead of breaking the layout.
-    private func indented(_ text: String) -> String {
+    func indented(_ text: String) -> String {
         text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "\n    ")
     }
 

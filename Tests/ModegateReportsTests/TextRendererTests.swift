@@ -39,7 +39,7 @@ struct TextRendererTests {
         #expect(lines == [
             "verdict: PASS (exit 0)", "verdict: FAIL (exit 1)", "verdict: INCONCLUSIVE (exit 2)",
             "verdict: ERROR (exit 3): the runs share no cases (candidate run-a: 2 trials, baseline run-b: 2 trials); judge runs of the same presets",
-            "verdict: FAIL (exit 1)",
+            "verdict: FAIL (exit 1)", "verdict: FAIL (exit 1)", "verdict: PASS (exit 0)",
         ])
     }
 

@@ -15,7 +15,7 @@ enum VerdictFixtures {
     static let context = ReportContext(
         toolVersion: "0.1.0-test", generatedAt: Date(timeIntervalSince1970: 1_767_323_045), owner: nil, colour: false)
 
-    static let all = [passingStatistical, failingPoint, inconclusive, error, sequential]
+    static let all = [passingStatistical, failingPoint, inconclusive, error, sequential, perPresetHolm, perPresetDescriptive]
 
     static func key(_ preset: String, _ caseID: String, _ repetition: Int) -> PairKey {
         PairKey(preset: preset, caseID: caseID, repetition: repetition)
@@ -287,5 +287,13 @@ enum VerdictFixtures {
             fixedSize: .init(trials: 172, modelRequests: 507, tokens: 830_507, cost: 1.72),
             used: .init(trials: 80, modelRequests: 236, tokens: 386_000, cost: 0.8)),
         baselineReuse: BaselineReuse(
-            run: "run-20260103-base", differences: ["model.temperature: 0 → 0.2"], allowedStale: true)))
+            run: "run-20260103-base", differences: ["model.temperature: 0 → 0.2"], allowedStale: true),
+        byPreset: ["smoke": PresetVerdict(
+            status: .fail, counts: false, pairedCases: 20, pairedTrials: 40,
+            gates: [
+                GateResult(name: .reward, status: .fail, observed: -0.32, threshold: -0.05, comparison: .atLeast,
+                           interval: ConfidenceInterval(lower: -0.47, upper: -0.17, confidence: 0.95),
+                           detail: "estimate -0.320, 95% interval [-0.470, -0.170] lies entirely on the failing side of -0.050"),
+            ],
+            note: "fixed-size intervals over the cases sequential judging used: they describe each preset but do not count (stopping early voids a fixed-size interval's coverage)")]))
 }

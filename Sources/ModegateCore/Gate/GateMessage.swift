@@ -83,6 +83,8 @@ enum GateMessage {
         "sequential judging needs judgement.mode: statistical (point mode has no intervals to stop on); set mode: statistical or remove sequential"
     static let sequentialNoP95 =
         "sequential judging cannot judge max_p95_latency_increase_ratio (a quantile's ratio has no confidence sequence); set it to null or remove sequential"
+    static let sequentialNoPerPreset =
+        "sequential judging cannot count per-preset gates (thresholds.per_preset: its stopping rule watches the overall gates, and fixed-size per-preset intervals after an early stop lose their coverage); set thresholds.per_preset: false or remove sequential"
     static func reportNeedsPath(_ format: String) -> String { "report format '\(format)' needs a 'path' to write to" }
     static func reportPathReused(_ path: String, first: String) -> String {
         "report path '\(path)' is already written by \(first)"

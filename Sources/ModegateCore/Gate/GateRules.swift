@@ -27,7 +27,8 @@ struct GateRules {
         checkSequential(tree, at: root.appending("judgement").appending("sequential"))
     }
 
-    /// Sequential judging stops on confidence sequences: statistical mode, and no p95 ratio.
+    /// Sequential judging stops on confidence sequences of the overall gates: statistical mode, no
+    /// p95 ratio, and no per-preset gates that count.
     private mutating func checkSequential(_ tree: JSONValue, at path: SchemaPath) {
         guard let sequential = tree["judgement"]?["sequential"], sequential != .null else { return }
         if tree["judgement"]?["mode"]?.stringValue == JudgementSettings.Mode.point.rawValue {
@@ -36,6 +37,10 @@ struct GateRules {
         if let ratio = tree["thresholds"]?["max_p95_latency_increase_ratio"], ratio != .null {
             let ratioPath = SchemaPath.root.appending("thresholds").appending("max_p95_latency_increase_ratio")
             report(GateMessage.sequentialNoP95, at: ratioPath, path: ratioPath)
+        }
+        if tree["thresholds"]?["per_preset"] == .bool(true) {
+            let perPresetPath = SchemaPath.root.appending("thresholds").appending("per_preset")
+            report(GateMessage.sequentialNoPerPreset, at: perPresetPath, path: perPresetPath)
         }
     }
 

@@ -126,6 +126,8 @@ extension GateSchema {
                       "Largest allowed relative cost increase; null = no gate."),
             .optional("max_p95_latency_increase_ratio", .number(minimum: -1, maximum: 1000),
                       "Largest allowed relative increase of p95 trial latency; null = no gate."),
+            SchemaField("per_preset", .boolean, default: false,
+                        "Each preset's gates count as well, Holm-corrected across presets (statistical mode); false = by_preset only describes."),
         ])
 
     static let judgement = SchemaObject(

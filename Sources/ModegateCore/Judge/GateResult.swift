@@ -68,11 +68,15 @@ public struct GateResult: Sendable, Hashable, Codable {
     public var casesNeeded: Int?
     /// One sentence saying what was measured and why the gate landed where it did.
     public var detail: String
+    /// A preset's gate when `thresholds.per_preset` counts it (statistical mode): Holm's
+    /// correction of its p-value across the run's presets, which decided its status.
+    public var holm: HolmAdjustment?
 
     /// A gate's evidence, as a judge mode computes it.
     public init(
         name: Name, status: Status, observed: Double, threshold: Double, comparison: Comparison,
-        interval: ConfidenceInterval? = nil, pValue: Double? = nil, casesNeeded: Int? = nil, detail: String
+        interval: ConfidenceInterval? = nil, pValue: Double? = nil, casesNeeded: Int? = nil, detail: String,
+        holm: HolmAdjustment? = nil
     ) {
         self.name = name
         self.status = status
@@ -83,10 +87,11 @@ public struct GateResult: Sendable, Hashable, Codable {
         self.pValue = pValue
         self.casesNeeded = casesNeeded
         self.detail = detail
+        self.holm = holm
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, status, observed, threshold, comparison, interval, detail
+        case name, status, observed, threshold, comparison, interval, detail, holm
         case pValue = "p_value", casesNeeded = "cases_needed"
     }
 }

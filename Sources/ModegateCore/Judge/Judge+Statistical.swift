@@ -4,12 +4,22 @@ extension Judge {
     /// Statistical mode: paired cluster-bootstrap intervals for the deltas and ratios, McNemar's
     /// exact test for completion flips, and three-state gates.
     func statisticalGates(candidate: StoredRun, baseline: StoredRun, pairing: Pairing) -> [GateResult] {
+        statisticalEvidence(candidate: candidate, baseline: baseline, pairing: pairing).gates
+    }
+
+    /// The statistical gates, and the p-value each tested gate's decision agrees with: the
+    /// bootstrap's for an interval gate, McNemar's for completion regressions (what Holm's
+    /// correction across presets adjusts).
+    func statisticalEvidence(candidate: StoredRun, baseline: StoredRun, pairing: Pairing)
+        -> (gates: [GateResult], pValues: [GateResult.Name: Double])
+    {
         let (sums, latencies) = Self.caseSums(pairing.pairs)
         let needsLatency = gateSet == .full && thresholds.maxP95LatencyIncreaseRatio != nil
         let bootstrap = PairedBootstrap(
             cases: sums, latencies: needsLatency ? latencies : nil, resamples: settings.bootstrapResamples,
             confidence: settings.confidence, seed: settings.seed)
-        let intervals = bootstrap.intervals()
+        let distributions = bootstrap.distributions()
+        let intervals = PairedBootstrap.intervals(distributions, confidence: settings.confidence)
         var observed = PairedEstimates.Accumulator()
         sums.forEach { observed.add($0) }
         let estimates = observed.estimates
@@ -25,7 +35,13 @@ extension Judge {
         if thresholds.failOnCompletionRegression {
             gates.append(mcNemarGate(pairing: pairing, cases: cases))
         }
-        guard gateSet == .full else { return gates }
+        let tested: [(GateResult.Name, BootstrapDistribution?)] = [
+            (.reward, distributions.rewardDelta), (.completion, distributions.completionDelta),
+            (.steps, distributions.stepsIncrease), (.tokenIncreaseRatio, distributions.tokenIncreaseRatio),
+            (.costIncreaseRatio, distributions.costIncreaseRatio),
+            (.p95LatencyIncreaseRatio, distributions.p95LatencyIncreaseRatio),
+        ]
+        guard gateSet == .full else { return (gates, Self.pValues(of: gates, distributions: tested)) }
         gates += operationalGates(candidate: candidate, baseline: baseline)
         let ratios: [(GateResult.Name, Double?, Double?, ConfidenceInterval?)] = [
             (.tokenIncreaseRatio, thresholds.maxTokenIncreaseRatio, estimates.tokenIncreaseRatio, intervals.tokenIncreaseRatio),
@@ -43,7 +59,24 @@ extension Judge {
             gates.append(intervalGate(name, estimate: estimate, interval: interval, threshold: threshold,
                                       comparison: .atMost, cases: cases))
         }
-        return gates
+        return (gates, Self.pValues(of: gates, distributions: tested))
+    }
+
+    /// The p-value of each tested gate: an interval gate's from its bootstrap distribution at its
+    /// threshold (with the judge's tolerance, as `intervalGate` decides), McNemar's as computed.
+    static func pValues(of gates: [GateResult], distributions: [(GateResult.Name, BootstrapDistribution?)])
+        -> [GateResult.Name: Double]
+    {
+        var pValues: [GateResult.Name: Double] = [:]
+        for gate in gates {
+            if gate.name == .completionRegressions, let p = gate.pValue { pValues[gate.name] = p }
+            guard gate.interval != nil,
+                let distribution = distributions.first(where: { $0.0 == gate.name })?.1
+            else { continue }
+            let pivot = gate.comparison == .atLeast ? gate.threshold - tolerance : gate.threshold + tolerance
+            pValues[gate.name] = distribution.pValue(pivot: pivot, comparison: gate.comparison)
+        }
+        return pValues
     }
 
     /// Passes when the whole interval meets the threshold, fails when the whole interval misses it.

@@ -57,7 +57,10 @@ public struct Judge: Sendable {
             verdict.sequential = sequentialSummary(candidate: candidate, baseline: baseline, pairing: pairing, evaluation: evaluation)
         case .statistical: verdict.gates = statisticalGates(candidate: candidate, baseline: baseline, pairing: pairing)
         }
-        verdict.status = Self.combine(verdict.gates.map(\.status))
+        verdict.byPreset = presetVerdicts(candidate: candidate, baseline: baseline, pairing: pairing)
+        // The overall gates decide; with `per_preset` each preset's (corrected) gates count too.
+        let counted = verdict.byPreset.values.filter(\.counts).flatMap { $0.gates.map(\.status) }
+        verdict.status = Self.combine(verdict.gates.map(\.status) + counted)
         return verdict
     }
 

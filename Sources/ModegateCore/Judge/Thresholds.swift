@@ -20,6 +20,9 @@ public struct Thresholds: Sendable, Hashable, Codable {
     public var maxCostIncreaseRatio: Double?
     /// Most relative increase of p95 latency; nil switches the gate off.
     public var maxP95LatencyIncreaseRatio: Double?
+    /// Whether each preset's gates count toward the verdict as well as the overall gates, Holm-
+    /// corrected across presets (docs/judge.md); off, `by_preset` only describes.
+    public var perPreset: Bool
 
     /// RLM Code's documented promotion criteria, the defaults when no gate file is given.
     public static let rlmDefaults = Thresholds(
@@ -31,7 +34,7 @@ public struct Thresholds: Sendable, Hashable, Codable {
         minRewardDelta: Double, minCompletionDelta: Double, maxStepsIncrease: Double,
         failOnCompletionRegression: Bool, maxGuardrailBlocked: Int, maxErrorRate: Double,
         maxTokenIncreaseRatio: Double? = nil, maxCostIncreaseRatio: Double? = nil,
-        maxP95LatencyIncreaseRatio: Double? = nil
+        maxP95LatencyIncreaseRatio: Double? = nil, perPreset: Bool = false
     ) {
         self.minRewardDelta = minRewardDelta
         self.minCompletionDelta = minCompletionDelta
@@ -42,6 +45,22 @@ public struct Thresholds: Sendable, Hashable, Codable {
         self.maxTokenIncreaseRatio = maxTokenIncreaseRatio
         self.maxCostIncreaseRatio = maxCostIncreaseRatio
         self.maxP95LatencyIncreaseRatio = maxP95LatencyIncreaseRatio
+        self.perPreset = perPreset
+    }
+
+    /// Reads every criterion; `per_preset` may be absent (files written before it existed).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        minRewardDelta = try container.decode(Double.self, forKey: .minRewardDelta)
+        minCompletionDelta = try container.decode(Double.self, forKey: .minCompletionDelta)
+        maxStepsIncrease = try container.decode(Double.self, forKey: .maxStepsIncrease)
+        failOnCompletionRegression = try container.decode(Bool.self, forKey: .failOnCompletionRegression)
+        maxGuardrailBlocked = try container.decode(Int.self, forKey: .maxGuardrailBlocked)
+        maxErrorRate = try container.decode(Double.self, forKey: .maxErrorRate)
+        maxTokenIncreaseRatio = try container.decodeIfPresent(Double.self, forKey: .maxTokenIncreaseRatio)
+        maxCostIncreaseRatio = try container.decodeIfPresent(Double.self, forKey: .maxCostIncreaseRatio)
+        maxP95LatencyIncreaseRatio = try container.decodeIfPresent(Double.self, forKey: .maxP95LatencyIncreaseRatio)
+        perPreset = try container.decodeIfPresent(Bool.self, forKey: .perPreset) ?? false
     }
 
     enum CodingKeys: String, CodingKey {
@@ -54,6 +73,7 @@ public struct Thresholds: Sendable, Hashable, Codable {
         case maxTokenIncreaseRatio = "max_token_increase_ratio"
         case maxCostIncreaseRatio = "max_cost_increase_ratio"
         case maxP95LatencyIncreaseRatio = "max_p95_latency_increase_ratio"
+        case perPreset = "per_preset"
     }
 
     /// Writes every criterion, switched-off ratios as `null`.
@@ -69,5 +89,6 @@ public struct Thresholds: Sendable, Hashable, Codable {
         try container.encode(maxTokenIncreaseRatio, forKey: .maxTokenIncreaseRatio)
         try container.encode(maxCostIncreaseRatio, forKey: .maxCostIncreaseRatio)
         try container.encode(maxP95LatencyIncreaseRatio, forKey: .maxP95LatencyIncreaseRatio)
+        try container.encode(perPreset, forKey: .perPreset)
     }
 }

@@ -47,6 +47,9 @@ public struct Verdict: Sendable, Hashable, Codable {
     public var baselineReuse: BaselineReuse?
     /// What each arm spent per paired trial, side by side; nil when no trial paired.
     public var costs: CostComparison? = nil
+    /// Each preset's gates, by preset name (`by_preset`): descriptive, or counted too with
+    /// `thresholds.per_preset`; empty for an `error` verdict.
+    public var byPreset: [String: PresetVerdict] = [:]
 
     /// The one computation from verdict to process exit code (DESIGN §2).
     public var exitStatus: ExitStatus {
@@ -68,5 +71,6 @@ public struct Verdict: Sendable, Hashable, Codable {
         case completionRegressions = "completion_regressions", completionGains = "completion_gains"
         case rewardRegressions = "reward_regressions"
         case costs
+        case byPreset = "by_preset"
     }
 }

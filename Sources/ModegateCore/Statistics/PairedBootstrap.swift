@@ -22,6 +22,17 @@ public struct PairedBootstrap: Sendable {
         public var p95LatencyIncreaseRatio: ConfidenceInterval?
     }
 
+    /// One bootstrap distribution per statistical gate, in the fields of `Intervals`; nil where no
+    /// resample could form the figure (or latencies were not given).
+    public struct Distributions: Sendable, Hashable {
+        public var rewardDelta: BootstrapDistribution?
+        public var completionDelta: BootstrapDistribution?
+        public var stepsIncrease: BootstrapDistribution?
+        public var tokenIncreaseRatio: BootstrapDistribution?
+        public var costIncreaseRatio: BootstrapDistribution?
+        public var p95LatencyIncreaseRatio: BootstrapDistribution?
+    }
+
     /// Paired per-trial latencies of one case, for the p95 gate (a quantile has no per-case sum).
     public struct CaseLatencies: Sendable, Hashable {
         /// The candidate's trial latencies in seconds.
@@ -60,16 +71,30 @@ public struct PairedBootstrap: Sendable {
 
     /// Draws the resamples (in parallel chunks) and returns each gate's percentile interval.
     public func intervals() -> Intervals {
+        Self.intervals(distributions(), confidence: confidence)
+    }
+
+    /// Each gate's bootstrap distribution, in the order of `Distributions`' fields: what
+    /// `intervals()` reads its bounds from, kept for p-values (Holm's correction across presets).
+    public func distributions() -> Distributions {
         let statistic = GateStatistic(cases: cases, latencies: latencies)
-        let values = Self.intervals(of: statistic, resamples: resamples, confidence: confidence, seed: seed)
+        let values = Self.distributions(of: statistic, resamples: resamples, seed: seed)
+        return Distributions(
+            rewardDelta: values[0], completionDelta: values[1], stepsIncrease: values[2],
+            tokenIncreaseRatio: values[3], costIncreaseRatio: values[4],
+            p95LatencyIncreaseRatio: statistic.figureCount > 5 ? values[5] : nil)
+    }
+
+    /// The intervals at `confidence` of `distributions`.
+    public static func intervals(_ distributions: Distributions, confidence: Double) -> Intervals {
         let empty = ConfidenceInterval(lower: 0, upper: 0, confidence: confidence)
         return Intervals(
-            rewardDelta: values[0] ?? empty,
-            completionDelta: values[1] ?? empty,
-            stepsIncrease: values[2] ?? empty,
-            tokenIncreaseRatio: values[3],
-            costIncreaseRatio: values[4],
-            p95LatencyIncreaseRatio: statistic.figureCount > 5 ? values[5] : nil)
+            rewardDelta: distributions.rewardDelta?.interval(confidence: confidence) ?? empty,
+            completionDelta: distributions.completionDelta?.interval(confidence: confidence) ?? empty,
+            stepsIncrease: distributions.stepsIncrease?.interval(confidence: confidence) ?? empty,
+            tokenIncreaseRatio: distributions.tokenIncreaseRatio?.interval(confidence: confidence),
+            costIncreaseRatio: distributions.costIncreaseRatio?.interval(confidence: confidence),
+            p95LatencyIncreaseRatio: distributions.p95LatencyIncreaseRatio?.interval(confidence: confidence))
     }
 
     /// The percentile interval of each figure of `statistic` over `resamples` draws of its cases;
@@ -78,6 +103,14 @@ public struct PairedBootstrap: Sendable {
     public static func intervals<Statistic: ResampledStatistic>(
         of statistic: Statistic, resamples: Int, confidence: Double, seed: UInt64
     ) -> [ConfidenceInterval?] {
+        distributions(of: statistic, resamples: resamples, seed: seed).map { $0?.interval(confidence: confidence) }
+    }
+
+    /// The replicates of each figure of `statistic` over `resamples` draws of its cases; nil for a
+    /// figure no resample could form.
+    public static func distributions<Statistic: ResampledStatistic>(
+        of statistic: Statistic, resamples: Int, seed: UInt64
+    ) -> [BootstrapDistribution?] {
         let metrics = statistic.figureCount
         var replicates = [Double](repeating: .nan, count: metrics * resamples)
         let chunks = (resamples + chunkSize - 1) / chunkSize
@@ -88,9 +121,7 @@ public struct PairedBootstrap: Sendable {
             }
         }
         return (0..<metrics).map { metric in
-            var values = replicates[(metric * resamples)..<((metric + 1) * resamples)].filter { !$0.isNaN }
-            guard !values.isEmpty else { return nil }
-            return ConfidenceInterval.percentile(of: &values, confidence: confidence)
+            BootstrapDistribution(replicates: Array(replicates[(metric * resamples)..<((metric + 1) * resamples)]))
         }
     }
 

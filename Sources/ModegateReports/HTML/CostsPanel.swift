@@ -1,42 +1,45 @@
 import Foundation
 import ModegateCore
 
-/// What each arm spent, side by side: tokens, cost and latency, with the candidate's change.
+/// What each arm spent per paired trial, side by side: the verdict's costs comparison, so the page
+/// shows exactly the figures, deltas and intervals of the text report and the decision document.
 public struct CostsPanel: Sendable, Hashable {
     /// One figure of both arms.
     public struct Row: Sendable, Hashable {
-        /// What is measured, e.g. `Mean tokens per trial`.
+        /// What is measured, e.g. `Prompt tokens`.
         public var title: String
-        /// Both arms' values, already formatted.
+        /// Both arms' values, already formatted; `not recorded` when a run never records it.
         public var baseline: String
         public var candidate: String
-        /// The candidate's relative change, e.g. `-38.5%`; `n/a` over a zero baseline.
-        public var change: String
-        /// True when the candidate spends less (a lower value is better for every row).
-        public var candidateCheaper: Bool
+        /// Candidate − baseline, signed; `n/a` when either side is missing.
+        public var delta: String
+        /// Candidate / baseline as `0.62x`; empty for a share.
+        public var ratio: String
+        /// The paired interval of the delta; empty in point mode.
+        public var interval: String
+        /// Whether the candidate comes out better on this figure: nil when there is nothing to
+        /// compare. Lower is better for every figure but payload suppression.
+        public var candidateBetter: Bool?
     }
 
-    /// The rows, in display order.
+    /// Over what the figures are taken; nil when no trial paired.
+    public var heading: String?
+    /// The rows, in the verdict's order.
     public var rows: [Row]
 
-    /// The panel the page shows. This is the one place that decides where the figures come from:
-    /// today the verdict's run-level arm metrics; a per-arm costs comparison in the verdict would
-    /// be read here instead.
-    public static func panel(_ verdict: Verdict, evidence: ReportEvidence) -> CostsPanel {
-        let base = verdict.baseline.metrics
-        let cand = verdict.candidate.metrics
-        return CostsPanel(rows: [
-            row("Mean tokens per trial", base.meanTokens, cand.meanTokens) { String(format: "%.1f", $0) },
-            row("Mean cost per trial", base.meanCost, cand.meanCost) { String(format: "%.4f", $0) },
-            row("Total cost", base.meanCost * Double(base.trials), cand.meanCost * Double(cand.trials)) { String(format: "%.4f", $0) },
-            row("p95 latency", base.p95Latency, cand.p95Latency) { String(format: "%.2f s", $0) },
-            row("Mean steps per case", base.avgSteps, cand.avgSteps) { String(format: "%.3f", $0) },
-        ])
+    /// The panel the page shows, from `verdict.costs`; empty when no trial paired.
+    public static func panel(_ verdict: Verdict) -> CostsPanel {
+        guard let costs = verdict.costs else { return CostsPanel(heading: nil, rows: []) }
+        let rows = zip(costs.figures, CostRow.rows(costs)).map { figure, text in
+            Row(title: text.title, baseline: text.baseline, candidate: text.candidate, delta: text.delta,
+                ratio: text.ratio, interval: text.interval, candidateBetter: better(figure))
+        }
+        return CostsPanel(heading: CostRow.heading(costs), rows: rows)
     }
 
-    static func row(_ title: String, _ baseline: Double, _ candidate: Double, format: (Double) -> String) -> Row {
-        let change = baseline == 0 ? "n/a" : String(format: "%+.1f%%", (candidate / baseline - 1) * 100)
-        return Row(title: title, baseline: format(baseline), candidate: format(candidate), change: change,
-                   candidateCheaper: candidate < baseline)
+    /// A zero delta is neither better nor worse, and a cost the arms do not share cannot be.
+    private static func better(_ figure: CostFigure) -> Bool? {
+        guard let delta = figure.delta, delta != 0 else { return nil }
+        return figure.name == .payloadSuppression ? delta > 0 : delta < 0
     }
 }

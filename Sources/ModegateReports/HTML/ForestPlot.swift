@@ -15,12 +15,18 @@ struct ForestPlot {
     static let top = 34.0
 
     let gates: [GateResult]
+    /// `forest` for the verdict's plot; the preset panels' small plots take their own class, so
+    /// a page (and its browser test) can tell the overall plot from theirs.
+    var cssClass = "forest"
+    /// The plot's accessible name; nil says how many gates it shows.
+    var label: String? = nil
 
     /// The whole `<svg>` element.
     func svg() -> String {
         let height = Self.top + Double(gates.count) * Self.rowHeight + 8
-        var out = #"<svg class="forest" role="img" viewBox="0 0 \#(Self.width) \#(height)" width="100%" "#
-            + #"aria-label="Forest plot of \#(gates.count) gates against their thresholds" xmlns="http://www.w3.org/2000/svg">"#
+        let name = HTMLEscaping.escape(label ?? "Forest plot of \(gates.count) gates against their thresholds")
+        var out = #"<svg class="\#(cssClass)" role="img" viewBox="0 0 \#(Self.width) \#(height)" width="100%" "#
+            + #"aria-label="\#(name)" xmlns="http://www.w3.org/2000/svg">"#
         out += legend()
         for (index, gate) in gates.enumerated() {
             out += row(gate, y: Self.top + Double(index) * Self.rowHeight)

@@ -31,14 +31,15 @@ extension HTMLPage {
         .swatch-baseline { background: var(--baseline); } .swatch-candidate { background: var(--candidate); }
         svg text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
         .forest { max-width: 980px; display: block; margin-bottom: 12px; }
-        .forest .gate-name { font-size: 13px; font-weight: 600; }
-        .forest .axis { stroke: var(--line); stroke-width: 1; }
-        .forest .threshold { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 4 3; }
-        .forest .passing-side { fill: var(--pass-soft); }
-        .forest .interval { stroke: var(--ink); stroke-width: 2; }
-        .forest .gate-figures { font-variant-numeric: tabular-nums; }
-        .forest .gate-bound { fill: var(--muted); font-size: 11px; }
-        .forest .gate-status { font-weight: 700; font-size: 12px; }
+        .preset-forest { max-width: 820px; display: block; margin-top: 8px; }
+        :is(.forest, .preset-forest) .gate-name { font-size: 13px; font-weight: 600; }
+        :is(.forest, .preset-forest) .axis { stroke: var(--line); stroke-width: 1; }
+        :is(.forest, .preset-forest) .threshold { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 4 3; }
+        :is(.forest, .preset-forest) .passing-side { fill: var(--pass-soft); }
+        :is(.forest, .preset-forest) .interval { stroke: var(--ink); stroke-width: 2; }
+        :is(.forest, .preset-forest) .gate-figures { font-variant-numeric: tabular-nums; }
+        :is(.forest, .preset-forest) .gate-bound { fill: var(--muted); font-size: 11px; }
+        :is(.forest, .preset-forest) .gate-status { font-weight: 700; font-size: 12px; }
         .mark-pass { fill: var(--pass); } .mark-fail { fill: var(--fail); } .mark-inconclusive { fill: var(--inconclusive); }
         .mark { stroke: #fff; stroke-width: 1.5; } .mark-missing { fill: #fff; stroke: var(--muted); stroke-width: 2; }
         .status-pass .gate-status, .status-pass .status-label { color: var(--pass); fill: var(--pass); }
@@ -46,11 +47,13 @@ extension HTMLPage {
         .status-inconclusive .gate-status, .status-inconclusive .status-label { color: var(--inconclusive); fill: var(--inconclusive); }
         .status-label { font-weight: 700; font-size: 12px; letter-spacing: .04em; }
         .gates .detail { color: var(--muted); font-size: 12px; }
-        .costs { max-width: 760px; } td.better { color: var(--pass); font-weight: 600; }
+        .costs { max-width: 980px; } td.better { color: var(--pass); font-weight: 600; } td.worse { color: var(--fail); }
+        .scroll { overflow-x: auto; }
         .preset-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 14px; }
+        .preset-grid:has(.preset-forest) { grid-template-columns: 1fr; }
         .preset { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
         .preset table { font-size: 13px; } .preset th, .preset td { padding: 4px 6px; }
-        .preset-gates { list-style: none; padding: 0; margin: 8px 0 0; font-size: 13px; }
+        .preset-status { margin: 8px 0 0; }
         .loss-text { color: var(--fail); } .gain-text { color: var(--pass); }
         .legend-line { font-size: 13px; color: var(--muted); } .legend-line .swatch { margin-left: 10px; }
         .chart-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 18px 24px; }
@@ -66,7 +69,10 @@ extension HTMLPage {
         .cases th { cursor: pointer; user-select: none; position: sticky; top: 0; }
         .cases th[aria-sort="ascending"]::after { content: " ▲"; } .cases th[aria-sort="descending"]::after { content: " ▼"; }
         .cases tbody tr { cursor: pointer; } .cases tbody tr:hover { background: var(--soft); }
-        .cases th, .cases td { padding: 5px 8px; } .cases td:first-child { white-space: nowrap; font-weight: 500; }
+        .cases th, .cases td { padding: 5px 8px; }
+        /* Fourteen columns fit 1280 px only if headings wrap and a long case id breaks at its
+           separators; a table that scrolls sideways hides the flags column users filter by. */
+        .cases th.num { white-space: normal; } .cases td:first-child { font-weight: 500; overflow-wrap: anywhere; min-width: 12ch; }
         .neg { color: var(--fail); font-weight: 600; } .pos { color: var(--pass); font-weight: 600; }
         .flag { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 999px; margin-right: 3px; border: 1px solid var(--line); color: var(--muted); }
         .flag-regressions { background: var(--fail-soft); color: var(--fail); border-color: #ffcecb; }

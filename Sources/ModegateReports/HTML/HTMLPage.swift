@@ -86,12 +86,20 @@ struct HTMLPage {
     }
 
     func costs() -> String {
-        var out = #"<table class="costs"><thead><tr><th>figure</th><th class="num">baseline</th><th class="num">candidate</th><th class="num">change</th></tr></thead><tbody>"#
-        for row in CostsPanel.panel(verdict, evidence: evidence).rows {
-            out += #"<tr><td>\#(escape(row.title))</td><td class="num">\#(escape(row.baseline))</td><td class="num">\#(escape(row.candidate))</td>"#
-            out += #"<td class="num \#(row.candidateCheaper ? "better" : "")">\#(escape(row.change))</td></tr>"#
+        let panel = CostsPanel.panel(verdict)
+        guard let heading = panel.heading else {
+            return section("Costs", #"<p class="meta">No trial paired: there are no costs to compare.</p>"#, id: "costs")
         }
-        return section("Costs", out + "</tbody></table>", id: "costs")
+        let showInterval = panel.rows.contains { !$0.interval.isEmpty }
+        var out = #"<p class="meta">\#(escape(heading))</p><div class="scroll"><table class="costs"><thead><tr><th>figure</th><th class="num">baseline</th><th class="num">candidate</th><th class="num">delta</th><th class="num">ratio</th>"#
+        out += (showInterval ? #"<th class="num">interval</th>"# : "") + "</tr></thead><tbody>"
+        for row in panel.rows {
+            let tone = row.candidateBetter.map { $0 ? "better" : "worse" } ?? ""
+            out += #"<tr><td>\#(escape(row.title))</td><td class="num">\#(escape(row.baseline))</td><td class="num">\#(escape(row.candidate))</td>"#
+            out += #"<td class="num \#(tone)">\#(escape(row.delta))</td><td class="num">\#(escape(row.ratio))</td>"#
+            out += (showInterval ? #"<td class="num">\#(escape(row.interval))</td>"# : "") + "</tr>"
+        }
+        return section("Costs", out + "</tbody></table></div>", id: "costs")
     }
 
     func presets() -> String {
@@ -100,19 +108,22 @@ struct HTMLPage {
         var out = #"<div class="preset-grid">"#
         for panel in panels {
             out += #"<article class="preset" data-preset="\#(escape(panel.preset))"><h3>\#(escape(panel.preset))</h3>"#
-            out += #"<p class="meta">\#(panel.cases) cases · <span class="loss-text">\#(panel.regressions) regressions</span> · <span class="gain-text">\#(panel.gains) gains</span></p>"#
-            out += #"<table><thead><tr><th></th><th class="num">reward</th><th class="num">completion</th><th class="num">steps</th></tr></thead><tbody>"#
-            for (role, figures) in [("baseline", panel.baseline), ("candidate", panel.candidate)] {
-                out += #"<tr><td><span class="swatch swatch-\#(role)"></span>\#(role)</td><td class="num">\#(String(format: "%.3f", figures.meanReward))</td>"#
-                out += #"<td class="num">\#(String(format: "%.1f%%", figures.completionRate * 100))</td><td class="num">\#(String(format: "%.2f", figures.meanSteps))</td></tr>"#
-            }
-            out += "</tbody></table>"
-            if !panel.gates.isEmpty {
-                out += #"<ul class="preset-gates">"#
-                for gate in panel.gates {
-                    out += #"<li class="status-\#(gate.status.rawValue)"><span class="status-label">\#(GateFigures(gate).statusLabel)</span> \#(escape(gate.name.title)) \#(escape(GateFigures(gate).observed))</li>"#
+            if panel.hasArmFigures {
+                out += #"<p class="meta">\#(panel.cases) cases · <span class="loss-text">\#(panel.regressions) regressions</span> · <span class="gain-text">\#(panel.gains) gains</span></p>"#
+                out += #"<table><thead><tr><th></th><th class="num">reward</th><th class="num">completion</th><th class="num">steps</th></tr></thead><tbody>"#
+                for (role, figures) in [("baseline", panel.baseline), ("candidate", panel.candidate)] {
+                    out += #"<tr><td><span class="swatch swatch-\#(role)"></span>\#(role)</td><td class="num">\#(String(format: "%.3f", figures.meanReward))</td>"#
+                    out += #"<td class="num">\#(String(format: "%.1f%%", figures.completionRate * 100))</td><td class="num">\#(String(format: "%.2f", figures.meanSteps))</td></tr>"#
                 }
-                out += "</ul>"
+                out += "</tbody></table>"
+            } else {
+                out += #"<p class="meta">\#(panel.cases) paired cases; no transcripts to show the arms' figures</p>"#
+            }
+            if !panel.gates.isEmpty {
+                // A small forest per preset: each gate's interval against its threshold, pass or fail.
+                let reading = panel.counts ? "these gates count" : "descriptive: these gates do not count"
+                out += #"<p class="meta preset-status status-\#(panel.status?.rawValue ?? "")"><span class="status-label">\#(panel.status.map(ReportText.statusLabel) ?? "")</span> \#(escape(reading))</p>"#
+                out += ForestPlot(gates: panel.gates, cssClass: "preset-forest", label: "Forest plot of \(panel.preset)'s gates").svg()
             }
             out += "</article>"
         }

@@ -34,6 +34,14 @@ def main():
         rows = len(driver.find_elements(By.CSS_SELECTOR, "#case-table tbody tr"))
         if rows != total:
             failures.append(f"case table has {rows} rows, the data {total} cases")
+        # At the window's 1280 px the case table must fit: sideways scrolling hides the flags.
+        overflow = driver.execute_script(
+            "var w = document.querySelector('.table-wrap'); return w.scrollWidth - w.clientWidth;")
+        if overflow > 1:
+            failures.append(f"case table is {overflow} px wider than its frame at 1280 px")
+        cost_rows = [tr.find_element(By.TAG_NAME, "td").text for tr in driver.find_elements(By.CSS_SELECTOR, "#costs tbody tr")]
+        if "Prompt tokens" not in cost_rows or "Payload suppression" not in cost_rows:
+            failures.append(f"costs table rows are {cost_rows}, expected the verdict's cost figures")
         driver.find_element(By.CSS_SELECTOR, ".filters button[data-filter=regressions]").click()
         shown = {tr.get_attribute("data-case") for tr in driver.find_elements(By.CSS_SELECTOR, "#case-table tbody tr")}
         if shown != expected:
@@ -55,6 +63,7 @@ def main():
         if errors:
             failures.append(f"console errors: {errors}")
         print(json.dumps({"marks": marks, "rows": rows, "regressions": sorted(shown), "table_rendered_ms": load_ms,
+                          "table_overflow_px": overflow, "cost_rows": len(cost_rows),
                           "baseline_messages": len(baseline), "candidate_messages": len(candidate)}))
     finally:
         driver.quit()
