@@ -126,6 +126,16 @@ final class StopAfterBatch: BatchReview {
         #expect(estimate.arms.map(\.requests) == [18, 12])
         #expect(estimate.arms.allSatisfy { $0.promptTokens > 0 && $0.unrehearsedTrials == 0 })
     }
+
+    @Test func aReusedBaselineIsLeftOutOfTheEstimate() async throws {
+        let scratch = try HarnessScratch(cases: 3)
+        let plan = try scratch.gate(repetitions: 2)
+        let first = try await scratch.runner(plan).run(.init())
+        let estimate = try await scratch.runner(plan).estimate(.init(reuse: [.baseline: first.baseline]))
+        // It is read from the store, not played: nothing to pay for.
+        #expect(estimate.arms.map(\.name) == ["candidate"])
+        #expect(estimate.arms.map(\.requests) == [12])
+    }
 }
 
 @Suite struct AdoptionCountingTests {

@@ -41,7 +41,9 @@ extension GateRunner {
             for recorder in recorders { records[recorder.arm.role] = recorder.trials }
         }
         let repetitions = plan.workload.repetitions
-        let arms = ArmPair(baseline: plan.baseline, candidate: plan.candidate).roles.map { role, arm in
+        // A reused arm is read from the store, not played: it costs nothing.
+        let playedArms = ArmPair(baseline: plan.baseline, candidate: plan.candidate).roles.filter { options.reuse[$0.0] == nil }
+        let arms = playedArms.map { role, arm in
             let played = records[role] ?? []
             // Each rehearsed trial stands for `repetitions` trials, and the unrehearsed ones
             // for their share of the mean.
