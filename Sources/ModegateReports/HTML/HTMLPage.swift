@@ -20,29 +20,14 @@ struct HTMLPage {
             body += [gates(), costs(), presets(), charts(), cases()]
         }
         body.append(footer())
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="modegate \(escape(context.toolVersion))">
-            <title>\(escape(title))</title>
-            <style>
-            \(Self.style)</style>
-            </head>
-            <body>
-            <main>
-            \(body.joined(separator: "\n"))
-            </main>
-            <div id="case-panel" class="panel" hidden role="dialog" aria-modal="true" aria-labelledby="case-panel-title"></div>
-            <script type="application/json" id="modegate-data">\(EmbeddedJSON.scriptSafe(ReportPayload(evidence: evidence).json().jsonText))</script>
-            <script>
-            \(Self.script)</script>
-            </body>
-            </html>
-
-            """
+        return HTMLDocument(
+            title: title, toolVersion: context.toolVersion, style: Self.style, body: body,
+            afterMain: [
+                #"<div id="case-panel" class="panel" hidden role="dialog" aria-modal="true" aria-labelledby="case-panel-title"></div>"#,
+                #"<script type="application/json" id="modegate-data">\#(EmbeddedJSON.scriptSafe(ReportPayload(evidence: evidence).json().jsonText))</script>"#,
+            ],
+            script: Self.script
+        ).rendered()
     }
 
     // MARK: Sections

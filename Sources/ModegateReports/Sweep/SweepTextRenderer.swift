@@ -26,7 +26,7 @@ public struct SweepTextRenderer: Sendable {
                     pair(.modelVisibleToolBytes), pair(.latencyP50), pair(.reward),
                 ])
             }
-            lines.append(Self.table(rows))
+            lines.append(TextTable(rows: rows).rendered)
             for crossover in sweep.crossovers {
                 lines.append("crossover (\(SweepWording.noun(crossover.metric))): " + SweepWording.crossover(crossover, in: sweep, confidence: report.confidence))
             }
@@ -34,21 +34,5 @@ public struct SweepTextRenderer: Sendable {
         for warning in report.warnings { lines.append("warning: \(warning)") }
         for skipped in report.skippedPresets { lines.append("skipped: \(skipped.reason)") }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Left-aligned columns two spaces apart.
-    static func table(_ rows: [[String]]) -> String {
-        var widths: [Int] = []
-        for row in rows {
-            for (index, cell) in row.enumerated() {
-                if index >= widths.count { widths.append(0) }
-                widths[index] = max(widths[index], cell.count)
-            }
-        }
-        return rows.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ModegateCore
 import ModegateHarness
+import ModegateReports
 import ModegateSandbox
 
 /// `modegate presets [NAME]`: the built-in presets, or one preset's cases.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ModegateCore
+import ModegateReports
 
 /// `modegate runs`: stored runs, newest first by their recorded times.
 struct RunsCommand: ParsableCommand {

@@ -6,25 +6,17 @@ Prints one JSON object with what it measured; exits 1 with the failed checks on 
 import json
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import headless_chromium
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 
 def main():
     report, screenshot, gates, expected = sys.argv[1], sys.argv[2], int(sys.argv[3]), set(json.loads(sys.argv[4]))
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,2400"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    # The Debian driver, named outright, so Selenium Manager never tries to download one.
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = headless_chromium.start(1280, 2400)
     failures = []
     try:
-        driver.get("file://" + report)
-        WebDriverWait(driver, 60).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+        headless_chromium.open_page(driver, report)
         load_ms = driver.execute_script(
             "var m = performance.getEntriesByName('modegate-table-rendered')[0]; return m ? m.startTime : null;")
         marks = len(driver.find_elements(By.CSS_SELECTOR, "svg.forest g.gate-row .mark"))
@@ -59,7 +51,7 @@ def main():
         driver.find_element(By.CSS_SELECTOR, ".filters button[data-filter=all]").click()
         driver.execute_script("window.scrollTo(0, 0)")
         driver.save_screenshot(screenshot)
-        errors = [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
+        errors = headless_chromium.console_errors(driver)
         if errors:
             failures.append(f"console errors: {errors}")
         print(json.dumps({"marks": marks, "rows": rows, "regressions": sorted(shown), "table_rendered_ms": load_ms,

@@ -9,24 +9,16 @@ Prints one JSON object with what it measured; exits 1 with the failed checks on 
 import json
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import headless_chromium
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 
 def main():
     page, screenshot, presets = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1500"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = headless_chromium.start(1280, 1500)
     failures = []
     try:
-        driver.get("file://" + page)
-        WebDriverWait(driver, 60).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+        headless_chromium.open_page(driver, page)
         sections = driver.find_elements(By.CSS_SELECTOR, "section.sweep-preset")
         if len(sections) != presets:
             failures.append(f"{len(sections)} preset sections, expected {presets}")
@@ -68,7 +60,7 @@ def main():
         if sections:
             driver.execute_script("arguments[0].scrollIntoView()", sections[0])
         driver.save_screenshot(screenshot)
-        errors = [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
+        errors = headless_chromium.console_errors(driver)
         if errors:
             failures.append(f"console errors: {errors}")
         print(json.dumps({"sections": len(sections), "charts": len(charts), "crossovers": marks}))

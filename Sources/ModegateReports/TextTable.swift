@@ -1,12 +1,13 @@
-import ArgumentParser
 import Foundation
-import ModegateCore
 
-/// Left-aligned columns separated by two spaces.
-struct TextTable {
-    let rows: [[String]]
+/// Left-aligned columns separated by two spaces: the plain tables of `runs`, `presets` and the
+/// sweep's text report.
+public struct TextTable: Sendable {
+    public let rows: [[String]]
 
-    var rendered: String {
+    public init(rows: [[String]]) { self.rows = rows }
+
+    public var rendered: String {
         let widths = rows.reduce(into: [Int]()) { widths, row in
             for (index, cell) in row.enumerated() {
                 if index >= widths.count { widths.append(0) }
