@@ -68,8 +68,9 @@ import Testing
 
     /// A preset whose interval barely excludes the threshold is decided uncorrected and left
     /// undecided by Holm across several presets; with one preset Holm changes nothing.
-    @Test func holmOnlyEverWithdrawsDecisions() throws {
+    @Test func holmOnlyEverWithdrawsDecisions() async throws {
         for seed in UInt64(0)..<12 {
+            await Task.yield()
             let runs = Self.runs(shifts: [-0.02, -0.1, -0.1, -0.12], cases: 12, seed: seed)
             let off = Self.judge(runs, perPreset: false)
             let on = Self.judge(runs, perPreset: true)

@@ -155,7 +155,9 @@ import Testing
         let seen = Seen()
         let router = HTTPSessionRouter { await SuiteServer(suite: BuiltinSuites.named("smoke")!, params: [:]).makeServer() }
         let port = LockedPort()
-        let server = Task {
+        // High priority: on two loaded cores the suite's simulations keep the cooperative pool
+        // busy, and a default-priority server task waited past the minute allowed to bind.
+        let server = Task(priority: .high) {
             try await LoopbackHTTPServer { request in
                 seen.add(request.header("Authorization"))
                 return await router.handle(request)
