@@ -142,7 +142,8 @@ import Testing
         let cancelled = Date()
         waiting.cancel()
         let result = await waiting.value
-        #expect(Date().timeIntervalSince(cancelled) < 2)
+        // Well before the stalled start's 20 s timeout (a loaded CI machine took 2.2 s).
+        #expect(Date().timeIntervalSince(cancelled) < 10)
         #expect((try? result.get()) == nil)
         if case .failure(let error) = result { #expect(error.description.contains("the run is stopping"), "\(error)") }
         #expect(pool.halt.reason == nil)

@@ -157,7 +157,8 @@ import Testing
         guard let connection = try await Self.open(timeout: 30) else { return }
         let started = Date()
         let crash = await connection.call("crash", arguments: [:])
-        #expect(Date().timeIntervalSince(started) < 5)
+        // "At once" means well before the 30 s timeout; a loaded CI machine took 6.5 s.
+        #expect(Date().timeIntervalSince(started) < 15)
         #expect(crash.reply.isError)
         #expect(crash.serverFailure?.contains("exited with status 3") == true, "\(crash.serverFailure ?? "")")
         let after = await connection.call("echo", arguments: ["text": "still there?"])
