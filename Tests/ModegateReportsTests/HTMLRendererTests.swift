@@ -63,6 +63,8 @@ import Testing
     @Test func scriptSafeEscapesEveryMarkupCharacter() {
         #expect(EmbeddedJSON.scriptSafe(#"{"a":"</script><!--&\#u{2028}"}"#) == #"{"a":"\u003c/script\u003e\u003c!--\u0026\u2028"}"#)
         #expect(EmbeddedJSON.scriptSafe(#"{"a":1}"#) == #"{"a":1}"#)
+        // Other non-ASCII text passes through whole, including U+2027 beside the escaped pair.
+        #expect(EmbeddedJSON.scriptSafe("{\"a\":\"é→😀\u{2027}\u{2029}\"}") == #"{"a":"é→😀\#u{2027}\u2029"}"#)
         #expect(HTMLEscaping.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
     }
 
@@ -74,6 +76,23 @@ import Testing
         #expect(all.cases == ["repo_triage/lost", "smoke/broke", "repo_triage/gained", "smoke/flaky", "smoke/same"])
         #expect(all.tellingLeftOut == 0)
         #expect(two.transcripts(of: Self.cases).count == 4)
+    }
+
+    @Test func aCasePlayedManyTimesEmbedsItsTellingRepetitionsFirstUpToTheLimit() throws {
+        // Twenty repetitions; the arms part at #15 only.
+        let item = CaseExplanation(
+            preset: "smoke", caseID: "many",
+            baseline: (0..<20).map { Self.trial("many", $0, completed: true, reward: 1, preset: "smoke", line: $0 + 1) },
+            candidate: (0..<20).map { Self.trial("many", $0, completed: $0 != 15, reward: $0 == 15 ? 0 : 1, preset: "smoke", line: $0 + 1, arm: "candidate") })
+        let selection = TranscriptSelection([item], limit: 5, repetitionLimit: 3)
+        #expect(selection.repetitions(of: item) == [0, 1, 15])
+        #expect(selection.transcripts(of: [item]).count == 6)
+        let payload = ReportPayload(evidence: ReportEvidence(cases: [item], selection: selection, conversations: [:])).json()
+        let detail = try #require(payload["details"]?["smoke/many"])
+        #expect(detail["reps"]?.arrayValue?.compactMap { $0["rep"]?.intValue } == [0, 1, 15])
+        // The other seventeen are kept compact, naming their transcript lines.
+        #expect(detail["more"]?["b"]?.arrayValue?.count == 17 && detail["more"]?["c"]?.arrayValue?.count == 17)
+        #expect(payload["selection"]?["repetitions"] == 3)
     }
 
     @Test func filtersMatchTheirDefinitions() {

@@ -155,7 +155,17 @@ extension HTMLPage {
             var where = trial[4] === null ? "no transcript kept" : esc(data.files[trial[4]]) + ":" + trial[5];
             return '<div class="arm arm-' + role + '"><h4>' + role + "</h4>" + outcome({ completed: trial[1] === 1, reward: trial[2], steps: trial[3] }) +
               (trial[6] ? '<p class="error-text"><strong>error:</strong> ' + esc(trial[6]) + "</p>" : "") +
-              '<p class="where">Transcript not embedded in this page (it keeps ' + data.selection.embedded + " cases in full); open " + where + "</p></div>";
+              '<p class="where">Transcript not embedded in this page (it keeps ' + data.selection.embedded + " cases and up to " +
+              data.selection.repetitions + " repetitions of each in full); open " + where + "</p></div>";
+          }
+          function compactReps(t) {
+            var reps = {}, out = "";
+            (t.b || []).forEach(function (trial) { (reps[trial[0]] = reps[trial[0]] || {}).b = trial; });
+            (t.c || []).forEach(function (trial) { (reps[trial[0]] = reps[trial[0]] || {}).c = trial; });
+            Object.keys(reps).sort(function (a, b) { return a - b; }).forEach(function (r) {
+              out += '<div class="rep" data-rep="' + r + '"><h3>Repetition #' + r + '</h3><div class="rep-grid">' + compactArm("baseline", reps[r].b) + compactArm("candidate", reps[r].c) + "</div></div>";
+            });
+            return out;
           }
           function openCase(c) {
             var detail = data.details[c.id];
@@ -169,13 +179,9 @@ extension HTMLPage {
                   (same(rep.baseline, rep.candidate) ? ' <span class="meta">same outcome in both arms</span>' : "") + '</h3><div class="rep-grid">' +
                   arm("baseline", rep.baseline, rep.divergence) + arm("candidate", rep.candidate, rep.divergence) + "</div></div>";
               });
+              if (detail.more && ((detail.more.b || []).length || (detail.more.c || []).length)) out += compactReps(detail.more);
             } else {
-              var reps = {};
-              (c.t.b || []).forEach(function (t) { (reps[t[0]] = reps[t[0]] || {}).b = t; });
-              (c.t.c || []).forEach(function (t) { (reps[t[0]] = reps[t[0]] || {}).c = t; });
-              Object.keys(reps).sort(function (a, b) { return a - b; }).forEach(function (r) {
-                out += '<div class="rep" data-rep="' + r + '"><h3>Repetition #' + r + '</h3><div class="rep-grid">' + compactArm("baseline", reps[r].b) + compactArm("candidate", reps[r].c) + "</div></div>";
-              });
+              out += compactReps(c.t);
             }
             panel.innerHTML = out + "</div>";
             panel.hidden = false;

@@ -13,7 +13,7 @@ import ModegateCore
 ///   (`b`, `c`) its trials as `[repetition, completed 0/1, reward, steps, file, line, error]`.
 /// - `details`: by case id, the embedded cases: `reps[]` with both arms' full trials and where
 ///   they part, and `flaky` (both arms' flakiness).
-/// - `selection`: `limit`, `embedded` and `telling_left_out` (`TranscriptSelection`).
+/// - `selection`: `limit`, `embedded`, `repetitions` (the most embedded in full per case) and `telling_left_out` (`TranscriptSelection`).
 struct ReportPayload {
     let evidence: ReportEvidence
 
@@ -40,7 +40,7 @@ struct ReportPayload {
                 "d": .bool(embedded),
             ]
             if embedded {
-                details[item.name] = detail(item)
+                details[item.name] = detail(item) { Self.compact($0, file: file($0.transcript)) }
             } else {
                 row["t"] = [
                     "b": .array(item.baseline.map { Self.compact($0, file: file($0.transcript)) }),
@@ -56,6 +56,7 @@ struct ReportPayload {
             "selection": [
                 "limit": .number(Double(evidence.selection.limit)),
                 "embedded": .number(Double(evidence.selection.cases.count)),
+                "repetitions": .number(Double(evidence.selection.repetitionLimit)),
                 "telling_left_out": .number(Double(evidence.selection.tellingLeftOut)),
             ],
         ]
@@ -80,11 +81,13 @@ struct ReportPayload {
         ])
     }
 
-    /// An embedded case: per paired repetition both trials in full and their divergence.
-    func detail(_ item: CaseExplanation) -> JSONValue {
+    /// An embedded case: per repetition the selection keeps, both trials in full and their
+    /// divergence; the other repetitions as compact trials (`more`) that name their transcripts.
+    func detail(_ item: CaseExplanation, compact: (TrialEvidence) -> JSONValue) -> JSONValue {
         let candidate = Dictionary(item.candidate.map { ($0.repetition, $0) }, uniquingKeysWith: { _, last in last })
         let divergences = Dictionary(item.divergences.map { ($0.repetition, $0) }, uniquingKeysWith: { _, last in last })
-        let repetitions = Set(item.baseline.map(\.repetition) + item.candidate.map(\.repetition)).sorted()
+        let repetitions = evidence.selection.repetitions(of: item)
+        let kept = Set(repetitions)
         let baseline = Dictionary(item.baseline.map { ($0.repetition, $0) }, uniquingKeysWith: { _, last in last })
         let reps: [JSONValue] = repetitions.map { repetition in
             var rep: [String: JSONValue] = ["rep": .number(Double(repetition))]
@@ -95,6 +98,10 @@ struct ReportPayload {
         }
         return [
             "reps": .array(reps),
+            "more": [
+                "b": .array(item.baseline.filter { !kept.contains($0.repetition) }.map(compact)),
+                "c": .array(item.candidate.filter { !kept.contains($0.repetition) }.map(compact)),
+            ],
             "flaky": ["baseline": Self.flakiness(item.baselineFlakiness), "candidate": Self.flakiness(item.candidateFlakiness)],
         ]
     }

@@ -5,14 +5,21 @@ import ModegateCore
 /// conversation went in, so the page carries every case's row but full evidence only for up to
 /// `limit` cases, the telling ones first: regressions (largest loss first, as `explain` orders
 /// them), then cases with errors, gains (largest first), flaky cases (most disagreeing first),
-/// differing cases, and then the rest in table order while room is left. The panel of a case
-/// left out names its transcript lines instead.
+/// differing cases, and then the rest in table order while room is left. Within an embedded case
+/// at most `repetitionLimit` repetitions go in full (those whose arms differ or failed first): a
+/// case played 233 times would otherwise embed 466 conversations. The panel of a case or a
+/// repetition left out names its transcript lines instead.
 public struct TranscriptSelection: Sendable, Hashable {
     /// Cases embedded in full unless the caller asks otherwise.
     public static let defaultLimit = 100
 
+    /// Repetitions of one case embedded in full unless the caller asks otherwise.
+    public static let defaultRepetitionLimit = 10
+
     /// The most cases embedded in full.
     public var limit: Int
+    /// The most repetitions of an embedded case embedded in full.
+    public var repetitionLimit: Int
     /// The embedded cases' names (`preset/case`), in the order they were chosen.
     public var cases: [String]
     /// Regressions, error, gain, flaky and differing cases that fell past the limit.
@@ -20,8 +27,9 @@ public struct TranscriptSelection: Sendable, Hashable {
     private var chosenSet: Set<String>
 
     /// Chooses up to `limit` of `cases`.
-    public init(_ cases: [CaseExplanation], limit: Int = defaultLimit) {
+    public init(_ cases: [CaseExplanation], limit: Int = defaultLimit, repetitionLimit: Int = defaultRepetitionLimit) {
         self.limit = limit
+        self.repetitionLimit = repetitionLimit
         var chosen: [String] = []
         var seen = Set<String>()
         var telling = 0
@@ -42,9 +50,26 @@ public struct TranscriptSelection: Sendable, Hashable {
     /// Whether `name` (`preset/case`) is embedded in full.
     public func contains(_ name: String) -> Bool { chosenSet.contains(name) }
 
-    /// The transcript lines the embedded cases' trials need, for the loader to read.
+    /// The transcript lines the embedded repetitions' trials need, for the loader to read.
     public func transcripts(of cases: [CaseExplanation]) -> [TranscriptLocation] {
-        cases.filter { contains($0.name) }.flatMap { ($0.baseline + $0.candidate).compactMap(\.transcript) }
+        cases.filter { contains($0.name) }.flatMap { item in
+            let kept = Set(repetitions(of: item))
+            return (item.baseline + item.candidate).filter { kept.contains($0.repetition) }.compactMap(\.transcript)
+        }
+    }
+
+    /// The repetitions of an embedded case that go in full, ascending: first those whose arms
+    /// disagree or that hit an error, then the lowest numbers, up to `repetitionLimit`.
+    public func repetitions(of item: CaseExplanation) -> [Int] {
+        let baseline = Dictionary(item.baseline.map { ($0.repetition, $0) }, uniquingKeysWith: { _, last in last })
+        let candidate = Dictionary(item.candidate.map { ($0.repetition, $0) }, uniquingKeysWith: { _, last in last })
+        let all = Set(baseline.keys).union(candidate.keys).sorted()
+        func telling(_ repetition: Int) -> Bool {
+            guard let b = baseline[repetition], let c = candidate[repetition] else { return true }
+            return b.completed != c.completed || abs(b.reward - c.reward) > 1e-9 || b.error != nil || c.error != nil
+        }
+        let ordered = all.filter(telling) + all.filter { !telling($0) }
+        return ordered.prefix(repetitionLimit).sorted()
     }
 
     /// The telling cases, most telling group first, each group in its own order.
