@@ -171,7 +171,8 @@ import Testing
         let started = Date()
         let hang = await connection.call("hang", arguments: [:])
         let elapsed = Date().timeIntervalSince(started)
-        #expect(elapsed >= 1.9 && elapsed < 8)
+        // The 2 s timeout fires, not a later one; a loaded CI machine took over 8 s to get there.
+        #expect(elapsed >= 1.9 && elapsed < 20)
         #expect(hang.serverFailure?.contains("did not answer tools/call hang within 2 s") == true, "\(hang.serverFailure ?? "")")
         let closing = Date()
         await connection.close()
