@@ -40,9 +40,16 @@ import Testing
             #expect(run.outcome == .value(["seen": ["undefined", "undefined"], "sum": .number(Double(20000 + index))]))
         }
         #expect(await sandbox.idleWorkerIDs() == [worker], "the same warm worker served every program")
-        // Other tests open and close descriptors in this process at the same time, so allow a
-        // little noise: a leak of one descriptor per program would show as 200.
-        #expect(openDescriptors() <= hostDescriptors + 20)
+        // Other tests open and close descriptors in this process at the same time (a loaded CI
+        // run added 39), so allow half of what a leak of one descriptor per program would show
+        // (200), and give their noise a few seconds to pass: a leak stays.
+        var host = openDescriptors()
+        let deadline = Date().addingTimeInterval(5)
+        while host > hostDescriptors + 100 && Date() < deadline {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            host = min(host, openDescriptors())
+        }
+        #expect(host <= hostDescriptors + 100)
         #expect(openDescriptors(worker) == workerDescriptors)
         let grown = (residentKilobytes(worker) ?? 0) - workerMemory
         #expect(grown < 64 * 1024, "worker grew by \(grown) kB over 200 programs")
