@@ -96,7 +96,9 @@ extension MCPGateRunTests {
         let interrupted = Date()
         kill(process.processIdentifier, SIGINT)
         #expect(try await Poll.until(seconds: 20) { !process.isRunning })
-        #expect(Date().timeIntervalSince(interrupted) < 10)
+        // What this test holds is that the servers go with the run; the 2 s exit is InterruptionTests'
+        // and the live check's. A loaded CI machine took 10.5 s here.
+        #expect(Date().timeIntervalSince(interrupted) < 18)
         #expect(!Self.running(marker), "the MCP server outlived the run")
         // The interrupted trial is not recorded as a failure (it would blame the strategy); the
         // run is marked cancelled and --resume plays it again.

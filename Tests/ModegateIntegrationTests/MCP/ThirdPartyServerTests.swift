@@ -176,7 +176,8 @@ import Testing
         #expect(hang.serverFailure?.contains("did not answer tools/call hang within 2 s") == true, "\(hang.serverFailure ?? "")")
         let closing = Date()
         await connection.close()
-        #expect(Date().timeIntervalSince(closing) < 5)
+        // Closing does not wait out another timeout; a loaded CI machine took 5.0 s.
+        #expect(Date().timeIntervalSince(closing) < 15)
     }
 
     @Test func garbageOnStdoutIsNamedInTheTimeout() async throws {
