@@ -17,7 +17,9 @@ struct HTMLPage {
         if verdict.status == .error {
             body.append(section("Why the runs could not be judged", #"<p class="error-text">\#(escape(verdict.errorMessage ?? "the runs could not be judged"))</p>"#))
         } else {
-            body += [gates(), costs(), presets(), charts(), cases()]
+            // The panels (a pass over every case) feed both the preset section and the charts.
+            let panels = PresetPanel.panels(verdict, evidence: evidence)
+            body += [gates(), costs(), presets(panels), charts(panels), cases()]
         }
         body.append(footer())
         return HTMLDocument(
@@ -87,8 +89,7 @@ struct HTMLPage {
         return section("Costs", out + "</tbody></table></div>", id: "costs")
     }
 
-    func presets() -> String {
-        let panels = PresetPanel.panels(verdict, evidence: evidence)
+    func presets(_ panels: [PresetPanel]) -> String {
         guard !panels.isEmpty else { return section("Presets", unavailable(), id: "presets") }
         var out = #"<div class="preset-grid">"#
         for panel in panels {
@@ -115,8 +116,7 @@ struct HTMLPage {
         return section("Presets", out + "</div>", id: "presets")
     }
 
-    func charts() -> String {
-        let panels = PresetPanel.panels(verdict, evidence: evidence)
+    func charts(_ panels: [PresetPanel]) -> String {
         guard !panels.isEmpty else { return "" }
         let all = (ArmFigures(evidence.cases.flatMap(\.baseline)), ArmFigures(evidence.cases.flatMap(\.candidate)))
         let rows = [("all paired", all.0, all.1)] + panels.map { ($0.preset, $0.baseline, $0.candidate) }
