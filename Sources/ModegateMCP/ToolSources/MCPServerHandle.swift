@@ -8,10 +8,10 @@ import Synchronization
 /// A server that went away (its process exited, its URL refused or reset the connection) is
 /// started again lazily, when the next trial asks for it: one restart per death however many
 /// trials ask at once, and the restarted stdio server's stderr is appended to the same log after
-/// a marker line. A start that fails because the server went away again is retried at once;
-/// `startAttempts` failed starts in a row give up and set the run's `RunHalt`, which stops the
-/// run (exit 4). Nothing is started once the pool is closing or the asking trial is cancelled
-/// (Ctrl-C), so an interrupted run never counts a restart.
+/// a marker line. A start that fails because the server went away again is retried after a
+/// pause (`retryPauses`); when the pauses are used up the server is given up and the run's
+/// `RunHalt` set, which stops the run (exit 4). Nothing is started once the pool is closing or
+/// the asking trial is cancelled (Ctrl-C), so an interrupted run never counts a restart.
 public actor MCPServerHandle {
     /// A trial's use of the server: its connection, and whether this trial started it again.
     public struct Lease: Sendable {
@@ -28,15 +28,16 @@ public actor MCPServerHandle {
         var logFolder: URL?
     }
 
-    /// Failed starts in a row after which the server is given up; when it was being restarted,
-    /// the run halts (exit 4).
-    public static let startAttempts = 3
-    /// Pause before starting again a server that went away during start-up, times the failed
-    /// starts so far. A stdio server is ours to start, at once; a URL's server has to be brought
-    /// back by whoever runs it (a supervisor, a container runtime), which takes longer.
-    static func retryPause(_ server: MCPPlan.Server) -> Double {
-        if case .http = server.transport { return 5 }
-        return 0.5
+    /// The pauses between starts of a server that went away during start-up; one failed start
+    /// more than there are pauses gives the server up (when it was being restarted, the run
+    /// halts, exit 4). A stdio server is ours to start, so it is tried three times, 0.5 s and 1 s
+    /// apart. A URL's server is brought back by whoever runs it (a supervisor, a container
+    /// runtime): before the first trial it should already listen, so three tries over 3 s; after
+    /// it went away it gets 30 s, tried often at first so a quick supervisor costs little (a
+    /// Python server on a loaded CI machine took 16 s from its crash to listening again).
+    static func retryPauses(_ server: MCPPlan.Server, restart: Bool) -> [Double] {
+        guard case .http = server.transport else { return [0.5, 1] }
+        return restart ? [1, 2, 4, 8, 15] : [1, 2]
     }
 
     /// The server's name: its key in `mcp.servers`, or `modegate serve SUITE` for one the run starts.
@@ -139,6 +140,7 @@ public actor MCPServerHandle {
     /// Starts the server and lists its tools, retrying at once while it dies during start-up.
     private func start(restart: Bool) async -> Result<MCPConnection, MCPSessionError> {
         guard let launch else { return .failure(.notOpen(name)) }
+        let pauses = Self.retryPauses(launch.server, restart: restart)
         while true {
             if Task.isCancelled || (restart && closed) {
                 return .failure(.cannotStart("MCP server '\(name)' is not started: the run is stopping"))
@@ -167,7 +169,7 @@ public actor MCPServerHandle {
                 }
                 let openError = error as? MCPConnection.OpenError
                 failedStarts += 1
-                if failedStarts >= Self.startAttempts {
+                if failedStarts > pauses.count {
                     let message = giveUpMessage(openError.map(\.reason) ?? "\(error)", restart: restart)
                     if restart {
                         givenUp = message
@@ -179,7 +181,7 @@ public actor MCPServerHandle {
                     let prefix = restart ? "MCP server '\(name)' went away and could not be started again: " : ""
                     return .failure(.cannotStart(prefix + "\(error)"))
                 }
-                try? await Task.sleep(nanoseconds: UInt64(Self.retryPause(launch.server) * Double(failedStarts) * 1e9))
+                try? await Task.sleep(nanoseconds: UInt64(pauses[failedStarts - 1] * 1e9))
             }
         }
     }
