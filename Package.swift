@@ -146,6 +146,13 @@ let package = Package(
         .testTarget(name: "ModegateProvidersTests", dependencies: ["ModegateProviders"]),
         .testTarget(name: "ModegateCodeModeTests", dependencies: ["ModegateCodeMode"]),
         .testTarget(name: "ModegateHarnessTests", dependencies: ["ModegateHarness", "ModegateProviders"]),
+        // The MCP layer against in-process fake servers and a manual clock: supervision without waiting.
+        .testTarget(
+            name: "ModegateMCPTests",
+            dependencies: [
+                "ModegateMCP", "ModegateCore", .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // Real processes and servers on 127.0.0.1: MCP peers, model servers, the binary end to end.
         .testTarget(
             name: "ModegateIntegrationTests", dependencies: ["ModegateMCP", "ModegateSuites", "ModegateHTTP", "ModegateCodeMode"], exclude: ["Peers"]),

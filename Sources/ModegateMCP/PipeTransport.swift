@@ -133,9 +133,13 @@ private final class LineReader: Sendable {
     }
 
     /// Messages go to the client; anything else a server prints on stdout is reported, not parsed.
+    /// A line is taken for a message when it is bracketed as one (`{…}` or `[…]`): checking both
+    /// ends costs nothing and keeps a stray `{ …` line out of the SDK's decoder, where it would
+    /// vanish unlogged.
     private func deliver(_ line: Data) {
-        guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
-        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        guard let first = line.first(where: { !blank($0) }), let last = line.last(where: { !blank($0) }) else { return }
+        if (first == UInt8(ascii: "{") && last == UInt8(ascii: "}")) || (first == UInt8(ascii: "[") && last == UInt8(ascii: "]")) {
             continuation.yield(line)
         } else {
             noise(String(decoding: line.prefix(200), as: UTF8.self))

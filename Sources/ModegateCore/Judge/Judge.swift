@@ -115,15 +115,24 @@ public struct Judge: Sendable {
             adoption.codeShare * 100, adoption.trialsWithoutCode, adoption.trials)]
     }
 
-    /// One warning per MCP server that crashed and was started again (or reconnected, for a URL):
-    /// the trials it was serving when it went away failed as `mcp` errors, which the figures count.
+    /// One warning per MCP server that went away and was started again (or reconnected, for a
+    /// URL), with why: the trials it was serving then failed as `mcp` errors, which the figures
+    /// count. Crashes alone read as they always did; a hang or a protocol failure is named.
     static func restartWarnings(candidate: StoredRun, baseline: StoredRun) -> [String] {
         let servers = Set(candidate.mcpRestarts.keys).union(baseline.mcpRestarts.keys).sorted()
         return servers.map { server in
             let (inBaseline, inCandidate) = (baseline.mcpRestarts[server] ?? 0, candidate.mcpRestarts[server] ?? 0)
             let total = inBaseline + inCandidate
-            return "MCP server '\(server)' crashed (or dropped its connection) and was restarted \(total) time\(total == 1 ? "" : "s") "
-                + "(baseline \(inBaseline), candidate \(inCandidate)); the trials it was serving then count as mcp errors"
+            var both = baseline.restarts
+            both.add(candidate.restarts)
+            let reasons = MCPRestarts.Reason.allCases.filter { both.count(server, $0) > 0 }
+            let times = "restarted \(total) time\(total == 1 ? "" : "s") (baseline \(inBaseline), candidate \(inCandidate))"
+            let tail = "; the trials it was serving then count as mcp errors"
+            guard reasons != [.crash] else {
+                return "MCP server '\(server)' crashed (or dropped its connection) and was \(times)\(tail)"
+            }
+            let why = reasons.map { "\($0.rawValue) \(both.count(server, $0))" }.joined(separator: ", ")
+            return "MCP server '\(server)' was \(times), by reason: \(why)\(tail)"
         }
     }
 }

@@ -17,11 +17,11 @@ extension RunSummary {
         var completed = 0
         var estimated = false
         var perPreset: [String: (count: Int, completed: Int, reward: Double, steps: Int)] = [:]
-        var restarts: [String: Int] = [:]
+        var restarts = MCPRestarts()
         var adoption = CodeModeAdoption()
         for trial in ordered {
             adoption.add(trial)
-            for (server, count) in trial.mcpRestarts ?? [:] { restarts[server, default: 0] += count }
+            restarts.add(trial.restarts)
             totals.add(trial)
             rewardSum += trial.reward
             stepsSum += trial.steps
@@ -62,7 +62,8 @@ extension RunSummary {
                     totalReward: $0.reward, steps: $0.steps)
             },
             totals: totals, payloadSuppression: suppression, cost: totals.cost, tokensEstimated: estimated,
-            presets: presets, mcpRestarts: restarts.isEmpty ? nil : restarts, toolAPI: toolAPI, adoption: adoption,
+            presets: presets, mcpRestarts: restarts.isEmpty ? nil : restarts.counts,
+            mcpRestartReasons: restarts.isEmpty ? nil : restarts.reasons, toolAPI: toolAPI, adoption: adoption,
             toolWarnings: toolWarnings.isEmpty ? nil : toolWarnings, stoppedEarly: stoppedEarly,
             provenance: provenance)
     }

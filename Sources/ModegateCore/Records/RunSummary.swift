@@ -62,6 +62,9 @@ public struct RunSummary: Sendable, Codable, Hashable {
     /// Restarts of each MCP server that crashed during the run, counted in the run whose trial
     /// found it dead and started it again; absent when no server was restarted.
     public var mcpRestarts: [String: Int]?
+    /// The same restarts by server and reason (`crash`, `hang`, `protocol`); absent when no
+    /// server was restarted.
+    public var mcpRestartReasons: [String: [String: Int]]?
     /// How a code-mode arm with the built-in runtime was shown its tools; absent for other arms.
     public var toolAPI: ToolAPIFigures?
     /// How the arm's model used its tools: programs, discovery, unknown tools, invalid arguments.
@@ -84,7 +87,7 @@ public struct RunSummary: Sendable, Codable, Hashable {
         case avgReward = "avg_reward", avgSteps = "avg_steps", latencySeconds = "latency_seconds"
         case usageTotals = "usage_totals", cancelled, cancelReason = "cancel_reason", caseResults = "case_results"
         case totals, payloadSuppression = "payload_suppression", cost, tokensEstimated = "tokens_estimated", presets
-        case mcpRestarts = "mcp_restarts", toolAPI = "tool_api", adoption, toolWarnings = "tool_warnings"
+        case mcpRestarts = "mcp_restarts", mcpRestartReasons = "mcp_restart_reasons", toolAPI = "tool_api", adoption, toolWarnings = "tool_warnings"
         case stoppedEarly = "stopped_early", provenance
     }
 

@@ -39,6 +39,9 @@ public struct TrialRecord: Sendable, Codable, Hashable {
     /// MCP servers this trial found dead (crashed after an earlier trial) and started again, by
     /// name; absent when it started none.
     public var mcpRestarts: [String: Int]?
+    /// Why: the same restarts by server and reason (`crash`, `hang`, `protocol`); absent when
+    /// it started none.
+    public var mcpRestartReasons: [String: [String: Int]]?
     /// When the trial started.
     public var startedAt: Date
     /// When it ended.
@@ -68,6 +71,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         self.cost = cost
         self.error = error
         self.mcpRestarts = mcpRestarts
+        mcpRestartReasons = mcpRestarts.map { MCPRestarts(counts: $0, reasons: nil).reasons }
         self.startedAt = startedAt
         self.finishedAt = finishedAt
     }
@@ -82,7 +86,8 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         case runID = "run_id", preset, caseID = "case_id", repetition, strategy, completed, reward
         case scoreDetail = "score_detail", finalAnswer = "final_answer", steps
         case tokensEstimated = "tokens_estimated"
-        case cost, error, firstProgramFailure = "first_program_failure", mcpRestarts = "mcp_restarts", startedAt = "started_at", finishedAt = "finished_at"
+        case cost, error, firstProgramFailure = "first_program_failure", mcpRestarts = "mcp_restarts"
+        case mcpRestartReasons = "mcp_restart_reasons", startedAt = "started_at", finishedAt = "finished_at"
     }
 
     /// Reads a line of `results.jsonl`; the counters come from the same flat object.
@@ -104,6 +109,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         error = try container.decodeIfPresent(TrialError.self, forKey: .error)
         firstProgramFailure = try container.decodeIfPresent(String.self, forKey: .firstProgramFailure)
         mcpRestarts = try container.decodeIfPresent([String: Int].self, forKey: .mcpRestarts)
+        mcpRestartReasons = try container.decodeIfPresent([String: [String: Int]].self, forKey: .mcpRestartReasons)
         startedAt = try container.decode(Date.self, forKey: .startedAt)
         finishedAt = try container.decode(Date.self, forKey: .finishedAt)
     }
@@ -128,8 +134,18 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         try container.encodeIfPresent(error, forKey: .error)
         try container.encodeIfPresent(firstProgramFailure, forKey: .firstProgramFailure)
         try container.encodeIfPresent(mcpRestarts, forKey: .mcpRestarts)
+        try container.encodeIfPresent(mcpRestartReasons, forKey: .mcpRestartReasons)
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(finishedAt, forKey: .finishedAt)
+    }
+
+    /// The trial's restarts with their reasons (`mcp_restarts` with `mcp_restart_reasons`).
+    public var restarts: MCPRestarts {
+        get { MCPRestarts(counts: mcpRestarts, reasons: mcpRestartReasons) }
+        set {
+            mcpRestarts = newValue.isEmpty ? nil : newValue.counts
+            mcpRestartReasons = newValue.isEmpty ? nil : newValue.reasons
+        }
     }
 
     /// The key trials pair on across arms (DESIGN §8).

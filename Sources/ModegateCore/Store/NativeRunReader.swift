@@ -39,7 +39,7 @@ enum NativeRunReader {
             manifest: manifest, summary: summary.metrics, presets: manifest.presets, trials: trials,
             isFinished: stored != nil, cancelled: summary.cancelled, cancelReason: summary.cancelReason,
             startedAt: manifest.startedAt, finishedAt: stored == nil ? nil : (summary.finishedAt ?? manifest.finishedAt),
-            warnings: warnings + (summary.toolWarnings ?? []), mcpRestarts: summary.mcpRestarts ?? [:], adoption: summary.adoption,
+            warnings: warnings + (summary.toolWarnings ?? []), restarts: MCPRestarts(counts: summary.mcpRestarts, reasons: summary.mcpRestartReasons), adoption: summary.adoption,
             provenance: summary.provenance,
             notRecorded: costRecorded(manifest, trials: trials) ? [] : [.cost], currency: currency(manifest),
             tokensEstimated: summary.tokensEstimated ?? false)

@@ -12,6 +12,7 @@ struct RunSummaryHeader: Decodable, Sendable {
     var cancelReason: String?
     var finishedAt: Date?
     var mcpRestarts: [String: Int]?
+    var mcpRestartReasons: [String: [String: Int]]?
     var adoption: CodeModeAdoption?
     var toolWarnings: [String]?
     var provenance: RunProvenance?
@@ -20,7 +21,8 @@ struct RunSummaryHeader: Decodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case totalCases = "total_cases", completedCases = "completed_cases", attemptedCases = "attempted_cases"
         case avgReward = "avg_reward", avgSteps = "avg_steps", cancelled, cancelReason = "cancel_reason"
-        case finishedAt = "finished_at", mcpRestarts = "mcp_restarts", adoption, toolWarnings = "tool_warnings"
+        case finishedAt = "finished_at", mcpRestarts = "mcp_restarts", adoption
+        case mcpRestartReasons = "mcp_restart_reasons", toolWarnings = "tool_warnings"
         case provenance
         case tokensEstimated = "tokens_estimated"
     }
@@ -35,6 +37,7 @@ struct RunSummaryHeader: Decodable, Sendable {
         cancelReason = summary.cancelReason
         finishedAt = summary.finishedAt
         mcpRestarts = summary.mcpRestarts
+        mcpRestartReasons = summary.mcpRestartReasons
         adoption = summary.adoption
         toolWarnings = summary.toolWarnings
         provenance = summary.provenance

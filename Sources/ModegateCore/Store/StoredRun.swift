@@ -41,8 +41,11 @@ public struct StoredRun: Sendable, Hashable {
     public var finishedAt: Date?
     /// Problems that did not stop loading (a torn last line of `results.jsonl`, say).
     public var warnings: [String]
-    /// Restarts of each MCP server that crashed during the run (its summary's `mcp_restarts`).
-    public var mcpRestarts: [String: Int] = [:]
+    /// Restarts of each MCP server that went away during the run, with their reasons (its
+    /// summary's `mcp_restarts` and `mcp_restart_reasons`).
+    public var restarts = MCPRestarts()
+    /// Restarts of each MCP server that went away during the run (its summary's `mcp_restarts`).
+    public var mcpRestarts: [String: Int] { restarts.counts }
     /// How the arm's model used its tools (its summary's `adoption`), when recorded.
     public var adoption: CodeModeAdoption?
     /// What the run's figures depend on (its summary's `provenance`), when recorded.

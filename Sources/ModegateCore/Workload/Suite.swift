@@ -9,6 +9,8 @@ public protocol Suite: Sendable {
     var tools: [ToolDescriptor] { get }
     /// A fresh session for one trial, its data generated from `params`.
     func makeSession(params: JSONValue) -> any ToolSession
+    /// A fresh session for one trial of `arm`: suites over servers give each arm its own.
+    func makeSession(params: JSONValue, arm: ArmRole) -> any ToolSession
     /// The expected answer computed from `params`, for cases that do not state one; nil when the
     /// suite has no oracle for these params.
     func oracle(params: JSONValue) -> JSONValue?
@@ -19,6 +21,8 @@ public protocol Suite: Sendable {
 }
 
 extension Suite {
+    /// Every arm gets the same kind of fresh session.
+    public func makeSession(params: JSONValue, arm: ArmRole) -> any ToolSession { makeSession(params: params) }
     /// Built-in suites run in process.
     public var overMCP: Bool { false }
     /// No oracle: cases state their expected answer.

@@ -11,8 +11,8 @@ public protocol ToolSession: Sendable {
     /// which makes the trial an infrastructure error instead of the strategy's failure.
     func infrastructureFailure() async -> String?
     /// What carries the tools that had to be started again for this trial because it had died
-    /// (a crashed MCP server), by name and count; the default is none.
-    func serverRestarts() async -> [String: Int]
+    /// (a crashed or hung MCP server), by name and reason; the default is none.
+    func serverRestarts() async -> MCPRestarts
     /// Ends the session (a per-trial server is stopped); the default does nothing.
     func close() async
 }
@@ -21,7 +21,7 @@ extension ToolSession {
     /// Nothing carries the tools but the process: no infrastructure to fail.
     public func infrastructureFailure() async -> String? { nil }
     /// Nothing was restarted.
-    public func serverRestarts() async -> [String: Int] { [:] }
+    public func serverRestarts() async -> MCPRestarts { MCPRestarts() }
     /// Nothing to stop.
     public func close() async {}
 }

@@ -34,6 +34,6 @@ actor FaultySession: ToolSession {
 
     func finalState() async -> JSONValue? { await inner.finalState() }
     func infrastructureFailure() async -> String? { await inner.infrastructureFailure() }
-    func serverRestarts() async -> [String: Int] { await inner.serverRestarts() }
+    func serverRestarts() async -> MCPRestarts { await inner.serverRestarts() }
     func close() async { await inner.close() }
 }

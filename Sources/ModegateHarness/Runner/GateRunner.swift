@@ -167,8 +167,12 @@ public struct GateRunner: Sendable {
         let plan = prepared.plan
         let externals: [ArmRole: ExternalCodeModeStrategy]
         do {
-            // A stdio server's stderr is kept with the first arm's run.
-            externals = try await prepared.open(logFolder: recorders.first?.logFolder)
+            // A stdio server's stderr is kept with its arm's run (a server the run starts for
+            // listing only, with the first arm's).
+            externals = try await prepared.open(
+                logFolder: recorders.first?.logFolder,
+                logFolders: Dictionary(recorders.compactMap { recorder in recorder.logFolder.map { (recorder.arm.role, $0) } },
+                                       uniquingKeysWith: { first, _ in first }))
         } catch {
             await prepared.servers.closeAll()
             for recorder in recorders { try? recorder.finish(at: clock(), stoppedBy: .setupFailed("\(error)"), notes: ArmNotes()) }
@@ -212,14 +216,23 @@ public struct GateRunner: Sendable {
 
     /// The planner with the suites that cross MCP: the gate's servers for `suite: {mcp: SERVER}`
     /// presets, and with `tools.transport: mcp_stdio` every built-in suite served by
-    /// `modegate serve`. Only servers the presets use get a handle (and are started).
-    func planner(over servers: MCPServerPool, for presets: [Preset], transport: ToolsPlan.Transport) async -> WorkloadPlanner {
+    /// `modegate serve`. Only servers the presets use get a handle (and are started): one per arm
+    /// in `arms`, so each arm plays on servers of its own (one shared handle when `arms` is empty).
+    func planner(
+        over servers: MCPServerPool, for presets: [Preset], transport: ToolsPlan.Transport, arms: [ArmRole] = []
+    ) async -> WorkloadPlanner {
         var planner = self.planner
         var builtinNames = Set<String>()
         for preset in presets {
             switch preset.suite {
             case .mcp(let name) where plan.mcp.enabled && plan.mcp.servers[name] != nil:
-                planner.mcpSuites[name] = MCPServerSuite(server: await servers.handle(name))
+                guard !arms.isEmpty else {
+                    planner.mcpSuites[name] = MCPServerSuite(server: await servers.handle(name))
+                    continue
+                }
+                var handles: [ArmRole: MCPServerHandle] = [:]
+                for arm in arms { handles[arm] = await servers.handle(name, arm: arm) }
+                planner.mcpSuites[name] = MCPServerSuite(servers: handles)
             case .mcp: break
             case .builtin(let name): builtinNames.insert(name)
             }

@@ -20,7 +20,7 @@ struct PreparedRun: Sendable {
     /// when the model, a replay's recording, an arm's server or the sandbox is not there (exit 4).
     static func prepare(_ plan: RunPlan, runner: GateRunner) async throws -> PreparedRun {
         let servers = MCPServerPool(plan: plan.gate.mcp, environment: runner.environment)
-        let cases = try await runner.planner(over: servers, for: plan.presets, transport: plan.transport)
+        let cases = try await runner.planner(over: servers, for: plan.presets, transport: plan.transport, arms: plan.arms.map(\.role))
             .cases(of: plan.presets, limit: plan.gate.workload.limit, shard: plan.shard)
         let cassette: [URL]?
         switch plan.model {
@@ -43,15 +43,16 @@ struct PreparedRun: Sendable {
             guard plan.gate.mcp.enabled, plan.gate.mcp.servers[runtime.server] != nil else {
                 throw HarnessError.armServerMissing(role: arm.role, server: runtime.server)
             }
-            external[arm.role] = (await servers.handle(runtime.server), runtime.roles)
+            external[arm.role] = (await servers.handle(runtime.server, arm: arm.role), runtime.roles)
         }
         return PreparedRun(plan: plan, cases: cases, model: model, servers: servers, externalServers: external)
     }
 
-    /// Starts the servers (a stdio server's stderr goes to `logFolder`) and the external Code
+    /// Starts the servers (an arm's stdio server logs its stderr to `logFolders[arm]`, others to
+    /// `logFolder`) and the external Code
     /// Mode strategies, whose role names need the servers' tool lists.
-    func open(logFolder: URL?) async throws -> [ArmRole: ExternalCodeModeStrategy] {
-        try await servers.open(logFolder: logFolder)
+    func open(logFolder: URL?, logFolders: [ArmRole: URL] = [:]) async throws -> [ArmRole: ExternalCodeModeStrategy] {
+        try await servers.open(logFolder: logFolder, logFolders: logFolders, firstArm: plan.arms.first?.role)
         var strategies: [ArmRole: ExternalCodeModeStrategy] = [:]
         for arm in plan.arms {
             guard let (handle, given) = externalServers[arm.role] else { continue }

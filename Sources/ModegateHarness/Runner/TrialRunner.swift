@@ -35,7 +35,7 @@ struct TrialRunner: Sendable {
         let started = Date()
         let clock = DispatchTime.now().uptimeNanoseconds
         let workload = spec.workloadCase
-        var session: any ToolSession = workload.suite.makeSession(params: workload.testCase.params)
+        var session: any ToolSession = workload.suite.makeSession(params: workload.testCase.params, arm: spec.arm.role)
         if let fault = faults[workload.suite.name] {
             session = FaultySession(session, plan: fault, trialSeed: Self.trialSeed(spec))
         }
@@ -70,7 +70,8 @@ struct TrialRunner: Sendable {
             verdict.reward = 0
             verdict.error = TrialError(category: .mcp, message: failure)
         }
-        let restarts = meter.mcpRestarts.merging(await session.serverRestarts(), uniquingKeysWith: +)
+        var restarts = meter.mcpRestarts
+        restarts.add(await session.serverRestarts())
         await session.close()
         // An interrupted trial fails in whatever way the interruption reached it first (a
         // cancelled tool call, an unfinished answer); it is recorded as cancelled, so --resume
@@ -85,13 +86,14 @@ struct TrialRunner: Sendable {
             exchanges: meter.exchanges, toolCalls: externalRuntimes[spec.arm.role] == nil ? tally.calls : nil)
         var counters = meter.counters
         counters.latency.total = total
-        let record = TrialRecord(
+        var record = TrialRecord(
             runID: runID, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,
             strategy: spec.arm.strategy, completed: verdict.completed, reward: verdict.reward, scoreDetail: verdict.detail,
             finalAnswer: verdict.answer, steps: counters.modelRequests, counters: counters,
             tokensEstimated: meter.tokensEstimated, cost: meter.cost(pricing), error: verdict.error,
             firstProgramFailure: meter.firstProgramFailure,
-            mcpRestarts: restarts.isEmpty ? nil : restarts, startedAt: started, finishedAt: Date())
+            startedAt: started, finishedAt: Date())
+        record.restarts = restarts
         return PlayedTrial(record: record, transcript: transcript)
     }
 

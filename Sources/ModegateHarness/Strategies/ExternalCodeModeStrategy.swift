@@ -19,7 +19,7 @@ struct ExternalCodeModeStrategy {
         case .failure(let error): return StrategyEnding(error: TrialError(category: .mcp, message: error.description))
         case .success(let lease):
             connection = lease.connection
-            if lease.restarted { meter.mcpRestarts[server.name, default: 0] += 1 }
+            if let reason = lease.restart { meter.mcpRestarts.add(server.name, reason) }
         }
         let offered = Set([roles.execute] + (discovery ? [roles.search, roles.describe].compactMap { $0 } : []))
         return await ModelTurn(model: model, setup: setup).converse(

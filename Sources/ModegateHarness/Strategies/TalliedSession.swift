@@ -22,6 +22,6 @@ struct TalliedSession: ToolSession {
 
     func finalState() async -> JSONValue? { await inner.finalState() }
     func infrastructureFailure() async -> String? { await inner.infrastructureFailure() }
-    func serverRestarts() async -> [String: Int] { await inner.serverRestarts() }
+    func serverRestarts() async -> MCPRestarts { await inner.serverRestarts() }
     func close() async { await inner.close() }
 }

@@ -10,7 +10,7 @@ struct TrialMeter: Sendable {
     var counters = TrialCounters()
     var tokensEstimated = false
     /// MCP servers the trial's strategy found dead and started again (an external Code Mode server).
-    var mcpRestarts: [String: Int] = [:]
+    var mcpRestarts = MCPRestarts()
     /// How the trial's first program failed, if it did.
     var firstProgramFailure: String?
     /// Every model request of the trial and its answer, in order, for the transcript.

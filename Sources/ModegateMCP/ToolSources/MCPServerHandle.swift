@@ -5,8 +5,8 @@ import Synchronization
 /// One MCP server of the run as suites, sessions and strategies see it: its tools, listed at
 /// its first start, and a connection that each trial leases.
 ///
-/// A server that went away (its process exited, its URL refused or reset the connection) is
-/// started again lazily, when the next trial asks for it: one restart per death however many
+/// A server that went away (its process exited or hung, its URL refused or reset the connection
+/// or ended the session) is started again lazily, when the next trial asks for it: one restart per death however many
 /// trials ask at once, and the restarted stdio server's stderr is appended to the same log after
 /// a marker line. A start that fails because the server went away again is retried after a
 /// pause (`retryPauses`); when the pauses are used up the server is given up and the run's
@@ -17,8 +17,10 @@ public actor MCPServerHandle {
     public struct Lease: Sendable {
         /// The live connection.
         public var connection: MCPConnection
+        /// Why the server was started again, for the one lease whose request started it.
+        public var restart: MCPRestarts.Reason?
         /// True for the one lease whose request started the server again.
-        public var restarted: Bool
+        public var restarted: Bool { restart != nil }
     }
 
     /// How to start the server: its gate entry and where its stderr goes.
@@ -48,12 +50,16 @@ public actor MCPServerHandle {
     private var launch: Launch?
     private var current: MCPConnection?
     private var restarting: Task<Result<MCPConnection, MCPSessionError>, Never>?
+    /// Why the server is being started again (the marker line names it).
+    private var restartReason: MCPRestarts.Reason = .crash
     /// Successful restarts so far (the marker of the next one names it).
     private var restarts = 0
     /// Failed starts since the last one that worked.
     private var failedStarts = 0
     private var givenUp: String?
     private var closed = false
+    /// Listed, then closed until the first trial asks (`park()`).
+    private var parked = false
 
     init(name: String, halt: RunHalt) {
         self.name = name
@@ -68,7 +74,7 @@ public actor MCPServerHandle {
     /// were offered tools the server no longer answers as listed.
     public nonisolated var toolDrift: [String] { drift.withLock { $0 } }
 
-    var isOpen: Bool { current != nil }
+    var isOpen: Bool { current != nil || parked }
 
     /// The first start, before any trial. Throws `MCPUnavailableError`.
     func open(_ launch: Launch) async throws {
@@ -85,19 +91,35 @@ public actor MCPServerHandle {
     public func lease() async -> Result<Lease, MCPSessionError> {
         while true {
             if let givenUp { return .failure(.cannotStart(givenUp)) }
-            guard let connection = current else { return .failure(.notOpen(name)) }
             if let restarting { return await Self.wait(for: restarting) }
-            let lost = await connection.lostReason
+            if parked {
+                let task = Task { await self.resume() }
+                restarting = task
+                return await Self.wait(for: task)
+            }
+            guard let connection = current else { return .failure(.notOpen(name)) }
+            let lost = await connection.lostCause
             // Another trial may have replaced the connection, or begun to, meanwhile.
             guard current === connection, restarting == nil else { continue }
-            guard lost != nil else { return .success(Lease(connection: connection, restarted: false)) }
+            guard let lost else { return .success(Lease(connection: connection, restart: nil)) }
             if closed || Task.isCancelled {
                 return .failure(.cannotStart("MCP server '\(name)' is not started again: the run is stopping"))
             }
+            restartReason = lost
             let task = Task { await self.restart() }
             restarting = task
-            return await Self.wait(for: task).map { Lease(connection: $0.connection, restarted: true) }
+            return await Self.wait(for: task).map { Lease(connection: $0.connection, restart: lost) }
         }
+    }
+
+    /// Ends the connection opened for listing; the first trial to ask opens a fresh one (not a
+    /// restart). A URL's server is shared by whoever reaches it, so an arm that plays later
+    /// starts its session then, not on a server another arm's trials may have crashed since.
+    func park() async {
+        guard let current, !closed else { return }
+        await current.close()
+        self.current = nil
+        parked = true
     }
 
     /// Ends the current connection and any start in progress; nothing is started afterwards.
@@ -119,7 +141,24 @@ public actor MCPServerHandle {
         } onCancel: {
             task.cancel()
         }
-        return result.map { Lease(connection: $0, restarted: false) }
+        return result.map { Lease(connection: $0, restart: nil) }
+    }
+
+    /// Opens the parked server for its first trial; a failed start leaves it parked, so the next
+    /// trial tries again.
+    private func resume() async -> Result<MCPConnection, MCPSessionError> {
+        defer { restarting = nil }
+        guard !closed else { return .failure(.cannotStart("MCP server '\(name)' is not started: the run is stopping")) }
+        let result = await start(restart: false)
+        if case .success(let fresh) = result {
+            if closed {
+                await fresh.close()
+                return .failure(.cannotStart("MCP server '\(name)' is not started: the run is stopping"))
+            }
+            current = fresh
+            parked = false
+        }
+        return result
     }
 
     /// Starts the server again in place of the dead connection.
@@ -198,8 +237,9 @@ public actor MCPServerHandle {
     private func marker(restart: Bool) -> String? {
         guard restart || failedStarts > 0 else { return nil }
         let what = restart ? "restart \(restarts + 1) of '\(name)'" : "start of '\(name)'"
+        let why = restart ? ", after a \(restartReason == .protocol ? "protocol failure" : restartReason.rawValue)" : ""
         let after = failedStarts > 0 ? " (after \(failedStarts) failed start\(failedStarts == 1 ? "" : "s"))" : ""
-        return "--- modegate: \(what) at \(ISO8601Timestamp.format(Date()))\(after) ---"
+        return "--- modegate: \(what) at \(ISO8601Timestamp.format(Date()))\(why)\(after) ---"
     }
 
     private func giveUpMessage(_ reason: String, restart: Bool) -> String {

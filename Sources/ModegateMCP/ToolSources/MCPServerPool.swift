@@ -2,15 +2,31 @@ import Foundation
 import ModegateCore
 
 /// The gate's MCP servers for one run: each opened and listed once before the first trial,
-/// shared by every trial of both arms, started again for the next trial when it crashes (see
-/// `MCPServerHandle`), and closed when the run ends (Ctrl-C included). A stdio server's stderr
-/// goes to the run folder.
+/// started again for the next trial when it crashes or hangs (see `MCPServerHandle`), and
+/// closed when the run ends (Ctrl-C included). A stdio server's stderr goes to the run folder.
+///
+/// A server a suite or an arm uses has a handle per arm that plays (`handle(_:arm:)`): each arm
+/// gets a process (or, for a URL, a session) of its own, so one arm's crash, hang or leftover
+/// state never reaches the other's trials. A handle without an arm (listing, `check`, `serve`)
+/// serves whoever asks.
 public actor MCPServerPool {
+    /// A handle's identity: the server's name, and the arm it serves (nil: any).
+    struct Key: Hashable, Comparable {
+        var name: String
+        var arm: ArmRole?
+
+        static func < (lhs: Key, rhs: Key) -> Bool {
+            (lhs.name, lhs.arm?.rawValue ?? "") < (rhs.name, rhs.arm?.rawValue ?? "")
+        }
+    }
+
     private let plan: MCPPlan
     private let environment: [String: String]
-    private var handles: [String: MCPServerHandle] = [:]
+    private var handles: [Key: MCPServerHandle] = [:]
     /// Servers the run starts itself (built-in suites served over MCP), beside the gate's.
     private var ownServers: [String: MCPPlan.Server] = [:]
+    /// Lines about arms' servers that listed different tools at their first start.
+    private var armDrift: [String] = []
     /// Set when a crashed server cannot be started again: the run stops.
     public nonisolated let halt: RunHalt
 
@@ -22,11 +38,12 @@ public actor MCPServerPool {
         self.halt = halt
     }
 
-    /// The handle a suite holds for `name`; connected by `open`.
-    public func handle(_ name: String) -> MCPServerHandle {
-        if let handle = handles[name] { return handle }
+    /// The handle a suite or an arm holds for `name`; connected by `open`.
+    public func handle(_ name: String, arm: ArmRole? = nil) -> MCPServerHandle {
+        let key = Key(name: name, arm: arm)
+        if let handle = handles[key] { return handle }
         let handle = MCPServerHandle(name: name, halt: halt)
-        handles[name] = handle
+        handles[key] = handle
         return handle
     }
 
@@ -37,23 +54,49 @@ public actor MCPServerPool {
         return handle(name)
     }
 
-    /// Opens every server a handle was asked for. Throws `MCPUnavailableError`.
-    public func open(logFolder: URL?) async throws {
-        for (name, handle) in handles.sorted(by: { $0.key < $1.key }) where await !handle.isOpen {
-            guard let server = ownServers[name] ?? plan.servers[name] else {
-                throw MCPUnavailableError("MCP server '\(name)' is not defined in the gate's mcp.servers")
+    /// Opens every server a handle was asked for; an arm's servers log to `logFolders[arm]`,
+    /// the others to `logFolder`. A URL's server is listed for every arm, then parked for arms
+    /// other than `firstArm` until their first trial (see `MCPServerHandle.park()`). Throws
+    /// `MCPUnavailableError`.
+    public func open(logFolder: URL?, logFolders: [ArmRole: URL] = [:], firstArm: ArmRole? = nil) async throws {
+        for (key, handle) in handles.sorted(by: { $0.key < $1.key }) where await !handle.isOpen {
+            guard let server = ownServers[key.name] ?? plan.servers[key.name] else {
+                throw MCPUnavailableError("MCP server '\(key.name)' is not defined in the gate's mcp.servers")
             }
-            try await handle.open(.init(server: server, environment: environment, logFolder: logFolder))
+            let folder = key.arm.flatMap { logFolders[$0] } ?? logFolder
+            try await handle.open(.init(server: server, environment: environment, logFolder: folder))
+        }
+        noteArmDrift()
+        for (key, handle) in handles where key.arm != nil && key.arm != firstArm {
+            if case .http = (ownServers[key.name] ?? plan.servers[key.name])?.transport { await handle.park() }
         }
     }
 
-    /// Every handle's tool-list drift after restarts, by server name.
+    /// Every handle's tool-list drift after restarts, and between arms, by server name.
     public func toolDrift() -> [String] {
-        handles.keys.sorted().flatMap { handles[$0]?.toolDrift ?? [] }
+        armDrift + handles.keys.sorted().flatMap { handles[$0]?.toolDrift ?? [] }
     }
 
     /// Closes every server (a stdio server's process is stopped), cancelling a restart under way.
     public func closeAll() async {
         for handle in handles.values { await handle.close() }
+    }
+
+    /// Both arms are offered the first arm's list; a server whose other start listed other
+    /// tools is named, since that arm's trials may call tools the server does not answer.
+    private func noteArmDrift() {
+        var first: [String: (arm: ArmRole, tools: [ToolDescriptor])] = [:]
+        armDrift = []
+        for (key, handle) in handles.sorted(by: { $0.key < $1.key }) {
+            guard let arm = key.arm else { continue }
+            guard let earlier = first[key.name] else {
+                first[key.name] = (arm, handle.tools)
+                continue
+            }
+            if let change = ToolListDrift.describe(before: earlier.tools, after: handle.tools) {
+                armDrift.append("MCP server '\(key.name)' listed other tools for the \(arm) than for the \(earlier.arm) "
+                    + "(\(change)); both arms were offered the \(earlier.arm)'s list")
+            }
+        }
     }
 }

@@ -2,26 +2,44 @@ import Foundation
 import ModegateCore
 
 /// A preset's `suite: {mcp: SERVER}`: the tools a gate's MCP server lists, called on that server
-/// by both arms. Such a suite has no oracle, so its cases state their expected answers.
+/// by both arms, each arm on a server of its own. Such a suite has no oracle, so its cases state
+/// their expected answers.
 public struct MCPServerSuite: Suite {
-    let server: MCPServerHandle
+    /// The server each arm calls; `shared` serves an arm that has none of its own.
+    let servers: [ArmRole: MCPServerHandle]
+    let shared: MCPServerHandle
 
-    /// The suite of the server `server` holds.
-    public init(server: MCPServerHandle) { self.server = server }
+    /// The suite of the server `server` holds, for every arm.
+    public init(server: MCPServerHandle) {
+        servers = [:]
+        shared = server
+    }
+
+    /// The suite of one server with a handle per arm (the pool's `handle(_:arm:)`).
+    public init(servers: [ArmRole: MCPServerHandle]) {
+        precondition(!servers.isEmpty, "an MCP suite has a server")
+        self.servers = servers
+        shared = ArmRole.allCases.compactMap { servers[$0] }[0]
+    }
 
     /// The server's name, as the preset's `suite: {mcp: SERVER}` gives it.
-    public var name: String { server.name }
+    public var name: String { shared.name }
     /// One line for listings.
-    public var summary: String { "the tools of MCP server '\(server.name)'" }
-    /// The tools the server listed at its first start.
-    public var tools: [ToolDescriptor] { server.tools }
+    public var summary: String { "the tools of MCP server '\(shared.name)'" }
+    /// The tools the first arm's server listed at its first start; every arm is offered them.
+    public var tools: [ToolDescriptor] { shared.tools }
     /// Always: every call crosses an MCP transport.
     public var overMCP: Bool { true }
 
-    /// A trial's session on the shared server: the connection leased at the first call, kept to
-    /// the trial's end. `params` are ignored; the server's state is its own.
-    public func makeSession(params: JSONValue) -> any ToolSession {
+    /// A trial's session on the first arm's server.
+    public func makeSession(params: JSONValue) -> any ToolSession { session(on: shared) }
+
+    /// A trial's session on the arm's own server: the connection leased at the first call, kept
+    /// to the trial's end. `params` are ignored; the server's state is its own.
+    public func makeSession(params: JSONValue, arm: ArmRole) -> any ToolSession { session(on: servers[arm] ?? shared) }
+
+    private func session(on server: MCPServerHandle) -> any ToolSession {
         let trial = SharedServerTrial(server: server)
-        return MCPToolSession(tools: server.tools, restarts: { await trial.restarts }) { await trial.connection() }
+        return MCPToolSession(tools: shared.tools, restarts: { await trial.restarts }) { await trial.connection() }
     }
 }

@@ -7,12 +7,12 @@ struct MCPToolSession: ToolSession {
     let tools: [ToolDescriptor]
     var readsState = false
     var closeServer: @Sendable () async -> Void = {}
-    let restarts: @Sendable () async -> [String: Int]
+    let restarts: @Sendable () async -> MCPRestarts
     let connect: @Sendable () async -> Result<MCPConnection, MCPSessionError>
     private let failure = FirstMessage()
 
     init(tools: [ToolDescriptor], readsState: Bool = false, close: @escaping @Sendable () async -> Void = {},
-         restarts: @escaping @Sendable () async -> [String: Int] = { [:] },
+         restarts: @escaping @Sendable () async -> MCPRestarts = { MCPRestarts() },
          connect: @escaping @Sendable () async -> Result<MCPConnection, MCPSessionError>) {
         self.tools = tools
         self.readsState = readsState
@@ -46,7 +46,7 @@ struct MCPToolSession: ToolSession {
 
     func infrastructureFailure() async -> String? { failure.first }
 
-    func serverRestarts() async -> [String: Int] { await restarts() }
+    func serverRestarts() async -> MCPRestarts { await restarts() }
 
     func close() async { await closeServer() }
 }

@@ -15,8 +15,9 @@ actor SharedServerTrial {
     }
 
     /// This trial's restart of the server, if its first call found the server dead.
-    var restarts: [String: Int] {
-        if case .success(let lease)? = leased, lease.restarted { return [server.name: 1] }
-        return [:]
+    var restarts: MCPRestarts {
+        var restarts = MCPRestarts()
+        if case .success(let lease)? = leased, let reason = lease.restart { restarts.add(server.name, reason) }
+        return restarts
     }
 }

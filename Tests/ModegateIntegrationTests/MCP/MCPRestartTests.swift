@@ -50,23 +50,25 @@ import Glibc
         #expect(run.status == 0, "\(run.errors.suffix(2000))")
         try Self.expectRestartedOncePerArm(workdir, crash: "exited with status 3")
 
-        // Each start's stderr is kept in the first arm's folder, a marker before every restart.
-        let baseline = try #require(try workdir.runFolders().first { $0.lastPathComponent.hasSuffix("-baseline") })
-        let log = try String(contentsOf: baseline.appendingPathComponent("mcp-chaos.stderr.log"), encoding: .utf8)
-        let lines = log.split(separator: "\n").map(String.init)
-        let markers = lines.filter { $0.hasPrefix("--- modegate: ") }
-        #expect(markers.count == 2, "\(log)")
-        #expect(markers.first?.hasPrefix("--- modegate: restart 1 of 'chaos' at 20") == true, "\(log)")
-        #expect(markers.last?.hasPrefix("--- modegate: restart 2 of 'chaos' at 20") == true, "\(log)")
-        #expect(lines.filter { $0.hasPrefix("chaos: start") }.count == 3, "\(log)")
-        // Start, crash, marker, start, crash, marker, start: the markers sit between the starts.
-        let order = lines.compactMap { line -> String? in
-            if line.hasPrefix("--- modegate:") { return "marker" }
-            if line.hasPrefix("chaos: start") { return "start" }
-            if line.hasPrefix("chaos: crash_now") { return "crash" }
-            return nil
+        // Each arm has a server of its own (issue 22), whose starts' stderr is kept in that arm's
+        // folder, a marker before the restart.
+        for folder in try workdir.runFolders() {
+            let log = try String(contentsOf: folder.appendingPathComponent("mcp-chaos.stderr.log"), encoding: .utf8)
+            let lines = log.split(separator: "\n").map(String.init)
+            let markers = lines.filter { $0.hasPrefix("--- modegate: ") }
+            #expect(markers.count == 1, "\(log)")
+            #expect(markers.first?.hasPrefix("--- modegate: restart 1 of 'chaos' at 20") == true, "\(log)")
+            #expect(markers.first?.hasSuffix(", after a crash ---") == true, "\(log)")
+            #expect(lines.filter { $0.hasPrefix("chaos: start") }.count == 2, "\(log)")
+            // Start, crash, marker, start: the marker sits between the starts.
+            let order = lines.compactMap { line -> String? in
+                if line.hasPrefix("--- modegate:") { return "marker" }
+                if line.hasPrefix("chaos: start") { return "start" }
+                if line.hasPrefix("chaos: crash_now") { return "crash" }
+                return nil
+            }
+            #expect(order == ["start", "crash", "marker", "start"], "\(folder.lastPathComponent): \(log)")
         }
-        #expect(order == ["start", "crash", "marker", "start", "crash", "marker", "start"], "\(log)")
     }
 
     /// The records, summaries and verdict of a run where the server died once in each arm.
@@ -101,10 +103,11 @@ import Glibc
     @Test func aServerThatDiesAtStartUpThreeTimesInARowStopsTheRunWithExit4() async throws {
         guard let python = TestPeers.python else { return }
         let workdir = try Workdir()
-        // The first start serves; every later one exits during start-up.
+        // The first two starts serve (one server per arm, the baseline's first); every later one
+        // exits during start-up.
         let starts = workdir.url.appendingPathComponent("starts.txt").path
         let gate = try Self.gate(workdir, server: """
-            {command: [\(python), \(TestPeers.script("chaos_server.py")), --starts-file, \(starts), --live-starts, '1'], timeout_seconds: 20}
+            {command: [\(python), \(TestPeers.script("chaos_server.py")), --starts-file, \(starts), --live-starts, '2'], timeout_seconds: 20}
             """)
         let run = try await workdir.modegate(["run", gate])
         #expect(run.status == 4, "\(run.errors.suffix(2000))")
@@ -117,7 +120,7 @@ import Glibc
         #expect(message.contains("--resume"), "\(message)")
         // One start that served, then three that died, each after a marker.
         let log = try String(contentsOf: URL(fileURLWithPath: logPath), encoding: .utf8)
-        #expect(log.components(separatedBy: "is past --live-starts 1").count - 1 == 3, "\(log)")
+        #expect(log.components(separatedBy: "is past --live-starts 2").count - 1 == 3, "\(log)")
         #expect(log.contains("--- modegate: restart 1 of 'chaos' at 20"), "\(log)")
         #expect(log.contains("(after 2 failed starts) ---"), "\(log)")
         // The trials before the crash are kept; the one that could not get a server is not, so
