@@ -81,10 +81,11 @@ struct HarnessBenchmark {
         let plan = try GateLoader.load(path: gate.path)
         let locator = PresetLocator(gateFile: gate, workingDirectory: folder, environment: [:], executable: folder)
         let runner = GateRunner(
-            plan: plan, store: RunStore(root: folder.appendingPathComponent(".modegate")),
+            invocation: GateInvocation(plan: plan, settings: .init(presets: [single])),
+            store: RunStore(root: folder.appendingPathComponent(".modegate")),
             planner: WorkloadPlanner(locator: locator, gateDirectory: folder, suites: BuiltinSuites.all),
             sandbox: sandbox, toolVersion: "bench")
-        let outcome = try await runner.run(.init(presets: [single]))
+        let outcome = try await runner.run()
         func median(_ run: StoredRun) -> Double {
             let sorted = run.trials.map(\.latency).sorted()
             return sorted[sorted.count / 2]

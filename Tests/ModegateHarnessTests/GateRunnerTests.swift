@@ -15,7 +15,7 @@ import Testing
 
     @Test func bothArmsPlayEveryTrialAndTheGatePasses() async throws {
         let scratch = try HarnessScratch()
-        let outcome = try await scratch.runner(try scratch.gate()).run(.init())
+        let outcome = try await scratch.runner(try scratch.gate()).run()
         #expect(outcome.stoppedEarly == nil)
         #expect(outcome.verdict.status == .pass, "\(outcome.verdict.gates.map(\.detail))")
         #expect(outcome.baseline.trials.count == 8)
@@ -29,7 +29,7 @@ import Testing
 
     @Test func recordsCarryEveryCounter() async throws {
         let scratch = try HarnessScratch(cases: 1)
-        let outcome = try await scratch.runner(try scratch.gate(repetitions: 1)).run(.init())
+        let outcome = try await scratch.runner(try scratch.gate(repetitions: 1)).run()
         let folder = URL(fileURLWithPath: outcome.candidate.path)
         let lines = try String(contentsOf: folder.appendingPathComponent("results.jsonl"), encoding: .utf8)
         let candidate = try StableJSON.decoder().decode(TrialRecord.self, from: Data(lines.split(separator: "\n")[0].utf8))
@@ -46,7 +46,7 @@ import Testing
     @Test func toolFaultsCostCodeModeItsCompletions() async throws {
         let scratch = try HarnessScratch(cases: 6)
         let plan = try scratch.gate("tools: {faults: {inventory: {error_rate: 0.3, seed: 5}}}", repetitions: 2)
-        let outcome = try await scratch.runner(plan).run(.init())
+        let outcome = try await scratch.runner(plan).run()
         #expect(outcome.verdict.status == .fail)
         #expect(!outcome.verdict.completionRegressions.isEmpty)
         #expect(outcome.baseline.trials.filter(\.completed).count > outcome.candidate.trials.filter(\.completed).count)
@@ -55,7 +55,7 @@ import Testing
     @Test func budgetStopsTheRunAndTheVerdictIsAnError() async throws {
         let scratch = try HarnessScratch(cases: 4)
         let plan = try scratch.gate("budget: {max_model_requests: 5}")
-        let outcome = try await scratch.runner(plan).run(.init(concurrency: 1))
+        let outcome = try await scratch.runner(plan, .init(concurrency: 1)).run()
         #expect(outcome.stoppedEarly == .budget(.modelRequests(5)))
         #expect(outcome.verdict.status == .error)
         #expect(outcome.verdict.exitStatus == .runError)
@@ -79,8 +79,8 @@ final class StopAfterBatch: BatchReview {
     @Test func batchesAreReviewedAndAReviewStopsTheRun() async throws {
         let scratch = try HarnessScratch(cases: 6)
         let review = StopAfterBatch(index: 1)
-        let outcome = try await scratch.runner(try scratch.gate(repetitions: 1))
-            .run(.init(batching: .init(cases: 2, review: review)))
+        let outcome = try await scratch.runner(try scratch.gate(repetitions: 1), .init(batching: .init(cases: 2, review: review)))
+            .run()
         #expect(outcome.stoppedEarly == .requested("decided after batch 2"))
         // Two batches of two cases, both arms in each, then the stop.
         #expect(review.seen.withLock { $0 } == [[.baseline: 2, .candidate: 2], [.baseline: 4, .candidate: 4]])
@@ -92,9 +92,9 @@ final class StopAfterBatch: BatchReview {
 
     @Test func unbatchedAndBatchedRunsPlayTheSameTrials() async throws {
         let scratch = try HarnessScratch(cases: 5)
-        let whole = try await scratch.runner(try scratch.gate(repetitions: 2, armOrder: "interleaved")).run(.init())
-        let batched = try await scratch.runner(try scratch.gate(repetitions: 2, armOrder: "interleaved"))
-            .run(.init(batching: .init(cases: 2, review: StopAfterBatch(index: -1))))
+        let whole = try await scratch.runner(try scratch.gate(repetitions: 2, armOrder: "interleaved")).run()
+        let batched = try await scratch.runner(try scratch.gate(repetitions: 2, armOrder: "interleaved"), .init(batching: .init(cases: 2, review: StopAfterBatch(index: -1))))
+            .run()
         #expect(batched.stoppedEarly == nil)
         func figures(_ outcome: GateRunner.Outcome) -> [String] {
             (outcome.baseline.trials + outcome.candidate.trials).map { "\($0.key) \($0.completed) \($0.reward) \($0.steps)" }.sorted()
@@ -105,9 +105,9 @@ final class StopAfterBatch: BatchReview {
     @Test func aStoredArmIsJudgedWithoutBeingPlayedAgain() async throws {
         let scratch = try HarnessScratch(cases: 3)
         let plan = try scratch.gate(repetitions: 1)
-        let first = try await scratch.runner(plan).run(.init())
+        let first = try await scratch.runner(plan).run()
         let before = scratch.store.catalog().entries.count
-        let second = try await scratch.runner(plan).run(.init(reuse: [.baseline: first.baseline]))
+        let second = try await scratch.runner(plan, .init(reuse: [.baseline: first.baseline])).run()
         // Only the candidate was played: one new run in the store.
         #expect(scratch.store.catalog().entries.count == before + 1)
         #expect(second.baseline.id == first.baseline.id)
@@ -118,7 +118,7 @@ final class StopAfterBatch: BatchReview {
 
     @Test func theEstimateRehearsesInMemoryAndStoresNothing() async throws {
         let scratch = try HarnessScratch(cases: 3)
-        let estimate = try await scratch.runner(try scratch.gate(repetitions: 2)).estimate(.init())
+        let estimate = try await scratch.runner(try scratch.gate(repetitions: 2)).estimate()
         #expect(scratch.store.catalog().entries.isEmpty)
         #expect(estimate.arms.map(\.name) == ["baseline", "candidate"])
         #expect(estimate.arms.map(\.trials) == [6, 6])
@@ -130,8 +130,8 @@ final class StopAfterBatch: BatchReview {
     @Test func aReusedBaselineIsLeftOutOfTheEstimate() async throws {
         let scratch = try HarnessScratch(cases: 3)
         let plan = try scratch.gate(repetitions: 2)
-        let first = try await scratch.runner(plan).run(.init())
-        let estimate = try await scratch.runner(plan).estimate(.init(reuse: [.baseline: first.baseline]))
+        let first = try await scratch.runner(plan).run()
+        let estimate = try await scratch.runner(plan, .init(reuse: [.baseline: first.baseline])).estimate()
         // It is read from the store, not played: nothing to pay for.
         #expect(estimate.arms.map(\.name) == ["candidate"])
         #expect(estimate.arms.map(\.requests) == [12])
@@ -158,7 +158,7 @@ final class StopAfterBatch: BatchReview {
                   return {total: 0};
             """
         try yaml.write(to: scratch.url.appendingPathComponent("presets/inventory.yaml"), atomically: true, encoding: .utf8)
-        let outcome = try await scratch.runner(try scratch.gate(repetitions: 1)).run(.init())
+        let outcome = try await scratch.runner(try scratch.gate(repetitions: 1)).run()
         let candidate = try #require(outcome.candidate.adoption)
         #expect(candidate.firstProgramFailures == ["unknown_tool": 1], "\(candidate)")
         #expect(candidate.unknownToolCalls == 1)
@@ -186,8 +186,8 @@ final class StopAfterBatch: BatchReview {
 @Suite struct GateRunnerOrderTests {
     @Test func interleavedOrderGivesTheSameTrialsAsSequential() async throws {
         let scratch = try HarnessScratch(cases: 3)
-        let sequential = try await scratch.runner(try scratch.gate(repetitions: 2)).run(.init())
-        let interleaved = try await scratch.runner(try scratch.gate(repetitions: 2, armOrder: "interleaved")).run(.init())
+        let sequential = try await scratch.runner(try scratch.gate(repetitions: 2)).run()
+        let interleaved = try await scratch.runner(try scratch.gate(repetitions: 2, armOrder: "interleaved")).run()
         #expect(interleaved.verdict.status == .pass)
         func figures(_ outcome: GateRunner.Outcome) -> [String] {
             (outcome.baseline.trials + outcome.candidate.trials).map { "\($0.key) \($0.completed) \($0.reward) \($0.steps)" }.sorted()
@@ -215,7 +215,7 @@ final class StopAfterBatch: BatchReview {
                   return {total: items.reduce((sum, item) => sum + item.value, 0) + 1};
             """
         try yaml.write(to: scratch.url.appendingPathComponent("presets/inventory.yaml"), atomically: true, encoding: .utf8)
-        let outcome = try await scratch.runner(try scratch.gate(repetitions: 1)).run(.init())
+        let outcome = try await scratch.runner(try scratch.gate(repetitions: 1)).run()
         #expect(outcome.candidate.trials.map(\.reward) == [0.25])
         #expect(outcome.baseline.trials.map(\.reward) == [0.25])
     }

@@ -93,11 +93,11 @@ final class HarnessScratch: @unchecked Sendable {
         return try GateLoader.load(path: path.path)
     }
 
-    func runner(_ plan: GatePlan) -> GateRunner {
+    func runner(_ plan: GatePlan, _ settings: GateInvocation.Settings = .init()) -> GateRunner {
         let locator = PresetLocator(gateFile: url.appendingPathComponent("gate.yaml"), workingDirectory: url,
                                     environment: [:], executable: url)
         return GateRunner(
-            plan: plan, store: store, planner: WorkloadPlanner(locator: locator, gateDirectory: url, suites: [InventorySuite()]),
+            invocation: GateInvocation(plan: plan, settings: settings), store: store, planner: WorkloadPlanner(locator: locator, gateDirectory: url, suites: [InventorySuite()]),
             sandbox: Self.sandbox, toolVersion: "test")
     }
 }

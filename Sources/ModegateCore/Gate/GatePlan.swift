@@ -1,37 +1,38 @@
 /// A gate file after validation: every default filled, every cross-field rule checked.
-/// Built only by `GateLoader`; everything downstream (harness, judge, reports) reads this.
+/// Built only by `GateLoader`; everything downstream (harness, judge, reports) reads this. It
+/// never changes once loaded: a command's flags make a new plan (`applying(_:)`).
 public struct GatePlan: Sendable, Codable, Equatable {
     /// The file's format version; only 1 exists.
-    public var version: Int
+    public let version: Int
     /// From `name:`, else the file name without its extension.
-    public var name: String
+    public let name: String
     /// What the gate is for, in the author's words.
-    public var description: String
+    public let description: String
     /// The path the gate was loaded from, as given.
-    public var sourcePath: String
+    public let sourcePath: String
     /// Lowercase hex SHA-256 of the file bytes, when the caller passed a digest function to the
     /// loader (`modegate run` passes `SHA256.hex`, so run manifests record it).
-    public var sourceSHA256: String?
+    public let sourceSHA256: String?
     /// Which cases both arms run, how often and in what order.
-    public var workload: WorkloadPlan
+    public let workload: WorkloadPlan
     /// The model both arms use.
-    public var model: ModelPlan
+    public let model: ModelPlan
     /// MCP servers the arms may reach.
-    public var mcp: MCPPlan
+    public let mcp: MCPPlan
     /// How built-in suites are reached, with injected faults.
-    public var tools: ToolsPlan
+    public let tools: ToolsPlan
     /// The arm measured against.
-    public var baseline: ArmPlan
+    public let baseline: ArmPlan
     /// The arm up for promotion.
-    public var candidate: ArmPlan
+    public let candidate: ArmPlan
     /// The promotion criteria.
-    public var thresholds: Thresholds
+    public let thresholds: Thresholds
     /// `judgement:` with the seed taken from `workload.seed`.
-    public var judgement: JudgementSettings
+    public let judgement: JudgementSettings
     /// Hard limits of the run.
-    public var budget: BudgetPlan
+    public let budget: BudgetPlan
     /// Extra renderings of the verdict.
-    public var reports: [ReportRequest]
+    public let reports: [ReportRequest]
 
     /// A plan as given; `GateLoader` is what builds one from a file.
     public init(

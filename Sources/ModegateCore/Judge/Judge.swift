@@ -30,7 +30,9 @@ public struct Judge: Sendable {
 
     /// The verdict on `candidate` against `baseline`: pairs their trials, then evaluates each gate,
     /// or returns an `error` verdict when a run did not finish, was cancelled, or shares no cases.
-    public func judge(candidate: StoredRun, baseline: StoredRun) -> Verdict {
+    /// `reuse` is how a stored baseline was checked before it was reused (`--baseline`): the
+    /// verdict carries it, and warns when it was reused although stale.
+    public func judge(candidate: StoredRun, baseline: StoredRun, reuse: BaselineReuse? = nil) -> Verdict {
         let pairing = Pairing(candidate: candidate.trials, baseline: baseline.trials)
         var verdict = Verdict(
             status: .pass, errorKind: nil, errorMessage: nil, judgement: settings, thresholds: thresholds,
@@ -39,6 +41,11 @@ public struct Judge: Sendable {
             rewardRegressions: pairing.rewardRegressions, warnings: warnings(candidate, baseline, pairing))
         verdict.costs = CostComparison(candidate: candidate, baseline: baseline, pairing: pairing, settings: settings)
         verdict.warnings += CostComparison.currencyWarnings(candidate, baseline)
+        verdict.baselineReuse = reuse
+        if let reuse, reuse.isStale {
+            verdict.warnings.append("the baseline is the stored run \(reuse.run), reused with --allow-stale-baseline although "
+                + "its provenance differs: " + reuse.differences.joined(separator: "; "))
+        }
         if let (kind, message) = unjudgeable(candidate, baseline, pairing) {
             verdict.status = .error
             verdict.errorKind = kind

@@ -6,11 +6,11 @@ extension GateRunner {
     /// The model the run would talk to, set up as for a run but without a request: names the
     /// provider, model, endpoint and key variable, or throws what a run would (an unset key,
     /// a bad URL, an unreadable cassette).
-    public func describeModel(_ options: Options) throws -> String {
+    public func describeModel() throws -> String {
         let cassette: [URL]?
-        if case .replay(let files) = try RunPlan.model(self, options) { cassette = files } else { cassette = nil }
-        let selection = try ModelSelection.choose(
-            plan.model, cassette: cassette, candidateLimits: plan.candidate.limits, sandbox: sandbox, environment: environment)
+        if case .replay(let files) = try RunPlan.model(invocation, environment) { cassette = files } else { cassette = nil }
+        let selection = try environment.models.model(
+            plan.model, cassette: cassette, candidateLimits: plan.candidate.limits, sandbox: sandbox, variables: environment.variables)
         let provider = selection.provider.rawValue
         let name = selection.model.modelName == provider ? "" : " \(selection.model.modelName)"
         return "\(provider)\(name)\(selection.model.endpointDescription.map { " at \($0)" } ?? "")"
@@ -20,22 +20,26 @@ extension GateRunner {
     /// Rehearses the workload with the scripted model, one repetition per case, into memory
     /// (nothing is stored), and scales it to the gate's repetitions. Presets over MCP servers
     /// are counted, not played: calling their tools could change the world.
-    public func estimate(_ options: Options) async throws -> RunEstimate {
+    public func estimate() async throws -> RunEstimate {
+        let options = invocation.settings
         let presets = try options.presets ?? PresetResolution(planner: planner).presets(for: plan)
         // Handles to the servers are only names until opened, so planning starts nothing.
-        let cases = try await planner(over: MCPServerPool(plan: plan.mcp, environment: environment), for: presets,
-                                      transport: plan.tools.transport)
+        let cases = try await environment.planner(
+            over: environment.servers.pool(plan.mcp, variables: environment.variables), for: presets, mcp: plan.mcp,
+            transport: plan.tools.transport)
             .cases(of: presets, limit: plan.workload.limit, shard: options.shard)
         let overServers = Set(presets.filter { if case .mcp = $0.suite { true } else { false } }.map(\.name))
         let unrehearsed = cases.filter { overServers.contains($0.preset) || $0.testCase.reference == nil }.count
-        let rehearsal = RunPlan.rehearsal(of: self, options, presets: presets)
+        let rehearsal = RunPlan.rehearsal(of: invocation, presets: presets)
         var records: [ArmRole: [TrialRecord]] = [:]
         if !rehearsal.presets.isEmpty {
-            let prepared = try await PreparedRun.prepare(rehearsal, runner: self)
+            let prepared = try await PreparedRun.prepare(rehearsal, environment: environment)
             let recorders = rehearsal.arms.map {
                 RehearsalRecorder(arm: $0, planned: rehearsal.plannedTrials(cases: prepared.cases.count))
             }
-            _ = try await schedule(prepared, recorders: recorders, progress: SilentProgress())
+            _ = try await prepared.servers.closing {
+                try await schedule(prepared, recorders: recorders, progress: SilentProgress())
+            }
             // An interrupted rehearsal says nothing reliable, and the user wants out.
             try Task.checkCancellation()
             for recorder in recorders { records[recorder.arm.role] = recorder.trials }
@@ -55,6 +59,6 @@ extension GateRunner {
                 maxRequests: cases.count * repetitions * arm.maxSteps)
         }
         return RunEstimate(arms: arms, pricing: plan.model.pricing, budget: plan.budget,
-                           concurrency: options.concurrency ?? plan.workload.concurrency)
+                           concurrency: invocation.concurrency)
     }
 }

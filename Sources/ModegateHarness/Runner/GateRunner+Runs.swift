@@ -18,8 +18,9 @@ extension GateRunner {
         let started = clock()
         let stem = GateRunID.stem(at: started)
         // The manifest's plan names the model that answered (a replay's `replay`).
-        var recorded = plan.gate
-        recorded.model.provider = prepared.model.provider
+        var model = plan.gate.model
+        model.provider = prepared.model.provider
+        let recorded = plan.gate.with(model: model)
         let planJSON = try? JSONValue.parse(StableJSON.string(recorded, pretty: false))
         return try plan.arms.map { arm in
             let manifest = RunManifest(

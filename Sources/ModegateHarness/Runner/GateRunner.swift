@@ -13,45 +13,9 @@ import ModegateSandbox
 /// 5. judge (`Judge`);
 /// 6. report (the command line renders the verdict).
 ///
-/// The runner holds only what does not change during a run; its plan is never edited.
+/// The runner holds only what does not change during a run: the invocation (the plan with its
+/// overrides, resolved once) and the collaborators.
 public struct GateRunner: Sendable {
-    /// How to run this time: the parts of a run the gate file does not say.
-    public struct Options: Sendable {
-        /// Play only this shard of the cases.
-        public var shard: Shard?
-        /// A run id (either arm's), or the id prefix both arms share, to finish an interrupted run.
-        public var resume: String?
-        /// Trials at the same time (overrides `workload.concurrency`).
-        public var concurrency: Int?
-        /// Where progress goes.
-        public var progress: any ProgressSink
-        /// Presets to play instead of the gate's `workload.presets` (benchmarks, tests).
-        public var presets: [Preset]?
-        /// A stored gate run (either arm's id, their stem, `latest`, a folder) whose transcripts
-        /// answer every model request instead of the gate's provider.
-        public var replay: String?
-        /// Arms not to play: their stored run is judged instead.
-        public var reuse: [ArmRole: StoredRun]
-        /// Play in batches of cases and review between them.
-        public var batching: Batching?
-        /// Judge against a reused baseline even when its provenance differs from the gate's.
-        public var allowStaleBaseline = false
-
-        /// Options for a run; every one has the gate's behaviour as its default.
-        public init(shard: Shard? = nil, resume: String? = nil, concurrency: Int? = nil,
-                    progress: any ProgressSink = SilentProgress(), presets: [Preset]? = nil, replay: String? = nil,
-                    reuse: [ArmRole: StoredRun] = [:], batching: Batching? = nil) {
-            self.shard = shard
-            self.resume = resume
-            self.concurrency = concurrency
-            self.progress = progress
-            self.presets = presets
-            self.replay = replay
-            self.reuse = reuse
-            self.batching = batching
-        }
-    }
-
     /// What a gate run leaves: both arms' runs and the verdict on them.
     public struct Outcome: Sendable {
         /// The runs judged, played now or reused.
@@ -67,60 +31,62 @@ public struct GateRunner: Sendable {
         public var candidate: StoredRun { runs.candidate }
     }
 
-    /// The gate file, resolved.
-    public let plan: GatePlan
+    /// The gate and how this invocation runs it, resolved once.
+    public let invocation: GateInvocation
+    /// The gate as the invocation plays it.
+    public var plan: GatePlan { invocation.plan }
+    /// What the run works with (store, planner, sandbox, clock, variables, the factories).
+    public let environment: RunEnvironment
     /// Where runs are written and found.
-    public let store: RunStore
+    public var store: RunStore { environment.store }
     /// Loads presets and binds their suites.
-    public let planner: WorkloadPlanner
+    public var planner: WorkloadPlanner { environment.planner }
     /// Where programs run.
-    public let sandbox: Sandbox
+    public var sandbox: Sandbox { environment.sandbox }
     /// modegate's version, for manifests.
-    public let toolVersion: String
+    public var toolVersion: String { environment.toolVersion }
     /// The time runs start and end (fixed in tests).
-    public let clock: @Sendable () -> Date
-    /// Inherited by stdio MCP servers; read for `headers_env` and API keys.
-    public let environment: [String: String]
+    public var clock: @Sendable () -> Date { environment.clock }
 
-    /// A runner of one gate.
-    public init(plan: GatePlan, store: RunStore, planner: WorkloadPlanner, sandbox: Sandbox, toolVersion: String,
+    /// A runner of one invocation in `environment`.
+    public init(invocation: GateInvocation, environment: RunEnvironment) {
+        self.invocation = invocation
+        self.environment = environment
+    }
+
+    /// A runner of one invocation with real models and servers; stdio servers inherit `environment`.
+    public init(invocation: GateInvocation, store: RunStore, planner: WorkloadPlanner, sandbox: Sandbox, toolVersion: String,
                 clock: @escaping @Sendable () -> Date = Date.init,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.plan = plan
-        self.store = store
-        self.planner = planner
-        self.sandbox = sandbox
-        self.toolVersion = toolVersion
-        self.clock = clock
-        self.environment = environment
+        self.init(invocation: invocation, environment: RunEnvironment(
+            store: store, planner: planner, sandbox: sandbox, toolVersion: toolVersion, clock: clock, variables: environment))
+    }
+
+    /// The same runner playing `presets` instead of the gate's (a sweep's shape).
+    public func playing(_ presets: [Preset]) -> GateRunner {
+        GateRunner(invocation: invocation.playing(presets), environment: environment)
     }
 
     /// Both arms (or the one not reused), judged. Throws `DiagnosticsError` or `StoreError`
     /// for bad input (exit 3), `HarnessError` when the run cannot start or go on (exit 4).
-    public func run(_ options: Options) async throws -> Outcome {
-        let plan = try RunPlan.gate(self, options)
-        let (played, stopped, reuse) = try await play(plan, progress: options.progress, allowStale: options.allowStaleBaseline)
-        var runs: [ArmRole: StoredRun] = options.reuse
+    public func run() async throws -> Outcome {
+        let settings = invocation.settings
+        let plan = try RunPlan.gate(invocation, environment: environment)
+        let (played, stopped, reuse) = try await play(plan, progress: settings.progress, allowStale: settings.allowStaleBaseline)
+        var runs: [ArmRole: StoredRun] = settings.reuse
         for (role, run) in played { runs[role] = run }
         guard let baseline = runs[.baseline], let candidate = runs[.candidate] else {
             preconditionFailure("a gate run plays or reuses both arms")
         }
         let pair = ArmPair(baseline: baseline, candidate: candidate)
-        var verdict = Judge(thresholds: self.plan.thresholds, settings: self.plan.judgement)
-            .judge(candidate: pair.candidate, baseline: pair.baseline)
-        if let reuse {
-            verdict.baselineReuse = reuse
-            if reuse.isStale {
-                verdict.warnings.append("the baseline is the stored run \(reuse.run), reused with --allow-stale-baseline although "
-                    + "its provenance differs: " + reuse.differences.joined(separator: "; "))
-            }
-        }
+        let verdict = Judge(thresholds: self.plan.thresholds, settings: self.plan.judgement)
+            .judge(candidate: pair.candidate, baseline: pair.baseline, reuse: reuse)
         return Outcome(runs: pair, verdict: verdict, stoppedEarly: stopped)
     }
 
     /// One arm alone (`modegate bench`): the gate's candidate settings with the given strategy.
-    public func bench(strategy: Strategy, options: Options) async throws -> (run: StoredRun, stoppedEarly: StopReason?) {
-        let (played, stopped, _) = try await play(try RunPlan.bench(self, strategy: strategy, options), progress: options.progress)
+    public func bench(strategy: Strategy) async throws -> (run: StoredRun, stoppedEarly: StopReason?) {
+        let (played, stopped, _) = try await play(try RunPlan.bench(invocation, strategy: strategy, environment: environment), progress: invocation.settings.progress)
         guard let run = played.first?.run else { preconditionFailure("a bench plays its arm") }
         return (run, stopped)
     }
@@ -130,40 +96,42 @@ public struct GateRunner: Sendable {
     func play(_ plan: RunPlan, progress: any ProgressSink, allowStale: Bool = false) async throws
         -> (runs: [(role: ArmRole, run: StoredRun)], stopped: StopReason?, reuse: BaselineReuse?)
     {
-        let prepared = try await PreparedRun.prepare(plan, runner: self)
-        var reuse: BaselineReuse?
-        if let stored = plan.reused[.baseline] {
-            // Before any run is created or any model request made: the servers are opened now,
-            // so MCP suites' tool lists take part in the comparison.
-            do {
+        let prepared = try await PreparedRun.prepare(plan, environment: environment)
+        // The servers are closed however the run leaves: played, stale, interrupted, failed.
+        return try await prepared.servers.closing {
+            var reuse: BaselineReuse?
+            if let stored = plan.reused[.baseline] {
+                // Before any run is created or any model request made: the servers are opened
+                // now, so MCP suites' tool lists take part in the comparison.
                 _ = try await prepared.open(logFolder: nil)
-            } catch {
-                await prepared.servers.closeAll()
-                throw error
+                let check = BaselineReuse.check(stored: stored, current: prepared.provenance(for: .baseline), allowStale: allowStale)
+                if check.isStale && !allowStale { throw StaleBaselineError(check) }
+                reuse = check
             }
-            let check = BaselineReuse.check(stored: stored, current: prepared.provenance(for: .baseline), allowStale: allowStale)
-            if check.isStale && !allowStale {
-                await prepared.servers.closeAll()
-                throw StaleBaselineError(check)
+            // The batch review compares with a reused run's trials, read before any run is
+            // created: an unreadable line is exit 3 naming the file and line, not a review that
+            // silently sees no baseline.
+            let reusedTrials = plan.batching == nil ? [:] : try plan.reused.mapValues { try $0.trialRecords() }
+            let recorders = try openRuns(prepared)
+            progress.opened(runs: recorders.map(\.runID))
+            let stopped = try await schedule(prepared, recorders: recorders, progress: progress, reusedTrials: reusedTrials)
+            let runs = try recorders.map {
+                (role: $0.arm.role, run: try store.open(try store.resolve(.named($0.writer.folder.path), workingDirectory: planner.gateDirectory)))
             }
-            reuse = check
+            if let missed = prepared.model.coverage?.missedRequests, let first = missed.first {
+                throw HarnessError.replayMissed(count: missed.count, first: first, runs: runs.map(\.run.id))
+            }
+            return (runs, stopped, reuse)
         }
-        let recorders = try openRuns(prepared)
-        progress.opened(runs: recorders.map(\.runID))
-        let stopped = try await schedule(prepared, recorders: recorders, progress: progress)
-        let runs = try recorders.map {
-            (role: $0.arm.role, run: try store.open(try store.resolve(.named($0.writer.folder.path), workingDirectory: planner.gateDirectory)))
-        }
-        if let missed = prepared.model.coverage?.missedRequests, let first = missed.first {
-            throw HarnessError.replayMissed(count: missed.count, first: first, runs: runs.map(\.run.id))
-        }
-        return (runs, stopped, reuse)
     }
 
-    /// Stages 3 and 4: opens the servers, plays every trial into `recorders`, closes the servers
-    /// and finishes the runs. An MCP server that could not be started again halts the run
-    /// (`HarnessError.serverHalted`) with the finished trials kept.
-    func schedule(_ prepared: PreparedRun, recorders: [any ArmRecording], progress: any ProgressSink) async throws -> StopReason? {
+    /// Stages 3 and 4: opens the servers, plays every trial into `recorders` and finishes the
+    /// runs; the caller's `closing` scope closes the servers. An MCP server that could not be
+    /// started again halts the run (`HarnessError.serverHalted`) with the finished trials kept.
+    func schedule(
+        _ prepared: PreparedRun, recorders: [any ArmRecording], progress: any ProgressSink,
+        reusedTrials: [ArmRole: [TrialRecord]] = [:]
+    ) async throws -> StopReason? {
         let plan = prepared.plan
         let externals: [ArmRole: ExternalCodeModeStrategy]
         do {
@@ -174,7 +142,6 @@ public struct GateRunner: Sendable {
                 logFolders: Dictionary(recorders.compactMap { recorder in recorder.logFolder.map { (recorder.arm.role, $0) } },
                                        uniquingKeysWith: { first, _ in first }))
         } catch {
-            await prepared.servers.closeAll()
             for recorder in recorders { try? recorder.finish(at: clock(), stoppedBy: .setupFailed("\(error)"), notes: ArmNotes()) }
             throw error
         }
@@ -189,18 +156,11 @@ public struct GateRunner: Sendable {
             recorders: recorders, cases: prepared.cases, repetitions: plan.repetitions, order: plan.gate.workload.armOrder,
             seed: plan.gate.workload.seed, concurrency: plan.concurrency, budget: budget, progress: progress,
             halt: prepared.servers.halt, batching: plan.batching,
-            reusedTrials: (try? plan.reused.mapValues { try $0.trialRecords() }) ?? [:])
+            reusedTrials: reusedTrials)
         let trialRunner = TrialRunner(
             model: prepared.model, sandbox: sandbox, budget: budget, pricing: plan.gate.model.pricing,
             faults: plan.gate.tools.faults, conformance: conformance, externalRuntimes: externals)
-        let stopped: StopReason?
-        do {
-            stopped = try await scheduler.play(with: trialRunner)
-        } catch {
-            await prepared.servers.closeAll()
-            throw error
-        }
-        await prepared.servers.closeAll()
+        let stopped = try await scheduler.play(with: trialRunner)
         let drift = await prepared.servers.toolDrift() + conformance.warnings
         for warning in drift { progress.message("modegate: warning: \(warning)") }
         for role in notes.keys { notes[role]?.toolWarnings += drift }
@@ -214,50 +174,11 @@ public struct GateRunner: Sendable {
         return stopped
     }
 
-    /// The planner with the suites that cross MCP: the gate's servers for `suite: {mcp: SERVER}`
-    /// presets, and with `tools.transport: mcp_stdio` every built-in suite served by
-    /// `modegate serve`. Only servers the presets use get a handle (and are started): one per arm
-    /// in `arms`, so each arm plays on servers of its own (one shared handle when `arms` is empty).
-    func planner(
-        over servers: MCPServerPool, for presets: [Preset], transport: ToolsPlan.Transport, arms: [ArmRole] = []
-    ) async -> WorkloadPlanner {
-        var planner = self.planner
-        var builtinNames = Set<String>()
-        for preset in presets {
-            switch preset.suite {
-            case .mcp(let name) where plan.mcp.enabled && plan.mcp.servers[name] != nil:
-                guard !arms.isEmpty else {
-                    planner.mcpSuites[name] = MCPServerSuite(server: await servers.handle(name))
-                    continue
-                }
-                var handles: [ArmRole: MCPServerHandle] = [:]
-                for arm in arms { handles[arm] = await servers.handle(name, arm: arm) }
-                planner.mcpSuites[name] = MCPServerSuite(servers: handles)
-            case .mcp: break
-            case .builtin(let name): builtinNames.insert(name)
-            }
-        }
-        if transport == .mcpStdio {
-            var served: [any Suite] = []
-            for suite in planner.suites {
-                guard builtinNames.contains(suite.name) else {
-                    served.append(suite)
-                    continue
-                }
-                let probe = await servers.handle(
-                    serving: suite.name, command: ServedSuite.command(sandbox.executable, suite: suite.name, params: [:]))
-                served.append(ServedSuite(inner: suite, executable: sandbox.executable, environment: environment, listed: probe))
-            }
-            planner.suites = served
-        }
-        return planner
-    }
-
     /// The values of every secret variable the gate names (the API key, MCP header secrets).
     var redactor: SecretRedactor {
         var secrets: [String: String] = [:]
         let variables = [plan.model.apiKeyEnv].compactMap { $0 } + plan.mcp.servers.values.flatMap { $0.headersEnv.values }
-        for variable in variables { secrets[variable] = environment[variable] }
+        for variable in variables { secrets[variable] = environment.variables[variable] }
         return SecretRedactor(secrets: secrets)
     }
 }

@@ -18,9 +18,10 @@ struct PreparedRun: Sendable {
 
     /// Throws `DiagnosticsError` for presets that cannot be played (exit 3), `HarnessError`
     /// when the model, a replay's recording, an arm's server or the sandbox is not there (exit 4).
-    static func prepare(_ plan: RunPlan, runner: GateRunner) async throws -> PreparedRun {
-        let servers = MCPServerPool(plan: plan.gate.mcp, environment: runner.environment)
-        let cases = try await runner.planner(over: servers, for: plan.presets, transport: plan.transport, arms: plan.arms.map(\.role))
+    static func prepare(_ plan: RunPlan, environment: RunEnvironment) async throws -> PreparedRun {
+        let servers = environment.servers.pool(plan.gate.mcp, variables: environment.variables)
+        let cases = try await environment
+            .planner(over: servers, for: plan.presets, mcp: plan.gate.mcp, transport: plan.transport, arms: plan.arms.map(\.role))
             .cases(of: plan.presets, limit: plan.gate.workload.limit, shard: plan.shard)
         let cassette: [URL]?
         switch plan.model {
@@ -29,14 +30,14 @@ struct PreparedRun: Sendable {
         case .scripted: cassette = nil
         }
         let model = plan.model.isScripted
-            ? ModelSelection.scripted(candidateLimits: plan.gate.candidate.limits, sandbox: runner.sandbox)
-            : try ModelSelection.choose(
-                plan.gate.model, cassette: cassette, candidateLimits: plan.gate.candidate.limits, sandbox: runner.sandbox,
-                environment: runner.environment)
+            ? environment.models.scripted(candidateLimits: plan.gate.candidate.limits, sandbox: environment.sandbox)
+            : try environment.models.model(
+                plan.gate.model, cassette: cassette, candidateLimits: plan.gate.candidate.limits, sandbox: environment.sandbox,
+                variables: environment.variables)
         // A sequential run stops once decided, so its recording holds only the cases it needed;
         // a replay stops at the same look, and a request past the recording is a replay miss.
         if let coverage = model.coverage, plan.batching?.seededOrder == nil { try checkRecordings(coverage, plan: plan, cases: cases) }
-        try await checkSandbox(plan: plan, model: model, sandbox: runner.sandbox)
+        try await checkSandbox(plan: plan, model: model, sandbox: environment.sandbox)
         var external: [ArmRole: (MCPServerHandle, ArmPlan.Roles)] = [:]
         for arm in plan.arms {
             guard let runtime = arm.externalRuntime else { continue }

@@ -5,7 +5,8 @@ import ModegateProviders
 /// Stage 1 of a run: what will be played, resolved once and never changed — the presets, the
 /// arms to play and the arms whose stored run is reused, the model choice, repetitions, budget
 /// and tool transport. A gate run, a bench arm and the estimate's rehearsal are three plans of
-/// the same gate, built by the three functions below; none edits the gate plan.
+/// the same gate, built by the three functions below from the invocation and the environment;
+/// none edits the gate plan.
 struct RunPlan: Sendable {
     /// How the run's model is chosen (stage 2 makes the choice).
     enum Model: Sendable {
@@ -35,8 +36,8 @@ struct RunPlan: Sendable {
     let inMemory: Bool
 
     /// Both arms of the gate, minus those whose stored run `options.reuse` gives.
-    static func gate(_ runner: GateRunner, _ options: GateRunner.Options) throws -> RunPlan {
-        let plan = runner.plan
+    static func gate(_ invocation: GateInvocation, environment: RunEnvironment) throws -> RunPlan {
+        let (plan, options) = (invocation.plan, invocation.settings)
         let arms = ArmPair(baseline: plan.baseline, candidate: plan.candidate).roles
             .filter { options.reuse[$0.role] == nil }
             .map { ArmSettings($0.value, role: $0.role) }
@@ -53,23 +54,24 @@ struct RunPlan: Sendable {
                 seededOrder: plan.judgement.seed)
         }
         return RunPlan(
-            gate: plan, presets: try presets(runner, options), arms: arms, reused: options.reuse,
-            model: try model(runner, options), repetitions: plan.workload.repetitions, budget: plan.budget,
+            gate: plan, presets: try presets(invocation, environment), arms: arms, reused: options.reuse,
+            model: try model(invocation, environment), repetitions: plan.workload.repetitions, budget: plan.budget,
             transport: plan.tools.transport, shard: options.shard, resume: options.resume,
-            concurrency: max(1, options.concurrency ?? plan.workload.concurrency), batching: batching,
+            concurrency: invocation.concurrency, batching: batching,
             inMemory: false)
     }
 
     /// One arm alone (`modegate bench`): the gate's candidate settings for code mode, the
     /// baseline's for tool calling, with the given strategy.
-    static func bench(_ runner: GateRunner, strategy: Strategy, _ options: GateRunner.Options) throws -> RunPlan {
-        let plan = runner.plan
+    static func bench(_ invocation: GateInvocation, strategy: Strategy, environment: RunEnvironment) throws -> RunPlan {
+        let (plan, options) = (invocation.plan, invocation.settings)
         var arm = ArmSettings(strategy == .codemode ? plan.candidate : plan.baseline, role: .bench)
         arm.strategy = strategy
         return RunPlan(
-            gate: plan, presets: try presets(runner, options), arms: [arm], reused: [:], model: try model(runner, options),
+            gate: plan, presets: try presets(invocation, environment), arms: [arm], reused: [:],
+            model: try model(invocation, environment),
             repetitions: plan.workload.repetitions, budget: plan.budget, transport: plan.tools.transport,
-            shard: options.shard, resume: options.resume, concurrency: max(1, options.concurrency ?? plan.workload.concurrency),
+            shard: options.shard, resume: options.resume, concurrency: invocation.concurrency,
             batching: options.batching, inMemory: false)
     }
 
@@ -77,8 +79,8 @@ struct RunPlan: Sendable {
     /// tools in process and programs in the built-in sandbox, kept in memory. Only presets of
     /// built-in suites are played, and only their cases with a reference solution: calling an
     /// MCP server's tools could change the world.
-    static func rehearsal(of runner: GateRunner, _ options: GateRunner.Options, presets: [Preset]) -> RunPlan {
-        let plan = runner.plan
+    static func rehearsal(of invocation: GateInvocation, presets: [Preset]) -> RunPlan {
+        let (plan, options) = (invocation.plan, invocation.settings)
         let offline: [Preset] = presets.compactMap { preset in
             guard case .builtin = preset.suite else { return nil }
             var rehearsed = preset
@@ -93,30 +95,31 @@ struct RunPlan: Sendable {
         return RunPlan(
             gate: plan, presets: offline, arms: arms, reused: [:], model: .scripted, repetitions: 1, budget: .unlimited,
             transport: .inProcess, shard: options.shard, resume: nil,
-            concurrency: max(1, options.concurrency ?? plan.workload.concurrency), batching: nil, inMemory: true)
+            concurrency: invocation.concurrency, batching: nil, inMemory: true)
     }
 
-    private static func presets(_ runner: GateRunner, _ options: GateRunner.Options) throws -> [Preset] {
-        try options.presets ?? PresetResolution(planner: runner.planner).presets(for: runner.plan)
+    private static func presets(_ invocation: GateInvocation, _ environment: RunEnvironment) throws -> [Preset] {
+        try invocation.settings.presets ?? PresetResolution(planner: environment.planner).presets(for: invocation.plan)
     }
 
     /// The replay's transcripts when the run replays, else the gate's model.
-    static func model(_ runner: GateRunner, _ options: GateRunner.Options) throws -> Model {
-        if let reference = options.replay { return .replay(try cassette(of: reference, runner)) }
-        if runner.plan.model.provider == .replay {
-            return .replay(try Cassette.files(at: runner.plan.model.cassette ?? ".", relativeTo: runner.planner.gateDirectory))
+    static func model(_ invocation: GateInvocation, _ environment: RunEnvironment) throws -> Model {
+        if let reference = invocation.settings.replay { return .replay(try cassette(of: reference, environment)) }
+        let model = invocation.plan.model
+        if model.provider == .replay {
+            return .replay(try Cassette.files(at: model.cassette ?? ".", relativeTo: environment.planner.gateDirectory))
         }
         return .gate
     }
 
     /// The transcript files of `--replay`'s gate run: both arms' when the reference names one
     /// of them or their stem, else the one run's.
-    private static func cassette(of reference: String, _ runner: GateRunner) throws -> [URL] {
-        let store = runner.store
+    private static func cassette(of reference: String, _ environment: RunEnvironment) throws -> [URL] {
+        let store = environment.store
         let entries = store.catalog().entries.filter { $0.source == .native }
         var matches = entries.filter { GateRunID.stem(of: $0.id) == reference }
         if matches.isEmpty {
-            let entry = try store.resolve(try RunReference(parsing: reference), workingDirectory: runner.planner.gateDirectory)
+            let entry = try store.resolve(try RunReference(parsing: reference), workingDirectory: environment.planner.gateDirectory)
             let stem = GateRunID.stem(of: entry.id)
             matches = entries.filter { GateRunID.stem(of: $0.id) == stem }
             if matches.isEmpty { matches = [entry] }

@@ -18,11 +18,19 @@ struct TrialRunner: Sendable {
     var externalRuntimes: [ArmRole: ExternalCodeModeStrategy] = [:]
 
     /// Leases a sandbox worker for trials that run programs and plays the trial on that worker's
-    /// host thread, so the program, the strategy and the tools talk without crossing threads.
+    /// host thread, so the program, the strategy and the tools talk without crossing threads. A
+    /// worker that cannot be had makes the trial a `sandbox` infrastructure error, unplayed.
     func play(_ spec: TrialSpec, runID: String) async -> PlayedTrial {
         let memory = spec.arm.strategy == .codemode ? spec.arm.limits.memoryMB : model.programMemoryMB
-        guard let memory, let lease = try? await sandbox.lease(memoryMB: memory) else {
-            return await play(spec, runID: runID, programs: sandbox)
+        guard let memory else { return await play(spec, runID: runID, programs: sandbox) }
+        let lease: SandboxLease
+        do {
+            lease = try await sandbox.lease(memoryMB: memory)
+        } catch {
+            let failure = Task.isCancelled
+                ? TrialError(category: .cancelled, message: "the run was interrupted")
+                : TrialError(category: .sandbox, message: "no sandbox worker could be started for this trial: \(error)")
+            return unplayed(spec, runID: runID, error: failure)
         }
         let played = await withTaskExecutorPreference(lease.executor) {
             await play(spec, runID: runID, programs: lease)

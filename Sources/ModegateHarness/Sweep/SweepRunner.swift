@@ -12,15 +12,12 @@ public struct SweepRunner: Sendable {
     public var workload: SweepWorkload
     /// Cases (slots) per shape.
     public var casesPerShape: Int
-    /// Trials at the same time within a shape.
-    public var concurrency: Int?
 
-    /// A sweep of `workload` through `runner`.
-    public init(runner: GateRunner, workload: SweepWorkload, casesPerShape: Int, concurrency: Int? = nil) {
+    /// A sweep of `workload` through `runner` (whose invocation says how many trials at a time).
+    public init(runner: GateRunner, workload: SweepWorkload, casesPerShape: Int) {
         self.runner = runner
         self.workload = workload
         self.casesPerShape = casesPerShape
-        self.concurrency = concurrency
     }
 
     /// The samples of every preset, by preset name, one per shape. `progress` hears a line per
@@ -33,7 +30,7 @@ public struct SweepRunner: Sendable {
             progress("sweep \(index + 1)/\(shapes.count): \(shape) (fan-out \(shape.fanOut)): \(presets.map(\.name).joined(separator: ", ")), "
                 + "\(casesPerShape) cases × \(runner.plan.workload.repetitions) repetitions × 2 arms")
             let started = clock()
-            let outcome = try await runner.run(GateRunner.Options(concurrency: concurrency, presets: presets))
+            let outcome = try await runner.playing(presets).run()
             let seconds = clock().timeIntervalSince(started)
             if let stopped = outcome.stoppedEarly {
                 throw SweepStopped(shape: shape, reason: "\(stopped)", runs: [outcome.baseline.id, outcome.candidate.id])

@@ -27,6 +27,7 @@ public actor MCPServerPool {
     private var ownServers: [String: MCPPlan.Server] = [:]
     /// Lines about arms' servers that listed different tools at their first start.
     private var armDrift: [String] = []
+    private var closed = false
     /// Set when a crashed server cannot be started again: the run stops.
     public nonisolated let halt: RunHalt
 
@@ -77,10 +78,28 @@ public actor MCPServerPool {
         armDrift + handles.keys.sorted().flatMap { handles[$0]?.toolDrift ?? [] }
     }
 
+    /// Runs `body`, then closes every server on whatever path it leaves by — a result, an error,
+    /// a cancellation — so no caller has to remember to.
+    public nonisolated func closing<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        let value: T
+        do {
+            value = try await body()
+        } catch {
+            await closeAll()
+            throw error
+        }
+        await closeAll()
+        return value
+    }
+
     /// Closes every server (a stdio server's process is stopped), cancelling a restart under way.
     public func closeAll() async {
+        closed = true
         for handle in handles.values { await handle.close() }
     }
+
+    /// True once `closeAll` ran.
+    public var isClosed: Bool { closed }
 
     /// Both arms are offered the first arm's list; a server whose other start listed other
     /// tools is named, since that arm's trials may call tools the server does not answer.

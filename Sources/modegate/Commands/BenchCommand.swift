@@ -41,6 +41,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Cases per preset (0 = all).")
     var limit: Int?
 
+    @OptionGroup var invocation: InvocationOptions
+
     enum Action: String { case compare, validate }
 
     var action: Action? { words.first.flatMap { Action(rawValue: $0.lowercased()) } }
@@ -123,19 +125,14 @@ extension BenchCommand {
         let workspace = Workspace()
         do {
             let request = try runRequest()
-            var plan = try gate.map { try GateLoader.load(path: $0, sha256: SHA256.hex) }
-                ?? GateLoader.load(yaml: "version: 1\nworkload: {presets: [bench]}\n", path: "<bench>")
-            plan.workload.presets = request.presets
-            if let repetitions = request.repetitions { plan.workload.repetitions = repetitions }
-            if let limit = request.limit { plan.workload.limit = limit }
-            if request.mcp { try Self.reachToolsOverMCP(&plan, server: request.mcpServer, strategy: request.strategy) }
-            let setup = GateSetup(workspace: workspace, plan: plan, gate: gate, warmWorkers: plan.workload.concurrency)
+            let setup = try invocation.setup(
+                gate: gate, workspace: workspace,
+                overrides: { plan in try Self.overrides(request, plan: plan) },
+                settings: { _ in GateInvocation.Settings(progress: TerminalProgress(interactive: Console.stderrIsTerminal)) })
             let runner = setup.runner
-            let options = GateRunner.Options(progress: TerminalProgress(interactive: Console.stderrIsTerminal))
-            let (run, stopped) = try await SignalWatch.shared.cancellingOnSignal {
-                try await runner.bench(strategy: request.strategy, options: options)
+            let (run, stopped) = try await setup.closing {
+                try await SignalWatch.shared.cancellingOnSignal { try await runner.bench(strategy: request.strategy) }
             }
-            await setup.shutdown()
             let entry = try workspace.store.resolve(.named(run.path), workingDirectory: workspace.directory)
             if json {
                 Console.out(try workspace.store.summaryDocument(entry))
@@ -155,23 +152,24 @@ extension BenchCommand {
         }
     }
 
-    /// RLM Code's `mcp=on`: the built-in suites' tools are served over MCP (`modegate serve`, one
-    /// process per trial, as `tools.transport: mcp_stdio`). With `mcp_server=NAME` and code mode,
-    /// a server of the gate named NAME runs the programs (`candidate.runtime: mcp`); RLM Code's
-    /// default name `codemode` without such a server means the built-in sandbox.
-    static func reachToolsOverMCP(_ plan: inout GatePlan, server: String?, strategy: Strategy) throws {
-        plan.tools.transport = .mcpStdio
-        guard let server else { return }
+    /// The gate keys a bench run changes: its presets, repetitions and limit, and RLM Code's
+    /// `mcp=on`: the built-in suites' tools are served over MCP (`modegate serve`, one process per
+    /// trial, as `tools.transport: mcp_stdio`). With `mcp_server=NAME` and code mode, a server of
+    /// the gate named NAME runs the programs (`candidate.runtime: mcp`); RLM Code's default name
+    /// `codemode` without such a server means the built-in sandbox.
+    static func overrides(_ request: RunRequest, plan: GatePlan) throws -> GateOverrides {
+        var overrides = GateOverrides(presets: request.presets, repetitions: request.repetitions, limit: request.limit)
+        guard request.mcp else { return overrides }
+        overrides.toolsOverMCP = true
+        guard let server = request.mcpServer else { return overrides }
         if plan.mcp.servers[server] != nil {
-            guard strategy == .codemode else { return }
-            plan.mcp.enabled = true
-            plan.candidate.runtime = .mcp
-            plan.candidate.mcpServer = server
+            if request.strategy == .codemode { overrides.candidateServer = server }
         } else if server != "codemode" {
             let known = plan.mcp.servers.keys.sorted()
             throw InputError(
                 "mcp_server=\(server) names no server of the gate's mcp.servers"
                     + (known.isEmpty ? " (give --gate with a gate that defines it)" : " (it defines \(known.joined(separator: ", ")))"))
         }
+        return overrides
     }
 }

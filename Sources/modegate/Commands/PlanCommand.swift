@@ -38,6 +38,8 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Print the plan as JSON.")
     var json = false
 
+    @OptionGroup var invocation: InvocationOptions
+
     func validate() throws {
         guard power >= 0.5, power <= 0.999 else { throw ValidationError("--power must be between 0.5 and 0.999, found \(power)") }
         guard betweenSd >= 0, withinSd >= 0 else { throw ValidationError("--between-sd and --within-sd must be at least 0") }
@@ -47,12 +49,11 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = Workspace()
         do {
-            let setup = try GateSetup.loading(gate, workspace: workspace) { _ in 1 }
+            let setup = try invocation.setup(gate: gate, workspace: workspace, warmWorkers: 1)
             let plan = setup.plan
-            let estimate = try await SignalWatch.shared.cancellingOnSignal(stopping: "stopping the estimate") {
-                try await setup.runner.estimate(.init())
+            let estimate = try await setup.closing {
+                try await SignalWatch.shared.cancellingOnSignal(stopping: "stopping the estimate") { try await setup.runner.estimate() }
             }
-            await setup.shutdown()
             let cases = (estimate.arms.first?.trials ?? 0) / max(plan.workload.repetitions, 1)
             let runs = try pilots.map { reference in
                 try workspace.store.resolvePair(

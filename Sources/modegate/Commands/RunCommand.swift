@@ -21,8 +21,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Finish an interrupted gate run (either arm's run id, or the id stem they share).")
     var resume: String?
 
-    @Option(help: "Trials at the same time (overrides workload.concurrency).")
-    var concurrency: Int?
+    @OptionGroup var invocation: InvocationOptions
 
     @Option(help: ArgumentHelp(
         "Answer every model request from a stored gate run's transcripts, with no network and no key (either arm's id, their stem, latest, or a run folder).",
@@ -42,63 +41,26 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must look like K/N with 1 ≤ K ≤ N, got '\(shard)'") }
-        try GateKeyOverride(flag: "--concurrency", key: "workload.concurrency").check(concurrency)
     }
 
     func run() async throws {
         let workspace = Workspace()
         do {
-            let flag = concurrency
-            let setup = try GateSetup.loading(gate, workspace: workspace) { flag ?? $0.workload.concurrency }
-            let plan = setup.plan
-            let concurrency = flag ?? plan.workload.concurrency
-            let runner = setup.runner
-            var configured = GateRunner.Options(
-                shard: shard.flatMap(Shard.init(parsing:)), resume: resume, concurrency: concurrency,
-                progress: TerminalProgress(interactive: Console.stderrIsTerminal) { [gate] in "modegate run \(gate) --resume \($0)" },
-                replay: replay)
-            configured.allowStaleBaseline = allowStaleBaseline
-            if let reference = baseline ?? plan.baseline.reuse {
-                let reused = try Self.reusedBaseline(reference, plan: plan, workspace: workspace)
-                configured.reuse[.baseline] = reused
-                Console.error("modegate: reusing the stored baseline \(reused.id); only the candidate is played")
-            }
-            let options = configured
-            if dryRun {
-                try await printDryRun(runner, options: options)
-                await setup.shutdown()
-                throw ExitCode.success
-            }
-            if replay == nil, resume == nil, plan.model.provider.isLive {
-                // A live model costs money: say how much before the first request, once the
-                // model's set-up is known to be sound.
-                _ = try runner.describeModel(options)
-                Console.error("modegate: estimating the run (the scripted model rehearses the workload)…")
-                do {
-                    let estimate = try await SignalWatch.shared.cancellingOnSignal(stopping: "stopping the estimate") {
-                        try await runner.estimate(options)
-                    }
-                    for line in estimate.lines { Console.error("modegate: estimate: \(line)") }
-                } catch is CancellationError {
-                    throw ExitCode(ExitStatus.runError.rawValue)
-                } catch {
-                    Console.error("modegate: no estimate: \(error)")
+            let setup = try invocation.setup(gate: gate, workspace: workspace, settings: { plan in
+                var settings = GateInvocation.Settings(
+                    shard: shard.flatMap(Shard.init(parsing:)), resume: resume,
+                    progress: TerminalProgress(interactive: Console.stderrIsTerminal) { [gate] in "modegate run \(gate) --resume \($0)" },
+                    replay: replay, allowStaleBaseline: allowStaleBaseline)
+                if let reference = baseline ?? plan.baseline.reuse {
+                    let reused = try Self.reusedBaseline(reference, plan: plan, workspace: workspace)
+                    settings.reuse[.baseline] = reused
+                    Console.error("modegate: reusing the stored baseline \(reused.id); only the candidate is played")
                 }
-            }
-            let outcome = try await SignalWatch.shared.cancellingOnSignal { try await runner.run(options) }
-            await setup.shutdown()
-            if case .requested(let why) = outcome.stoppedEarly {
-                Console.error("modegate: \(why); the rest of the workload was not played")
-            } else if let stopped = outcome.stoppedEarly {
-                Console.error("modegate: stopped early (\(stopped)); finish with `modegate run \(gate) --resume \(outcome.candidate.id)`")
-            }
-            Console.error("modegate: baseline \(outcome.baseline.id), candidate \(outcome.candidate.id)")
-            let context = ReportContext.current(workspace)
-            try ReportWriter(workspace: workspace, context: context).write(outcome.verdict, to: plan.reports + reports.requests())
-            if outcome.verdict.status == .error, let message = outcome.verdict.errorMessage {
-                Console.error("modegate: error: \(message)")
-            }
-            throw ExitCode(outcome.verdict.exitStatus.rawValue)
+                return settings
+            })
+            let runner = setup.runner
+            // The sandbox's workers are stopped however the run leaves: verdict, error, signal.
+            try await setup.closing { try await play(runner, workspace: workspace) }
         } catch {
             throw Failure.exit(for: error)
         }
@@ -106,6 +68,45 @@ struct RunCommand: AsyncParsableCommand {
 }
 
 extension RunCommand {
+
+    /// The run after its set-up: the dry run, or the estimate, both arms, the reports and the
+    /// verdict's exit code (thrown).
+    private func play(_ runner: GateRunner, workspace: Workspace) async throws {
+        let plan = runner.plan
+        if dryRun {
+            try await printDryRun(runner)
+            throw ExitCode.success
+        }
+        if replay == nil, resume == nil, plan.model.provider.isLive {
+            // A live model costs money: say how much before the first request, once the
+            // model's set-up is known to be sound.
+            _ = try runner.describeModel()
+            Console.error("modegate: estimating the run (the scripted model rehearses the workload)…")
+            do {
+                let estimate = try await SignalWatch.shared.cancellingOnSignal(stopping: "stopping the estimate") {
+                    try await runner.estimate()
+                }
+                for line in estimate.lines { Console.error("modegate: estimate: \(line)") }
+            } catch is CancellationError {
+                throw ExitCode(ExitStatus.runError.rawValue)
+            } catch {
+                Console.error("modegate: no estimate: \(error)")
+            }
+        }
+        let outcome = try await SignalWatch.shared.cancellingOnSignal { try await runner.run() }
+        if case .requested(let why) = outcome.stoppedEarly {
+            Console.error("modegate: \(why); the rest of the workload was not played")
+        } else if let stopped = outcome.stoppedEarly {
+            Console.error("modegate: stopped early (\(stopped)); finish with `modegate run \(gate) --resume \(outcome.candidate.id)`")
+        }
+        Console.error("modegate: baseline \(outcome.baseline.id), candidate \(outcome.candidate.id)")
+        let context = ReportContext.current(workspace)
+        try ReportWriter(workspace: workspace, context: context).write(outcome.verdict, to: plan.reports + reports.requests())
+        if outcome.verdict.status == .error, let message = outcome.verdict.errorMessage {
+            Console.error("modegate: error: \(message)")
+        }
+        throw ExitCode(outcome.verdict.exitStatus.rawValue)
+    }
     /// The stored run `reference` names, if it can stand in for the gate's baseline: a finished
     /// modegate run of the baseline's strategy. Its provenance is checked by the runner.
     static func reusedBaseline(_ reference: String, plan: GatePlan, workspace: Workspace) throws -> StoredRun {
@@ -124,21 +125,21 @@ extension RunCommand {
     }
 
     /// `--dry-run`: the plan as it resolves, the model's set-up and the estimate, on stdout.
-    func printDryRun(_ runner: GateRunner, options: GateRunner.Options) async throws {
+    func printDryRun(_ runner: GateRunner) async throws {
         let plan = runner.plan
         // The presets first, so a gate that `run` would reject prints no plan (exit 3).
         _ = try PresetResolution(planner: runner.planner).presets(for: plan)
         Console.out("gate: \(gate) (\(plan.name))")
         Console.out("workload: \(plan.workload.presets.joined(separator: ", ")); \(plan.workload.repetitions) repetitions, "
-            + "limit \(plan.workload.limit == 0 ? "none" : String(plan.workload.limit)), concurrency \(options.concurrency ?? plan.workload.concurrency)")
+            + "limit \(plan.workload.limit == 0 ? "none" : String(plan.workload.limit)), concurrency \(runner.invocation.concurrency)")
         Console.out("baseline: \(plan.baseline.strategy.rawValue), max_steps \(plan.baseline.maxSteps)")
         Console.out("candidate: \(plan.candidate.strategy.rawValue)\(plan.candidate.strategy == .codemode ? " (\(plan.candidate.runtime.rawValue))" : ""), max_steps \(plan.candidate.maxSteps)")
         let estimate = try await SignalWatch.shared.cancellingOnSignal(stopping: "stopping the estimate") {
-            try await runner.estimate(options)
+            try await runner.estimate()
         }
         for line in estimate.lines { Console.out("estimate: \(line)") }
         // Last, so a set-up problem (an unset key) is the error the command exits with.
-        Console.out("model: \(try runner.describeModel(options))")
+        Console.out("model: \(try runner.describeModel())")
         Console.error("modegate: dry run: no model was called")
     }
 }

@@ -35,6 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var params: SuiteParamsOption
 
+    @OptionGroup var invocation: InvocationOptions
+
     func validate() throws {
         if suite == "codemode" {
             if gate == nil { throw ValidationError("serve codemode needs --gate GATE.yaml (whose presets' tools it serves)") }
@@ -48,21 +50,30 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         // A client that goes away must end the server with an error, not a signal.
         signal(SIGPIPE, SIG_IGN)
+        var setup: GateSetup?
+        if suite == "codemode", let gate {
+            do {
+                setup = try invocation.setup(gate: gate, workspace: Workspace(), warmWorkers: 1)
+            } catch {
+                throw Failure.exit(for: error)
+            }
+        }
+        // The upstream servers `serve codemode` starts are stopped however serving ends.
+        let servers = setup?.servers() ?? MCPServerPool(plan: MCPPlan(enabled: false), environment: [:])
+        try await servers.closing { try await serve(setup: setup, servers: servers) }
+    }
+
+    /// Serves until the client goes (stdin closes) or, over HTTP, until the process is stopped.
+    private func serve(setup: GateSetup?, servers: MCPServerPool) async throws {
         let parameters = params.value
         let makeServer: @Sendable () async -> MCP.Server
-        var servers: MCPServerPool?
-        if suite == "codemode", let gate {
-            let workspace = Workspace()
+        if let setup {
             do {
-                let setup = try GateSetup.loading(gate, workspace: workspace) { _ in 1 }
-                let pool = setup.servers()
-                servers = pool
-                let upstream = try await setup.planner.upstreamSuites(of: setup.plan, servers: pool)
+                let upstream = try await setup.planner.upstreamSuites(of: setup.plan, servers: servers)
                 let codemode = try CodeModeServer(
                     upstream: upstream, params: parameters, sandbox: setup.sandbox, limits: SandboxLimits(arm: setup.plan.candidate.limits))
                 makeServer = { await codemode.makeServer() }
             } catch {
-                await servers?.closeAll()
                 throw Failure.exit(for: error)
             }
         } else {
@@ -78,17 +89,13 @@ struct ServeCommand: AsyncParsableCommand {
                         "modegate: serving suite \(suiteName) over MCP at http://127.0.0.1:\(port)/mcp\n".utf8))
                 }
             } catch {
-                await servers?.closeAll()
                 FileHandle.standardError.write(Data("modegate: cannot serve on 127.0.0.1:\(http): \(error)\n".utf8))
                 throw ExitCode(ExitStatus.runError.rawValue)
             }
-            await servers?.closeAll()
             return
         }
         let server = await makeServer()
         try await server.start(transport: PipeTransport(input: STDIN_FILENO, output: STDOUT_FILENO))
         await server.waitUntilCompleted()
-        // stdin closed: the client is gone; stop the upstream servers codemode started.
-        await servers?.closeAll()
     }
 }

@@ -32,8 +32,7 @@ struct SweepCommand: AsyncParsableCommand {
     @Option(name: .customLong("preset"), help: "Sweep only this preset of the gate (repeatable).")
     var presets: [String] = []
 
-    @Option(help: "Trials at the same time (overrides workload.concurrency).")
-    var concurrency: Int?
+    @OptionGroup var invocation: InvocationOptions
 
     @Option(name: .customLong("report"), help: ArgumentHelp(
         "Also write the sweep as FORMAT (json, html) to PATH; html without a path goes beside the sweep's JSON.",
@@ -46,7 +45,6 @@ struct SweepCommand: AsyncParsableCommand {
     func validate() throws {
         guard (2...1000).contains(cases) else { throw ValidationError("--cases must be between 2 and 1000 (intervals need at least two cases), found \(cases)") }
         guard (1...100).contains(repetitions) else { throw ValidationError("--repetitions must be between 1 and 100, found \(repetitions)") }
-        try GateKeyOverride(flag: "--concurrency", key: "workload.concurrency").check(concurrency)
         _ = try requests()
     }
 
@@ -66,20 +64,18 @@ struct SweepCommand: AsyncParsableCommand {
         do {
             let shapes: [SweepShape]
             do { shapes = try SweepShape.parseList(self.shapes) } catch let error as SweepInputError { throw InputError(error.description) }
-            var plan = try GateLoader.load(path: gate, sha256: SHA256.hex)
-            plan.workload.repetitions = repetitions
-            plan.workload.limit = 0
-            // Every shape plays its whole workload: stopping early would leave a size unmeasured.
-            plan.judgement.sequential = nil
-            let concurrency = concurrency ?? plan.workload.concurrency
-            let setup = GateSetup(workspace: workspace, plan: plan, gate: gate, warmWorkers: concurrency)
+            // Every shape plays its whole workload: all cases, and no sequential stop, which would
+            // leave a size unmeasured.
+            let setup = try invocation.setup(
+                gate: gate, workspace: workspace,
+                overrides: { [repetitions] _ in GateOverrides(repetitions: repetitions, limit: 0, sequential: false) })
+            let plan = setup.plan
             let workload: SweepWorkload
             do {
                 workload = try SweepWorkload(
                     presets: try PresetResolution(planner: setup.planner).presets(for: plan), suites: setup.planner.suites, only: presets)
                 try workload.check(shapes)
             } catch let error as SweepInputError {
-                await setup.shutdown()
                 throw InputError(error.description)
             }
             for skipped in workload.skipped { Console.error("modegate: sweep: not swept: \(skipped.reason)") }
@@ -94,15 +90,10 @@ struct SweepCommand: AsyncParsableCommand {
             // naming the gate's real runs.
             let id = "sweep-" + GateRunID.stem(at: workspace.now)
             let folder = workspace.store.root.appendingPathComponent("sweeps").appendingPathComponent(id)
-            let sweep = SweepRunner(runner: setup.runner(store: RunStore(root: folder)), workload: workload, casesPerShape: cases, concurrency: concurrency)
-            let samples: [String: [SweepSample]]
-            do {
-                samples = try await SignalWatch.shared.cancellingOnSignal { try await sweep.play(shapes, progress: { Console.error("modegate: \($0)") }) }
-            } catch {
-                await setup.shutdown()
-                throw error
+            let sweep = SweepRunner(runner: setup.runner(store: RunStore(root: folder)), workload: workload, casesPerShape: cases)
+            let samples = try await setup.closing {
+                try await SignalWatch.shared.cancellingOnSignal { try await sweep.play(shapes, progress: { Console.error("modegate: \($0)") }) }
             }
-            await setup.shutdown()
             let report = makeReport(id: id, plan: plan, workload: workload, shapes: shapes, samples: samples, workspace: workspace, started: started, warnings: warnings)
             try write(report, to: folder, workspace: workspace)
         } catch {

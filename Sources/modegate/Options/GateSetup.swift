@@ -4,30 +4,26 @@ import ModegateHarness
 import ModegateMCP
 import ModegateSandbox
 
-/// The one composition root of the commands that play a gate (`run`, `bench`, `serve codemode`):
-/// from the workspace and a gate plan it builds the planner, the sandbox and the runner, the same
-/// way for each, so a collaborator is added or swapped in one place.
+/// The one composition root of the commands that play a gate (`run`, `bench`, `sweep`, `plan`,
+/// `serve codemode`): from the workspace and the invocation (`InvocationOptions.setup`) it builds
+/// the planner, the sandbox and the runner, the same way for each, so a collaborator is added or
+/// swapped in one place.
 struct GateSetup {
     let workspace: Workspace
-    let plan: GatePlan
+    let invocation: GateInvocation
     let planner: WorkloadPlanner
     let sandbox: Sandbox
 
-    /// A plan already loaded (and perhaps adjusted by the command's flags); `gate` is the file it
-    /// came from, if any, for finding presets beside it. `warmWorkers` sandbox workers are kept
-    /// ready (about one per concurrent trial, at most four).
-    init(workspace: Workspace, plan: GatePlan, gate: String?, warmWorkers: Int) {
+    /// The gate as the invocation plays it.
+    var plan: GatePlan { invocation.plan }
+
+    /// `gate` is the file the invocation's plan came from, if any, for finding presets beside
+    /// it. `warmWorkers` sandbox workers are kept ready (about one per concurrent trial, at most four).
+    init(workspace: Workspace, invocation: GateInvocation, gate: String?, warmWorkers: Int) {
         self.workspace = workspace
-        self.plan = plan
+        self.invocation = invocation
         self.planner = workspace.planner(forGate: gate)
         self.sandbox = Sandbox(configuration: .init(warmWorkers: max(1, min(warmWorkers, 4))))
-    }
-
-    /// The gate file at `gate`, loaded with its SHA-256 for the runs' manifests. Throws
-    /// `DiagnosticsError` for a gate that does not load (exit 3).
-    static func loading(_ gate: String, workspace: Workspace, warmWorkers: (GatePlan) -> Int) throws -> GateSetup {
-        let plan = try GateLoader.load(path: gate, sha256: SHA256.hex)
-        return GateSetup(workspace: workspace, plan: plan, gate: gate, warmWorkers: warmWorkers(plan))
     }
 
     /// The runner of this gate, writing to the workspace's store with its clock.
@@ -36,7 +32,7 @@ struct GateSetup {
     /// The runner of this gate writing to `store` (a sweep keeps its runs in a store of its own).
     func runner(store: RunStore) -> GateRunner {
         GateRunner(
-            plan: plan, store: store, planner: planner, sandbox: sandbox, toolVersion: Modegate.version,
+            invocation: invocation, store: store, planner: planner, sandbox: sandbox, toolVersion: Modegate.version,
             clock: { [workspace] in workspace.now }, environment: workspace.environment)
     }
 
@@ -45,4 +41,18 @@ struct GateSetup {
 
     /// Stops the sandbox's workers.
     func shutdown() async { await sandbox.shutdown() }
+
+    /// Runs `body`, then stops the sandbox's workers on whatever path it leaves by (a result, an
+    /// error, an exit code, a signal's cancellation).
+    func closing<T>(_ body: () async throws -> T) async throws -> T {
+        let value: T
+        do {
+            value = try await body()
+        } catch {
+            await shutdown()
+            throw error
+        }
+        await shutdown()
+        return value
+    }
 }

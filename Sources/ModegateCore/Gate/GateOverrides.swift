@@ -1,0 +1,64 @@
+/// What a command line changes in a gate file's keys for one invocation (`--repetitions`,
+/// `bench`'s presets, `sweep`'s whole workloads, RLM Code's `mcp=on`). Every field left nil keeps
+/// the gate file's value: `GatePlan.applying(_:)` is the one place that precedence is settled.
+/// What only changes how trials are scheduled (`--concurrency`) is not part of the plan the runs
+/// record: the harness's `GateInvocation` resolves it.
+public struct GateOverrides: Sendable, Equatable {
+    /// `workload.presets`.
+    public var presets: [String]?
+    /// `workload.repetitions`.
+    public var repetitions: Int?
+    /// `workload.limit` (0 = every case).
+    public var limit: Int?
+    /// False turns `judgement.sequential` off (a sweep plays every shape whole); nil keeps it.
+    public var sequential: Bool?
+    /// `tools.transport: mcp_stdio`: the built-in suites' tools are served over MCP.
+    public var toolsOverMCP = false
+    /// `candidate.runtime: mcp` on this server of `mcp.servers` (which is then enabled).
+    public var candidateServer: String?
+
+    /// Nothing overridden.
+    public init(
+        presets: [String]? = nil, repetitions: Int? = nil, limit: Int? = nil, sequential: Bool? = nil, toolsOverMCP: Bool = false, candidateServer: String? = nil
+    ) {
+        self.presets = presets
+        self.repetitions = repetitions
+        self.limit = limit
+        self.sequential = sequential
+        self.toolsOverMCP = toolsOverMCP
+        self.candidateServer = candidateServer
+    }
+}
+
+extension GatePlan {
+    /// This plan with `overrides` applied: a new plan, the loaded one unchanged.
+    public func applying(_ overrides: GateOverrides) -> GatePlan {
+        var workload = self.workload
+        if let presets = overrides.presets { workload.presets = presets }
+        if let repetitions = overrides.repetitions { workload.repetitions = repetitions }
+        if let limit = overrides.limit { workload.limit = limit }
+        var judgement = self.judgement
+        if overrides.sequential == false { judgement.sequential = nil }
+        var tools = self.tools
+        if overrides.toolsOverMCP { tools.transport = .mcpStdio }
+        var mcp = self.mcp
+        var candidate = self.candidate
+        if let server = overrides.candidateServer {
+            mcp.enabled = true
+            candidate.runtime = .mcp
+            candidate.mcpServer = server
+        }
+        return GatePlan(
+            version: version, name: name, description: description, sourcePath: sourcePath, sourceSHA256: sourceSHA256,
+            workload: workload, model: model, mcp: mcp, tools: tools, baseline: baseline, candidate: candidate,
+            thresholds: thresholds, judgement: judgement, budget: budget, reports: reports)
+    }
+
+    /// This plan with another model (a run's manifest names the model that answered a replay).
+    public func with(model: ModelPlan) -> GatePlan {
+        GatePlan(
+            version: version, name: name, description: description, sourcePath: sourcePath, sourceSHA256: sourceSHA256,
+            workload: workload, model: model, mcp: mcp, tools: tools, baseline: baseline, candidate: candidate,
+            thresholds: thresholds, judgement: judgement, budget: budget, reports: reports)
+    }
+}
