@@ -21,7 +21,7 @@ import Testing
                    variables: [String: String]) throws -> ModelSelection {
             made.withLock { $0 += 1 }
             if let failure { throw ProviderSetupError(failure) }
-            return ProviderModels().model(plan, cassette: cassette, candidateLimits: candidateLimits, sandbox: sandbox, variables: variables)
+            return try ProviderModels().model(plan, cassette: cassette, candidateLimits: candidateLimits, sandbox: sandbox, variables: variables)
         }
 
         func scripted(candidateLimits: ArmPlan.Limits, sandbox: Sandbox) -> ModelSelection {
