@@ -112,7 +112,7 @@ extension MCPConnection {
         }
         let connection = MCPConnection(
             name: name, client: client, initialized: initialized, process: process, timeout: timeout,
-            errorPattern: errorPattern, noise: noise, stderrPath: noise.logPath, clock: clock)
+            errorPattern: errorPattern, noise: noise, clock: clock)
         process?.onExit { status in Task { await connection.serverExited(status) } }
         return connection
     }

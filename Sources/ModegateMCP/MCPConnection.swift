@@ -38,7 +38,7 @@ public actor MCPConnection {
     /// What the server wrote to stdout that is not JSON-RPC.
     let noise: MCPServerNoise
     /// The run folder's `mcp-NAME.stderr.log` of a stdio server.
-    public nonisolated let stderrPath: String?
+    public nonisolated var stderrPath: String? { noise.logPath }
     var failure: String?
     /// Set with `failure` when the server went away (not when `close()` ended the connection).
     var cause: MCPRestarts.Reason?
@@ -48,7 +48,7 @@ public actor MCPConnection {
 
     init(
         name: String, client: Client, initialized: Initialize.Result, process: MCPServerProcess?, timeout: Double,
-        errorPattern: NSRegularExpression?, noise: MCPServerNoise, stderrPath: String?, clock: any Clock<Duration>
+        errorPattern: NSRegularExpression?, noise: MCPServerNoise, clock: any Clock<Duration>
     ) {
         self.name = name
         self.client = client
@@ -58,7 +58,6 @@ public actor MCPConnection {
         self.timeout = timeout
         self.errorPattern = errorPattern
         self.noise = noise
-        self.stderrPath = stderrPath
         self.clock = clock
     }
 
@@ -120,6 +119,13 @@ public actor MCPConnection {
 
     /// How the server went away, when it did: what a restart in its place is counted as.
     public var lostCause: MCPRestarts.Reason? { cause }
+
+    /// Moves a stdio server's stderr log into `folder` (a run folder created after the server
+    /// started); the server keeps writing to the same file.
+    public nonisolated func moveLog(to folder: URL) {
+        guard let path = MCPServerNoise.stderrPath(name: name, logFolder: folder) else { return }
+        _ = noise.moveLog(to: path)
+    }
 
     /// Ends the session and stops a stdio server (SIGTERM to its group, SIGKILL after 2 s).
     public func close() async {

@@ -7,14 +7,27 @@ import Synchronization
 /// stderr log, marked as stdout — with the first line quoted in errors. A server printing
 /// without end cannot fill the disk: after `loggedLines` lines, the rest are only counted.
 final class MCPServerNoise: Sendable {
-    /// The server's `mcp-NAME.stderr.log`, when the run keeps one.
-    let logPath: String?
+    private let path: Mutex<String?>
     private let state = Mutex<(first: String?, lines: Int)>((nil, 0))
 
     /// Lines written to the log before the rest are only counted.
     static let loggedLines = 1000
 
-    init(logPath: String?) { self.logPath = logPath }
+    init(logPath: String?) { path = Mutex(logPath) }
+
+    /// The server's `mcp-NAME.stderr.log`, when the run keeps one.
+    var logPath: String? { path.withLock { $0 } }
+
+    /// Moves the log file to `newPath` (same file system: the server goes on writing to it).
+    /// False when there is no log or it cannot be moved; it then stays where it was.
+    func moveLog(to newPath: String) -> Bool {
+        path.withLock { current in
+            guard let old = current, old != newPath else { return false }
+            guard Foundation.rename(old, newPath) == 0 else { return false }
+            current = newPath
+            return true
+        }
+    }
 
     /// The first line, for an error to quote.
     var first: String? { state.withLock { $0.first } }
@@ -29,7 +42,7 @@ final class MCPServerNoise: Sendable {
             state.lines += 1
             return state.lines
         }
-        guard let logPath, seen <= Self.loggedLines else { return }
+        guard let logPath = self.logPath, seen <= Self.loggedLines else { return }
         let shown = line.count > 2000 ? String(line.prefix(2000)) + "…" : line
         var entry = "--- modegate: stdout, not JSON-RPC (skipped): \(shown)"
         if seen == Self.loggedLines { entry += "\n--- modegate: further stdout that is not JSON-RPC is skipped without logging ---" }

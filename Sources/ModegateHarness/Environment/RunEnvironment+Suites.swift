@@ -34,7 +34,8 @@ extension RunEnvironment {
                 }
                 let probe = await servers.handle(
                     serving: suite.name, command: ServedSuite.command(sandbox.executable, suite: suite.name, params: [:]))
-                served.append(ServedSuite(inner: suite, executable: sandbox.executable, environment: variables, listed: probe))
+                served.append(ServedSuite(
+                    inner: suite, executable: sandbox.executable, environment: variables, listed: probe, logs: servers))
             }
             planner.suites = served
         }

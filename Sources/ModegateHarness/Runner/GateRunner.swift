@@ -97,13 +97,22 @@ public struct GateRunner: Sendable {
         -> (runs: [(role: ArmRole, run: StoredRun)], stopped: StopReason?, reuse: BaselineReuse?)
     {
         let prepared = try await PreparedRun.prepare(plan, environment: environment)
+        // A reused baseline's check starts the servers before the runs' folders exist: their
+        // stderr goes here first, and moves into the run folders once they do.
+        let staging = store.root.appendingPathComponent("starting").appendingPathComponent(UUID().uuidString)
+        defer {
+            try? FileManager.default.removeItem(at: staging)
+            _ = Foundation.rmdir(staging.deletingLastPathComponent().path)
+        }
         // The servers are closed however the run leaves: played, stale, interrupted, failed.
         return try await prepared.servers.closing {
             var reuse: BaselineReuse?
             if let stored = plan.reused[.baseline] {
                 // Before any run is created or any model request made: the servers are opened
-                // now, so MCP suites' tool lists take part in the comparison.
-                _ = try await prepared.open(logFolder: nil)
+                // now (once: the run goes on with them), so MCP suites' tool lists take part in
+                // the comparison.
+                try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+                _ = try await prepared.open(logFolder: staging)
                 let check = BaselineReuse.check(stored: stored, current: prepared.provenance(for: .baseline), allowStale: allowStale)
                 if check.isStale && !allowStale { throw StaleBaselineError(check) }
                 reuse = check
@@ -136,11 +145,11 @@ public struct GateRunner: Sendable {
         let externals: [ArmRole: ExternalCodeModeStrategy]
         do {
             // A stdio server's stderr is kept with its arm's run (a server the run starts for
-            // listing only, with the first arm's).
-            externals = try await prepared.open(
-                logFolder: recorders.first?.logFolder,
-                logFolders: Dictionary(recorders.compactMap { recorder in recorder.logFolder.map { (recorder.arm.role, $0) } },
-                                       uniquingKeysWith: { first, _ in first }))
+            // listing only, with the first arm's); one started for a check moves there.
+            let folders = Dictionary(recorders.compactMap { recorder in recorder.logFolder.map { (recorder.arm.role, $0) } },
+                                     uniquingKeysWith: { first, _ in first })
+            await prepared.servers.moveLogs(logFolder: recorders.first?.logFolder, logFolders: folders)
+            externals = try await prepared.open(logFolder: recorders.first?.logFolder, logFolders: folders)
         } catch {
             for recorder in recorders { try? recorder.finish(at: clock(), stoppedBy: .setupFailed("\(error)"), notes: ArmNotes()) }
             throw error

@@ -122,6 +122,14 @@ public actor MCPServerHandle {
         parked = true
     }
 
+    /// Moves the server's stderr log into `folder` and starts it there from now on (a run folder
+    /// created after the server was started for a check).
+    func moveLog(to folder: URL) {
+        guard let launch, launch.logFolder != folder else { return }
+        current?.moveLog(to: folder)
+        self.launch?.logFolder = folder
+    }
+
     /// Ends the current connection and any start in progress; nothing is started afterwards.
     func close() async {
         closed = true

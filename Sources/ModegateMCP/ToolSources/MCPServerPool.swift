@@ -28,6 +28,9 @@ public actor MCPServerPool {
     /// Lines about arms' servers that listed different tools at their first start.
     private var armDrift: [String] = []
     private var closed = false
+    /// Where each arm's servers log, once `open` was told.
+    private var logFolders: [ArmRole: URL] = [:]
+    private var sharedLogFolder: URL?
     /// Set when a crashed server cannot be started again: the run stops.
     public nonisolated let halt: RunHalt
 
@@ -55,11 +58,22 @@ public actor MCPServerPool {
         return handle(name)
     }
 
+    /// Moves the logs of servers opened earlier (for a check, before the runs' folders existed)
+    /// into the folders `open` names: an arm's to `logFolders[arm]`, the others to `logFolder`.
+    public func moveLogs(logFolder: URL?, logFolders: [ArmRole: URL]) async {
+        for (key, handle) in handles where await handle.isOpen {
+            guard let folder = key.arm.flatMap({ logFolders[$0] }) ?? logFolder else { continue }
+            await handle.moveLog(to: folder)
+        }
+    }
+
     /// Opens every server a handle was asked for; an arm's servers log to `logFolders[arm]`,
     /// the others to `logFolder`. A URL's server is listed for every arm, then parked for arms
     /// other than `firstArm` until their first trial (see `MCPServerHandle.park()`). Throws
     /// `MCPUnavailableError`.
     public func open(logFolder: URL?, logFolders: [ArmRole: URL] = [:], firstArm: ArmRole? = nil) async throws {
+        if let logFolder { sharedLogFolder = logFolder }
+        self.logFolders.merge(logFolders) { _, new in new }
         for (key, handle) in handles.sorted(by: { $0.key < $1.key }) where await !handle.isOpen {
             guard let server = ownServers[key.name] ?? plan.servers[key.name] else {
                 throw MCPUnavailableError("MCP server '\(key.name)' is not defined in the gate's mcp.servers")
@@ -72,6 +86,9 @@ public actor MCPServerPool {
             if case .http = (ownServers[key.name] ?? plan.servers[key.name])?.transport { await handle.park() }
         }
     }
+
+    /// The folder `arm`'s servers log to (the servers a trial starts for itself too), once open.
+    public func logFolder(for arm: ArmRole?) -> URL? { arm.flatMap { logFolders[$0] } ?? sharedLogFolder }
 
     /// Every handle's tool-list drift after restarts, and between arms, by server name.
     public func toolDrift() -> [String] {

@@ -11,14 +11,20 @@ public struct ServedSuite: Suite {
     let environment: [String: String]
     /// The tools as `tools/list` gave them when the run started.
     let listed: MCPServerHandle
+    /// Where each arm's per-trial servers log their stderr (nil: inherited, as `serve` alone).
+    let logs: MCPServerPool?
 
     /// `inner` served by `executable serve`, one process per trial; `listed` holds the tools
     /// as the run found them at its start.
-    public init(inner: any Suite, executable: String, environment: [String: String], listed: MCPServerHandle) {
+    /// Each trial's server logs its stderr to `logs`' folder for the trial's arm
+    /// (`mcp-SUITE.stderr.log`, a marker line before each trial's server).
+    public init(inner: any Suite, executable: String, environment: [String: String], listed: MCPServerHandle,
+                logs: MCPServerPool? = nil) {
         self.inner = inner
         self.executable = executable
         self.environment = environment
         self.listed = listed
+        self.logs = logs
     }
 
     /// The inner suite's name, so records read the same as in process.
@@ -37,9 +43,15 @@ public struct ServedSuite: Suite {
 
     /// A trial's session: its first call starts `modegate serve SUITE --params …` for this
     /// trial alone; closing the session stops the process.
-    public func makeSession(params: JSONValue) -> any ToolSession {
+    public func makeSession(params: JSONValue) -> any ToolSession { session(params: params, arm: nil) }
+
+    /// A trial's session whose server logs to the arm's run folder.
+    public func makeSession(params: JSONValue, arm: ArmRole) -> any ToolSession { session(params: params, arm: arm) }
+
+    private func session(params: JSONValue, arm: ArmRole?) -> any ToolSession {
         let server = MCPPlan.Server(command: Self.command(executable, suite: inner.name, params: params), timeoutSeconds: 60)
-        let opener = PerTrialServer(name: inner.name, server: server, environment: environment)
+        let logs = self.logs
+        let opener = PerTrialServer(name: inner.name, server: server, environment: environment) { await logs?.logFolder(for: arm) }
         return MCPToolSession(tools: listed.tools, readsState: true, close: { await opener.close() }) { await opener.connection() }
     }
 

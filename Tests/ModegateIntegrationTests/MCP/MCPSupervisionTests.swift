@@ -64,6 +64,18 @@ import Testing
         // The arms never shared a process.
         let started = Array(pids.values)
         #expect(started.count == 2 && started[0].isDisjoint(with: started[1]), "\(pids)")
+
+        // Reusing the baseline, the candidate's server is started once, for the check, and its
+        // log from that first start on is in the candidate's run folder.
+        let baseline = try #require(try workdir.runFolders().first { $0.lastPathComponent.hasSuffix("-baseline") })
+        let reused = try await workdir.modegate(["run", workdir.url.appendingPathComponent("gate.yaml").path,
+                                                 "--baseline", baseline.lastPathComponent])
+        #expect(reused.status == 0, "\(reused.errors.suffix(2000))")
+        let candidate = try #require(try workdir.runFolders().last { $0.lastPathComponent.hasSuffix("-candidate") })
+        let log = try String(contentsOf: candidate.appendingPathComponent("mcp-single.stderr.log"), encoding: .utf8)
+        #expect(log.hasPrefix("single: start pid"), "\(log)")
+        #expect(log.split(separator: "\n").filter { $0.hasPrefix("single: start pid") }.count == 3, "\(log)")
+        #expect(!FileManager.default.fileExists(atPath: workdir.url.appendingPathComponent(".modegate/starting").path))
     }
 
     /// Four trials at a time on a server that answers one request at a time: calls that wait
@@ -83,19 +95,17 @@ import Testing
     @Test func aHungHTTPServerLosesItsSessionAndEveryLaterTrialWorksInBothArms() async throws {
         guard let python = TestPeers.python else { return }
         let workdir = try Workdir()
-        let port = TestPeers.freePort()
-        // A supervisor brings the server back after crash_now; hang_forever wedges it for 8 s.
-        let server = RespawningServer([python, TestPeers.script("single_thread_server.py"), "--http", String(port), "--hang-seconds", "8"])
+        let (server, url) = try await Self.httpServer(python)
         defer { server.stop() }
-        #expect(try await Poll.until(seconds: 60) { TestPeers.accepts(port) }, "\(server.output)")
-        let gate = try Self.gate(workdir, server: "{url: 'http://127.0.0.1:\(port)/mcp', timeout_seconds: 3}", concurrency: 1)
+        let gate = try Self.gate(workdir, server: url, concurrency: 1)
         let run = try await workdir.modegate(["run", gate])
         #expect(run.status == 0, "\(run.errors.suffix(2000))\n\(server.output.suffix(2000))")
         let records = try workdir.records()
         for arm in ["baseline", "candidate"] {
             let trials = records[arm] ?? []
             func trial(_ id: String) -> JSONValue? { trials.first { $0["case_id"] == .string(id) } }
-            // The baseline's crash_now ends the server; the candidate's session ended with it (404).
+            // Each arm's crash_now ends the server (the candidate's session starts at its first
+            // trial, after the baseline's crash), and a supervisor brings it back.
             #expect(trial("a-crash")?["error"]?["category"] == "mcp", "\(arm)")
             #expect(trial("b-hang")?["error"]?["category"] == "mcp", "\(arm)")
             #expect(trial("b-hang")?["error"]?["message"]?.stringValue?.contains("the server hung") == true, "\(arm)")
@@ -111,18 +121,24 @@ import Testing
     @Test func aHungHTTPServerAtConcurrencyFourIsContained() async throws {
         guard let python = TestPeers.python else { return }
         let workdir = try Workdir()
-        let port = TestPeers.freePort()
-        let server = RespawningServer([python, TestPeers.script("single_thread_server.py"), "--http", String(port), "--hang-seconds", "8"])
+        let (server, url) = try await Self.httpServer(python)
         defer { server.stop() }
-        #expect(try await Poll.until(seconds: 60) { TestPeers.accepts(port) }, "\(server.output)")
-        let gate = try Self.gate(
-            workdir, server: "{url: 'http://127.0.0.1:\(port)/mcp', timeout_seconds: 3}", concurrency: 4, cases: Self.withoutCrash)
+        let gate = try Self.gate(workdir, server: url, concurrency: 4, cases: Self.withoutCrash)
         let run = try await workdir.modegate(["run", gate])
         #expect(run.status == 0 || run.status == 1, "\(run.errors.suffix(2000))\n\(server.output.suffix(2000))")
         try Self.expectHangsContained(workdir)
     }
 
     // MARK: -
+
+    /// The server over streamable HTTP on a free port, kept coming back after crash_now as a
+    /// supervisor would; hang_forever wedges it for 8 s. Its gate entry, 3 s a call.
+    static func httpServer(_ python: String) async throws -> (RespawningServer, String) {
+        let port = TestPeers.freePort()
+        let server = RespawningServer([python, TestPeers.script("single_thread_server.py"), "--http", String(port), "--hang-seconds", "8"])
+        #expect(try await Poll.until(seconds: 60) { TestPeers.accepts(port) }, "\(server.output)")
+        return (server, "{url: 'http://127.0.0.1:\(port)/mcp', timeout_seconds: 3}")
+    }
 
     /// The faults without the crash, and four more echoes: the hang is what the trials in flight
     /// with it meet.

@@ -16,10 +16,15 @@ import Testing
         return connection
     }
 
-    @Test func aHungServerIsPingedOnceAndLostWithEveryCallInFlight() async throws {
+    /// A manual clock, the in-process server and a connection to it, initialized.
+    static func started() async throws -> (ManualClock, FakeServerTransport, MCPConnection) {
         let clock = ManualClock()
         let server = FakeServerTransport()
-        let connection = try await Self.connect(server, clock: clock)
+        return (clock, server, try await connect(server, clock: clock))
+    }
+
+    @Test func aHungServerIsPingedOnceAndLostWithEveryCallInFlight() async throws {
+        let (clock, server, connection) = try await Self.started()
         let hung = Task { await connection.call("hang_forever", arguments: [:]) }
         await clock.waitForSleepers(1)
         let behind = Task { await connection.call("echo_ok", arguments: [:]) }
@@ -53,9 +58,7 @@ import Testing
     }
 
     @Test func aSlowToolOnAHealthyServerFailsAloneAndTheConnectionGoesOn() async throws {
-        let clock = ManualClock()
-        let server = FakeServerTransport()
-        let connection = try await Self.connect(server, clock: clock)
+        let (clock, server, connection) = try await Self.started()
         let slow = Task { await connection.call("slow", arguments: [:]) }
         await clock.waitForSleepers(1)
         clock.advance(by: .seconds(3))
@@ -68,9 +71,7 @@ import Testing
     }
 
     @Test func aCallAnsweredInTimeCostsNoHealthCheck() async throws {
-        let clock = ManualClock()
-        let server = FakeServerTransport()
-        let connection = try await Self.connect(server, clock: clock)
+        let (clock, server, connection) = try await Self.started()
         let result = await connection.call("echo_ok", arguments: [:])
         #expect(result.serverFailure == nil)
         await clock.waitForSleepers(0)
@@ -80,9 +81,7 @@ import Testing
     }
 
     @Test func closingDuringAHealthCheckLosesNothing() async throws {
-        let clock = ManualClock()
-        let server = FakeServerTransport()
-        let connection = try await Self.connect(server, clock: clock)
+        let (clock, server, connection) = try await Self.started()
         let hung = Task { await connection.call("hang_forever", arguments: [:]) }
         await clock.waitForSleepers(1)
         clock.advance(by: .seconds(3))
