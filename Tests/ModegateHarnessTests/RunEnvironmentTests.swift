@@ -30,11 +30,17 @@ import Testing
         }
     }
 
-    /// Keeps every pool it makes.
+    /// Keeps every pool it makes; with `stopping`, each pool's run is stopped for that reason
+    /// from the start, as the MCP layer stops it when a server cannot be started again.
     final class KeptPools: ServerPoolFactory, @unchecked Sendable {
         let pools = Mutex<[MCPServerPool]>([])
+        let stopping: StopReason?
+        init(stopping: StopReason? = nil) { self.stopping = stopping }
+
         func pool(_ plan: MCPPlan, variables: [String: String]) -> MCPServerPool {
-            let pool = MCPServerPool(plan: plan, environment: variables)
+            let stop = RunStop()
+            if let stopping { stop.stop(stopping) }
+            let pool = MCPServerPool(plan: plan, environment: variables, stop: stop)
             pools.withLock { $0.append(pool) }
             return pool
         }
@@ -45,11 +51,12 @@ import Testing
     }
 
     static func runner(_ scratch: HarnessScratch, _ plan: GatePlan, _ settings: GateInvocation.Settings = .init(),
-                       models: any ModelFactory, pools: KeptPools) -> GateRunner {
+                       models: any ModelFactory, pools: KeptPools,
+                       uptime: @escaping @Sendable () -> Double = BudgetGuard.systemUptime) -> GateRunner {
         let base = scratch.runner(plan, settings)
         let environment = RunEnvironment(
             store: base.store, planner: base.planner, sandbox: base.sandbox, toolVersion: "test", clock: Date.init,
-            variables: [:], models: models, servers: pools)
+            variables: [:], models: models, servers: pools, uptime: uptime)
         return GateRunner(invocation: base.invocation, environment: environment)
     }
 
@@ -83,5 +90,45 @@ import Testing
         }
         #expect(pools.pools.withLock { $0.count } == 1)
         #expect(await pools.allClosed())
+    }
+
+    /// Every reason to stop goes through the run's one `RunStop`: a halt set by the MCP layer
+    /// keeps every trial from starting, finishes both runs as cancelled with the reason, and is
+    /// exit 4's `serverHalted`.
+    @Test func aStopFromTheMCPLayerStartsNoTrial() async throws {
+        let scratch = try HarnessScratch(cases: 2)
+        let halted = "MCP server 'x' failed to start 3 times in a row"
+        let pools = KeptPools(stopping: .serverHalted(halted))
+        await #expect {
+            _ = try await Self.runner(scratch, try scratch.gate(repetitions: 1), models: CountingModels(), pools: pools).run()
+        } throws: { error in
+            guard case .serverHalted(let reason, _)? = error as? HarnessError else { return false }
+            return reason == halted
+        }
+        let entries = scratch.store.catalog().entries
+        #expect(entries.count == 2)
+        for entry in entries {
+            let run = try scratch.store.open(entry)
+            #expect(run.trials.isEmpty && run.cancelled, "\(run.id)")
+            #expect(run.cancelReason == halted, "\(run.cancelReason ?? "")")
+        }
+        #expect(await pools.allClosed())
+    }
+
+    /// The budget's `max_seconds` on the environment's clock, which here moves a minute each time
+    /// it is read: the guard starts, the first trial is admitted (60 s), its first model request
+    /// is not (120 s ≥ 100 s), and no other trial starts. No second passes in the test.
+    @Test func aBudgetOfSecondsTripsOnTheEnvironmentsClock() async throws {
+        let scratch = try HarnessScratch(cases: 2)
+        let ticks = Mutex(0.0)
+        let runner = Self.runner(
+            scratch, try scratch.gate("budget: {max_seconds: 100}", repetitions: 1), .init(concurrency: 1),
+            models: CountingModels(), pools: KeptPools(), uptime: { ticks.withLock { $0 += 60; return $0 } })
+        let outcome = try await runner.run()
+        #expect(outcome.stoppedEarly == .budget(.seconds(100)))
+        #expect(outcome.baseline.trials.count <= 1 && outcome.candidate.trials.isEmpty,
+                "\(outcome.baseline.trials.count) and \(outcome.candidate.trials.count)")
+        #expect(outcome.baseline.cancelReason == "budget max_seconds (100.0) exhausted", "\(outcome.baseline.cancelReason ?? "")")
+        #expect(outcome.verdict.status == .error)
     }
 }

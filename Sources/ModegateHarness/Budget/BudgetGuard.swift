@@ -8,18 +8,24 @@ import ModegateProviders
 public actor BudgetGuard {
     private let plan: BudgetPlan
     private let pricing: ModelPlan.Pricing?
-    private let started: UInt64
+    private let uptime: @Sendable () -> Double
+    private let started: Double
     private var requests = 0
     private var cost = 0.0
     /// The limit that was reached, once one was; it stays set.
     public private(set) var tripped: StopReason?
 
-    /// A guard of `plan`, costing tokens at `pricing`, its clock starting at `now`.
-    public init(plan: BudgetPlan, pricing: ModelPlan.Pricing?, now: UInt64 = DispatchTime.now().uptimeNanoseconds) {
+    /// A guard of `plan`, costing tokens at `pricing`, its seconds read from `uptime` (a
+    /// monotonic clock; tests move their own) from now on.
+    public init(plan: BudgetPlan, pricing: ModelPlan.Pricing?, uptime: @escaping @Sendable () -> Double = BudgetGuard.systemUptime) {
         self.plan = plan
         self.pricing = pricing
-        self.started = now
+        self.uptime = uptime
+        started = uptime()
     }
+
+    /// Seconds since boot, from the monotonic clock.
+    public static let systemUptime: @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
     /// Whether another model request may go out; the reason when not.
     func admitRequest() -> StopReason? {
@@ -48,11 +54,11 @@ public actor BudgetGuard {
 
     /// What the run has used so far: requests admitted, cost, seconds since the start.
     public var spent: (requests: Int, cost: Double, seconds: Double) {
-        (requests, cost, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        (requests, cost, uptime() - started)
     }
 
     private func checkTimeAndCost() -> StopReason? {
-        if let maximum = plan.maxSeconds, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 >= maximum {
+        if let maximum = plan.maxSeconds, uptime() - started >= maximum {
             return trip(.budget(.seconds(maximum)))
         }
         if let maximum = plan.maxCost, cost >= maximum {

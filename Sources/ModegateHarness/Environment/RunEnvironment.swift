@@ -6,7 +6,7 @@ import ModegateSandbox
 /// What a run works with, handed to every stage that needs it instead of the runner: the store
 /// runs are written to, the planner that loads presets, the sandbox, the variables stdio servers
 /// inherit and keys are read from, the clock of runs' start and end, and the seams where tests put
-/// fakes — the model factory and the MCP server pools.
+/// fakes — the model factory, the MCP server pools and the budget's monotonic clock.
 public struct RunEnvironment: Sendable {
     /// Where runs are written and found.
     public let store: RunStore
@@ -18,6 +18,8 @@ public struct RunEnvironment: Sendable {
     public let toolVersion: String
     /// The time runs start and end (fixed in tests).
     public let clock: @Sendable () -> Date
+    /// Seconds on a monotonic clock, for the budget's `max_seconds` (moved by tests).
+    let uptime: @Sendable () -> Double
     /// Inherited by stdio MCP servers; read for `headers_env` and API keys.
     public let variables: [String: String]
     /// Makes the run's model.
@@ -30,12 +32,13 @@ public struct RunEnvironment: Sendable {
                 clock: @escaping @Sendable () -> Date = Date.init,
                 variables: [String: String] = ProcessInfo.processInfo.environment) {
         self.init(store: store, planner: planner, sandbox: sandbox, toolVersion: toolVersion, clock: clock, variables: variables,
-                  models: ProviderModels(), servers: ProcessServerPools())
+                  models: ProviderModels(), servers: ProcessServerPools(), uptime: BudgetGuard.systemUptime)
     }
 
     /// Any collaborators (tests give fakes).
     init(store: RunStore, planner: WorkloadPlanner, sandbox: Sandbox, toolVersion: String, clock: @escaping @Sendable () -> Date,
-         variables: [String: String], models: any ModelFactory, servers: any ServerPoolFactory) {
+         variables: [String: String], models: any ModelFactory, servers: any ServerPoolFactory,
+         uptime: @escaping @Sendable () -> Double = BudgetGuard.systemUptime) {
         self.store = store
         self.planner = planner
         self.sandbox = sandbox
@@ -44,5 +47,6 @@ public struct RunEnvironment: Sendable {
         self.variables = variables
         self.models = models
         self.servers = servers
+        self.uptime = uptime
     }
 }

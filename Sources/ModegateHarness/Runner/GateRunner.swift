@@ -160,11 +160,11 @@ public struct GateRunner: Sendable {
         }
         let conformance = OutputConformance()
         for warning in Set(notes.values.flatMap(\.toolWarnings)).sorted() { progress.message("modegate: warning: \(warning)") }
-        let budget = BudgetGuard(plan: plan.budget, pricing: plan.gate.model.pricing)
+        let budget = BudgetGuard(plan: plan.budget, pricing: plan.gate.model.pricing, uptime: environment.uptime)
         let scheduler = TrialScheduler(
             recorders: recorders, cases: prepared.cases, repetitions: plan.repetitions, order: plan.gate.workload.armOrder,
             seed: plan.gate.workload.seed, concurrency: plan.concurrency, budget: budget, progress: progress,
-            halt: prepared.servers.halt, batching: plan.batching,
+            stop: prepared.servers.stop, batching: plan.batching,
             reusedTrials: reusedTrials)
         let trialRunner = TrialRunner(
             model: prepared.model, sandbox: sandbox, budget: budget, pricing: plan.gate.model.pricing,
@@ -174,7 +174,7 @@ public struct GateRunner: Sendable {
         for warning in drift { progress.message("modegate: warning: \(warning)") }
         for role in notes.keys { notes[role]?.toolWarnings += drift }
         let finishedAt = clock()
-        if let halted = prepared.servers.halt.reason {
+        if let halted = prepared.servers.stop.serverHalt {
             // The finished trials are kept; once the server starts, --resume plays the rest.
             for recorder in recorders { try? recorder.finish(at: finishedAt, stoppedBy: .serverHalted(halted), notes: notes[recorder.arm.role] ?? ArmNotes()) }
             throw HarnessError.serverHalted(reason: halted, resumeStem: recorders.first.map { GateRunID.stem(of: $0.runID) } ?? "")

@@ -4,18 +4,22 @@ import ModegateMCP
 import Synchronization
 
 /// Hands out trials stage by stage; a stage's last trial must finish before the next stage starts.
+/// Once the run's `RunStop` has a reason, from here or from anywhere else, it hands out no more.
 actor TrialQueue {
     private var stages: [[(TrialSpec, any ArmRecording)]]
     private var position = 0
     private var running = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
-    private(set) var stopReason: StopReason?
+    private let runStop: RunStop
 
-    init(stages: [[(TrialSpec, any ArmRecording)]]) { self.stages = stages.filter { !$0.isEmpty } }
+    init(stages: [[(TrialSpec, any ArmRecording)]], stop: RunStop) {
+        self.stages = stages.filter { !$0.isEmpty }
+        runStop = stop
+    }
 
     func next() async -> (TrialSpec, any ArmRecording)? {
         while true {
-            if stopReason != nil || stages.isEmpty { return nil }
+            if runStop.reason != nil || stages.isEmpty { return nil }
             if position < stages[0].count {
                 defer { position += 1 }
                 running += 1
@@ -37,8 +41,9 @@ actor TrialQueue {
         if running == 0 { wakeAll() }
     }
 
+    /// Stops the run for `reason` (unless it already stopped) and wakes the waiting workers.
     func stop(_ reason: StopReason) {
-        stopReason = stopReason ?? reason
+        runStop.stop(reason)
         wakeAll()
     }
 

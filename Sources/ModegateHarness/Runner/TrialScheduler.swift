@@ -6,11 +6,11 @@ import Synchronization
 /// Stage 3 of a run: plays the trials of the arms, batch by batch (one batch of every case unless
 /// the run asks for batches). Within a batch the order is sequential (every trial of the first
 /// arm, then of the next) or interleaved (case by case, the arms in a seeded order), at most
-/// `concurrency` trials at a time. Before each trial the budget is asked; once it trips, or the
-/// task is cancelled (Ctrl-C), no new trial starts, and the reason is returned. Once `halt` is
-/// set (an MCP server that cannot be started again) no new trial starts either, and trials that
-/// then end with an `mcp` error are not kept, so `--resume` plays them again. After each batch
-/// the run's `BatchReview` may stop the run.
+/// `concurrency` trials at a time. Every reason to stop goes through the run's one `RunStop`: the
+/// budget asked before each trial, Ctrl-C (the task cancelled), a trial the store cannot take,
+/// the `BatchReview` after each batch, and an MCP server that cannot be started again (set from
+/// the MCP layer). Once it has a reason no new trial starts, and the reason is returned; after a
+/// halted server, trials that end with an `mcp` error are not kept, so `--resume` plays them again.
 struct TrialScheduler: Sendable {
     let recorders: [any ArmRecording]
     let cases: [WorkloadCase]
@@ -20,7 +20,7 @@ struct TrialScheduler: Sendable {
     let concurrency: Int
     let budget: BudgetGuard
     let progress: any ProgressSink
-    var halt = RunHalt()
+    var stop = RunStop()
     var batching: GateRunner.Batching?
     /// Trials of arms that are not played (a reused baseline), shown to the batch review.
     var reusedTrials: [ArmRole: [TrialRecord]] = [:]
@@ -29,19 +29,22 @@ struct TrialScheduler: Sendable {
         progress.started(arms: recorders.map { ($0.arm.role.rawValue, $0.planned) })
         let batches = self.batches()
         for (index, stages) in batches.enumerated() {
-            if let reason = try await play(stages, with: runner) { return reason }
-            if Task.isCancelled { return .interrupted }
+            try await play(stages, with: runner)
+            if Task.isCancelled { stop.stop(.interrupted) }
+            if let reason = stop.reason { return reason }
             guard let batching, index < batches.count - 1 else { continue }
             var trials = reusedTrials
             for recorder in recorders { trials[recorder.arm.role] = recorder.trials }
-            if let reason = await batching.review.review(afterBatch: index, trials: trials) { return .requested(reason) }
+            if let reason = await batching.review.review(afterBatch: index, trials: trials) { stop.stop(.requested(reason)) }
+            if let reason = stop.reason { return reason }
         }
-        return Task.isCancelled ? .interrupted : nil
+        if Task.isCancelled { stop.stop(.interrupted) }
+        return stop.reason
     }
 
-    /// One batch's stages, `concurrency` trials at a time.
-    private func play(_ stages: [[(TrialSpec, any ArmRecording)]], with runner: TrialRunner) async throws -> StopReason? {
-        let queue = TrialQueue(stages: stages)
+    /// One batch's stages, `concurrency` trials at a time; throws what the store threw.
+    private func play(_ stages: [[(TrialSpec, any ArmRecording)]], with runner: TrialRunner) async throws {
+        let queue = TrialQueue(stages: stages, stop: stop)
         let failure = FirstFailure()
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<concurrency {
@@ -55,10 +58,7 @@ struct TrialScheduler: Sendable {
                         await queue.trialFinished()
                         // A trial cut short by Ctrl-C is not kept: `--resume` plays it again.
                         if played.record.error?.category == .cancelled { continue }
-                        if let reason = halt.reason {
-                            await queue.stop(.serverHalted(reason))
-                            if played.record.error?.category == .mcp { return }
-                        }
+                        if stop.serverHalt != nil, played.record.error?.category == .mcp { return }
                         do {
                             let done = try recorder.record(played)
                             progress.finished(arm: recorder.arm.role.rawValue, done: done, total: recorder.planned)
@@ -72,8 +72,6 @@ struct TrialScheduler: Sendable {
             }
         }
         if let error = failure.error { throw error }
-        if Task.isCancelled { return .interrupted }
-        return await queue.stopReason
     }
 
     /// The trials still to play, batch by batch, each batch in stages: a stage must finish

@@ -10,7 +10,7 @@ import Synchronization
 /// trials ask at once, and the restarted stdio server's stderr is appended to the same log after
 /// a marker line. A start that fails because the server went away again is retried after a
 /// pause (`retryPauses`); when the pauses are used up the server is given up and the run's
-/// `RunHalt` set, which stops the run (exit 4). Nothing is started once the pool is closing or
+/// run stopped through its `RunStop` (exit 4). Nothing is started once the pool is closing or
 /// the asking trial is cancelled (Ctrl-C), so an interrupted run never counts a restart.
 public actor MCPServerHandle {
     /// A trial's use of the server: its connection, and whether this trial started it again.
@@ -46,7 +46,7 @@ public actor MCPServerHandle {
     public nonisolated let name: String
     private nonisolated let listed = Mutex<[ToolDescriptor]>([])
     private nonisolated let drift = Mutex<[String]>([])
-    private let halt: RunHalt
+    private let stop: RunStop
     private var launch: Launch?
     private var current: MCPConnection?
     private var restarting: Task<Result<MCPConnection, MCPSessionError>, Never>?
@@ -61,9 +61,9 @@ public actor MCPServerHandle {
     /// Listed, then closed until the first trial asks (`park()`).
     private var parked = false
 
-    init(name: String, halt: RunHalt) {
+    init(name: String, stop: RunStop) {
         self.name = name
-        self.halt = halt
+        self.stop = stop
     }
 
     /// The tools as the first start listed them; a restart keeps them, since both arms'
@@ -220,7 +220,7 @@ public actor MCPServerHandle {
                     let message = giveUpMessage(openError.map(\.reason) ?? "\(error)", restart: restart)
                     if restart {
                         givenUp = message
-                        halt.stop(message)
+                        stop.stop(.serverHalted(message))
                     }
                     return .failure(.cannotStart(message))
                 }

@@ -31,22 +31,22 @@ public actor MCPServerPool {
     /// Where each arm's servers log, once `open` was told.
     private var logFolders: [ArmRole: URL] = [:]
     private var sharedLogFolder: URL?
-    /// Set when a crashed server cannot be started again: the run stops.
-    public nonisolated let halt: RunHalt
+    /// The run's stop channel: a crashed server that cannot be started again stops the run.
+    public nonisolated let stop: RunStop
 
     /// A pool for the gate's `mcp:`; stdio servers inherit `environment`, and `headers_env`
-    /// values are read from it. Every handle shares `halt`.
-    public init(plan: MCPPlan, environment: [String: String], halt: RunHalt = RunHalt()) {
+    /// values are read from it. Every handle stops the run through `stop`.
+    public init(plan: MCPPlan, environment: [String: String], stop: RunStop = RunStop()) {
         self.plan = plan
         self.environment = environment
-        self.halt = halt
+        self.stop = stop
     }
 
     /// The handle a suite or an arm holds for `name`; connected by `open`.
     public func handle(_ name: String, arm: ArmRole? = nil) -> MCPServerHandle {
         let key = Key(name: name, arm: arm)
         if let handle = handles[key] { return handle }
-        let handle = MCPServerHandle(name: name, halt: halt)
+        let handle = MCPServerHandle(name: name, stop: stop)
         handles[key] = handle
         return handle
     }

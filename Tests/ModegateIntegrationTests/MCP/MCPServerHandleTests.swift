@@ -95,7 +95,7 @@ import Testing
         let log = try String(contentsOf: folder.appendingPathComponent("mcp-chaos.stderr.log"), encoding: .utf8)
         #expect(log.components(separatedBy: "--- modegate: restart").count - 1 == 1, "\(log)")
         #expect(log.components(separatedBy: "chaos: start").count - 1 == 2, "\(log)")
-        #expect(pool.halt.reason == nil)
+        #expect(pool.stop.reason == nil)
     }
 
     @Test func aClosedPoolStartsNothingAgain() async throws {
@@ -146,7 +146,7 @@ import Testing
         #expect(Date().timeIntervalSince(cancelled) < 10)
         #expect((try? result.get()) == nil)
         if case .failure(let error) = result { #expect(error.description.contains("the run is stopping"), "\(error)") }
-        #expect(pool.halt.reason == nil)
+        #expect(pool.stop.reason == nil)
         // The stalled start's process is gone (killed, then reaped).
         let stalled = pids()[1]
         let gone = Date().addingTimeInterval(5)
