@@ -46,20 +46,16 @@ extension MCPConnection {
         } catch {
             return false
         }
-        let id = context.requestID
-        let expired = ExpiryFlag()
-        let watchdog = Task { [client, clock, timeout] in
-            try await clock.sleep(for: .seconds(Self.healthCheckSeconds(timeout)), tolerance: nil)
-            expired.set()
-            try? await client.cancelRequest(id, reason: "no answer to ping")
-        }
-        defer { watchdog.cancel() }
+        let (id, client) = (context.requestID, self.client)
         do {
-            _ = try await context.value
+            _ = try await MCPDeadline.run(
+                Self.healthCheckSeconds(timeout), clock: clock,
+                onExpiry: { try? await client.cancelRequest(id, reason: "no answer to ping") }) { try await context.value }
             return true
-        } catch {
-            if Task.isCancelled && !expired.isSet { return true }
+        } catch is MCPDeadline.Expired {
             return false
+        } catch {
+            return Task.isCancelled
         }
     }
 

@@ -141,7 +141,7 @@ public actor MCPConnection {
 
     /// Sends one request and waits for its reply, at most `timeout` seconds; the request is
     /// cancelled (MCP's notifications/cancelled) on timeout and when the task is cancelled. A
-    /// timeout is followed by a health check (`supervise(afterTimeoutOf:)`).
+    /// timeout is followed by a health check (`supervise(afterTimeout:of:)`).
     func request<M: MCP.Method>(_ request: Request<M>, what: String) async throws -> M.Result {
         if let failure { throw ServerFailure(message: failure) }
         let context: RequestContext<M.Result>

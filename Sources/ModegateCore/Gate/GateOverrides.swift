@@ -48,17 +48,21 @@ extension GatePlan {
             candidate.runtime = .mcp
             candidate.mcpServer = server
         }
-        return GatePlan(
-            version: version, name: name, description: description, sourcePath: sourcePath, sourceSHA256: sourceSHA256,
-            workload: workload, model: model, mcp: mcp, tools: tools, baseline: baseline, candidate: candidate,
-            thresholds: thresholds, judgement: judgement, budget: budget, reports: reports)
+        return replacing(workload: workload, mcp: mcp, tools: tools, candidate: candidate, judgement: judgement)
     }
 
     /// This plan with another model (a run's manifest names the model that answered a replay).
-    public func with(model: ModelPlan) -> GatePlan {
+    public func with(model: ModelPlan) -> GatePlan { replacing(model: model) }
+
+    /// A copy with the given parts in place of this plan's.
+    private func replacing(
+        workload: WorkloadPlan? = nil, model: ModelPlan? = nil, mcp: MCPPlan? = nil, tools: ToolsPlan? = nil,
+        candidate: ArmPlan? = nil, judgement: JudgementSettings? = nil
+    ) -> GatePlan {
         GatePlan(
             version: version, name: name, description: description, sourcePath: sourcePath, sourceSHA256: sourceSHA256,
-            workload: workload, model: model, mcp: mcp, tools: tools, baseline: baseline, candidate: candidate,
-            thresholds: thresholds, judgement: judgement, budget: budget, reports: reports)
+            workload: workload ?? self.workload, model: model ?? self.model, mcp: mcp ?? self.mcp, tools: tools ?? self.tools,
+            baseline: baseline, candidate: candidate ?? self.candidate, thresholds: thresholds,
+            judgement: judgement ?? self.judgement, budget: budget, reports: reports)
     }
 }

@@ -126,12 +126,11 @@ public struct Judge: Sendable {
     /// URL), with why: the trials it was serving then failed as `mcp` errors, which the figures
     /// count. Crashes alone read as they always did; a hang or a protocol failure is named.
     static func restartWarnings(candidate: StoredRun, baseline: StoredRun) -> [String] {
-        let servers = Set(candidate.mcpRestarts.keys).union(baseline.mcpRestarts.keys).sorted()
-        return servers.map { server in
+        var both = baseline.restarts
+        both.add(candidate.restarts)
+        return both.byServer.keys.sorted().map { server in
             let (inBaseline, inCandidate) = (baseline.mcpRestarts[server] ?? 0, candidate.mcpRestarts[server] ?? 0)
             let total = inBaseline + inCandidate
-            var both = baseline.restarts
-            both.add(candidate.restarts)
             let reasons = MCPRestarts.Reason.allCases.filter { both.count(server, $0) > 0 }
             let times = "restarted \(total) time\(total == 1 ? "" : "s") (baseline \(inBaseline), candidate \(inCandidate))"
             let tail = "; the trials it was serving then count as mcp errors"

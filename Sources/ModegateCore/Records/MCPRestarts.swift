@@ -2,17 +2,13 @@
 /// `mcp_restarts` (counts by server) and `mcp_restart_reasons` (counts by server and reason).
 public struct MCPRestarts: Sendable, Hashable {
     /// Why a server was started again.
-    public enum Reason: String, Sendable, Codable, CaseIterable, Comparable {
+    public enum Reason: String, Sendable, Codable, CaseIterable {
         /// It went away: the process exited, or the URL refused or reset the connection.
         case crash
         /// A call timed out and the server did not answer a `ping` either: it was killed.
         case hang
         /// It broke the protocol: it ended the MCP session under a trial (HTTP 404).
         case `protocol`
-
-        public static func < (lhs: Reason, rhs: Reason) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-        }
     }
 
     /// Restarts by server, then by reason.

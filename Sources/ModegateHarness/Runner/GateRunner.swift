@@ -148,7 +148,6 @@ public struct GateRunner: Sendable {
             // listing only, with the first arm's); one started for a check moves there.
             let folders = Dictionary(recorders.compactMap { recorder in recorder.logFolder.map { (recorder.arm.role, $0) } },
                                      uniquingKeysWith: { first, _ in first })
-            await prepared.servers.moveLogs(logFolder: recorders.first?.logFolder, logFolders: folders)
             externals = try await prepared.open(logFolder: recorders.first?.logFolder, logFolders: folders)
         } catch {
             for recorder in recorders { try? recorder.finish(at: clock(), stoppedBy: .setupFailed("\(error)"), notes: ArmNotes()) }

@@ -50,8 +50,8 @@ struct PreparedRun: Sendable {
     }
 
     /// Starts the servers (an arm's stdio server logs its stderr to `logFolders[arm]`, others to
-    /// `logFolder`) and the external Code
-    /// Mode strategies, whose role names need the servers' tool lists.
+    /// `logFolder`) and the external Code Mode strategies, whose role names need the servers'
+    /// tool lists.
     func open(logFolder: URL?, logFolders: [ArmRole: URL] = [:]) async throws -> [ArmRole: ExternalCodeModeStrategy] {
         try await servers.open(logFolder: logFolder, logFolders: logFolders, firstArm: plan.arms.first?.role)
         var strategies: [ArmRole: ExternalCodeModeStrategy] = [:]

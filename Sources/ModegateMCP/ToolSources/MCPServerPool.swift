@@ -58,27 +58,23 @@ public actor MCPServerPool {
         return handle(name)
     }
 
-    /// Moves the logs of servers opened earlier (for a check, before the runs' folders existed)
-    /// into the folders `open` names: an arm's to `logFolders[arm]`, the others to `logFolder`.
-    public func moveLogs(logFolder: URL?, logFolders: [ArmRole: URL]) async {
-        for (key, handle) in handles where await handle.isOpen {
-            guard let folder = key.arm.flatMap({ logFolders[$0] }) ?? logFolder else { continue }
-            await handle.moveLog(to: folder)
-        }
-    }
-
     /// Opens every server a handle was asked for; an arm's servers log to `logFolders[arm]`,
-    /// the others to `logFolder`. A URL's server is listed for every arm, then parked for arms
-    /// other than `firstArm` until their first trial (see `MCPServerHandle.park()`). Throws
-    /// `MCPUnavailableError`.
+    /// the others to `logFolder`, and one opened earlier (for a check, before the runs' folders
+    /// existed) has its log moved there. A URL's server is listed for every arm, then parked for
+    /// arms other than `firstArm` until their first trial (see `MCPServerHandle.park()`).
+    /// Throws `MCPUnavailableError`.
     public func open(logFolder: URL?, logFolders: [ArmRole: URL] = [:], firstArm: ArmRole? = nil) async throws {
         if let logFolder { sharedLogFolder = logFolder }
         self.logFolders.merge(logFolders) { _, new in new }
-        for (key, handle) in handles.sorted(by: { $0.key < $1.key }) where await !handle.isOpen {
+        for (key, handle) in handles.sorted(by: { $0.key < $1.key }) {
+            let folder = key.arm.flatMap { logFolders[$0] } ?? logFolder
+            guard await !handle.isOpen else {
+                if let folder { await handle.moveLog(to: folder) }
+                continue
+            }
             guard let server = ownServers[key.name] ?? plan.servers[key.name] else {
                 throw MCPUnavailableError("MCP server '\(key.name)' is not defined in the gate's mcp.servers")
             }
-            let folder = key.arm.flatMap { logFolders[$0] } ?? logFolder
             try await handle.open(.init(server: server, environment: environment, logFolder: folder))
         }
         noteArmDrift()
