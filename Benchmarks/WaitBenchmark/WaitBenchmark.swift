@@ -9,7 +9,8 @@ import Synchronization
 /// build) against a model server on loopback that answers after a delay, and against an MCP
 /// tool over streamable HTTP that answers after a delay; each at two delays, so the CPU the
 /// process spends per second of waiting is the difference of the two runs' CPU over the
-/// difference of their wall times (start-up, the estimate and the judge cancel out). The
+/// difference of their wall times (start-up, the estimate and the judge cancel out). Then how
+/// soon `modegate run` exits after Ctrl-C while a trial waits on each (DESIGN: under 2 s). The
 /// servers run in this process; only the child's CPU is counted. Prints figures.
 @main
 struct WaitBenchmark {
@@ -30,12 +31,18 @@ struct WaitBenchmark {
         try await compare("a slow model (openai provider, HTTP)", modegate: modegate, work: work, delay: modelDelay) { seconds in
             modelGate(port: modelPort, work: work)
         }
+        try await interrupt("a slow model", modegate: modegate, work: work, delay: modelDelay) {
+            modelGate(port: modelPort, work: work)
+        }
 
         let toolDelay = Delay()
         let router = HTTPSessionRouter { await slowToolServer(delay: toolDelay) }
         let toolPort = try await serve(LoopbackHTTPServer { await router.handle($0) })
         try await compare("a slow MCP tool (streamable HTTP)", modegate: modegate, work: work, delay: toolDelay) { seconds in
             try toolGate(port: toolPort, seconds: seconds, work: work)
+        }
+        try await interrupt("a slow MCP tool", modegate: modegate, work: work, delay: toolDelay) {
+            try toolGate(port: toolPort, seconds: 50, work: work)
         }
     }
 
@@ -78,7 +85,7 @@ struct WaitBenchmark {
 
     /// Chat Completions that answers after the delay with a final JSON answer.
     static func slowModel(_ request: MCP.HTTPRequest, delay: Delay) async -> MCP.HTTPResponse {
-        try? await Task.sleep(nanoseconds: UInt64(delay.seconds * 1e9))
+        try? await Task.sleep(nanoseconds: UInt64(delay.begin() * 1e9))
         let body: JSONValue = [
             "id": "wait-bench", "object": "chat.completion", "created": 0, "model": "slow",
             "choices": [["index": 0, "finish_reason": "stop", "message": ["role": "assistant", "content": #"{"answer": 0}"#]]],
@@ -109,7 +116,7 @@ struct WaitBenchmark {
             ListTools.Result(tools: [Tool(name: "wait", description: "Answers after a delay.", inputSchema: schema.mcpValue)])
         }
         await server.withMethodHandler(CallTool.self) { _ in
-            let seconds = delay.seconds
+            let seconds = delay.begin()
             try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
             return CallTool.Result(content: [.text(text: #"{"waited": \#(seconds)}"#, annotations: nil, _meta: nil)])
         }
@@ -167,12 +174,22 @@ struct WaitBenchmark {
     static func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 }
 
-/// The current delay, set between runs and read by the servers.
+/// The current delay, set between runs and read by the servers, and how many requests they got.
 final class Delay: Sendable {
     private let value = Mutex(1.0)
+    private let count = Mutex(0)
     var seconds: Double {
         get { value.withLock { $0 } }
         set { value.withLock { $0 = newValue } }
+    }
+
+    /// Requests the server began to answer.
+    var calls: Int { count.withLock { $0 } }
+
+    /// Counts a request and returns the delay to answer it after.
+    func begin() -> Double {
+        count.withLock { $0 += 1 }
+        return seconds
     }
 }
 

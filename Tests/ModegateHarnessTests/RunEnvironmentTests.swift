@@ -131,4 +131,16 @@ import Testing
         #expect(outcome.baseline.cancelReason == "budget max_seconds (100.0) exhausted", "\(outcome.baseline.cancelReason ?? "")")
         #expect(outcome.verdict.status == .error)
     }
+
+    /// A trial's `latency.total` is read from the environment's monotonic clock, not the wall's:
+    /// on a clock that stands still every trial took exactly no time.
+    @Test func trialLatencyIsMeasuredOnTheEnvironmentsClock() async throws {
+        let scratch = try HarnessScratch(cases: 2)
+        let runner = Self.runner(scratch, try scratch.gate(repetitions: 1), models: CountingModels(), pools: KeptPools(),
+                                 uptime: { 1_000 })
+        let outcome = try await runner.run()
+        let trials = outcome.baseline.trials + outcome.candidate.trials
+        #expect(trials.count == 4)
+        #expect(trials.allSatisfy { $0.latency == 0 }, "\(trials.map(\.latency))")
+    }
 }

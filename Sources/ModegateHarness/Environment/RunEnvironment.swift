@@ -18,7 +18,7 @@ public struct RunEnvironment: Sendable {
     public let toolVersion: String
     /// The time runs start and end (fixed in tests).
     public let clock: @Sendable () -> Date
-    /// Seconds on a monotonic clock, for the budget's `max_seconds` (moved by tests).
+    /// Seconds on a monotonic clock, for the budget's `max_seconds` and trials' `latency.total` (moved by tests).
     let uptime: @Sendable () -> Double
     /// Inherited by stdio MCP servers; read for `headers_env` and API keys.
     public let variables: [String: String]

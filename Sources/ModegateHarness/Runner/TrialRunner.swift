@@ -16,6 +16,8 @@ struct TrialRunner: Sendable {
     var conformance: OutputConformance?
     /// Arms whose Code Mode runs on an external MCP server.
     var externalRuntimes: [ArmRole: ExternalCodeModeStrategy] = [:]
+    /// The environment's monotonic clock, in seconds: a trial's `latency.total`.
+    var uptime: @Sendable () -> Double = BudgetGuard.systemUptime
 
     /// Leases a sandbox worker for trials that run programs and plays the trial on that worker's
     /// host thread, so the program, the strategy and the tools talk without crossing threads. A
@@ -41,7 +43,7 @@ struct TrialRunner: Sendable {
 
     private func play(_ spec: TrialSpec, runID: String, programs: any ProgramRunner) async -> PlayedTrial {
         let started = Date()
-        let clock = DispatchTime.now().uptimeNanoseconds
+        let began = uptime()
         let workload = spec.workloadCase
         var session: any ToolSession = workload.suite.makeSession(params: workload.testCase.params, arm: spec.arm.role)
         if let fault = faults[workload.suite.name] {
@@ -87,7 +89,7 @@ struct TrialRunner: Sendable {
         if Task.isCancelled, !verdict.completed {
             verdict.error = TrialError(category: .cancelled, message: "the run was interrupted")
         }
-        let total = Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9
+        let total = uptime() - began
         let transcript = TrialTranscript(
             runID: runID, arm: spec.arm.role, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,
             strategy: spec.arm.strategy, provider: model.provider.rawValue, format: model.model.transcriptFormat, model: model.model.modelName,

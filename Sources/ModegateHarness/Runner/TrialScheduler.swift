@@ -25,7 +25,7 @@ struct TrialScheduler: Sendable {
     /// Trials of arms that are not played (a reused baseline), shown to the batch review.
     var reusedTrials: [ArmRole: [TrialRecord]] = [:]
 
-    func play(with runner: TrialRunner) async throws -> StopReason? {
+    func play(with runner: any TrialPlaying) async throws -> StopReason? {
         progress.started(arms: recorders.map { ($0.arm.role.rawValue, $0.planned) })
         let batches = self.batches()
         for (index, stages) in batches.enumerated() {
@@ -43,7 +43,7 @@ struct TrialScheduler: Sendable {
     }
 
     /// One batch's stages, `concurrency` trials at a time; throws what the store threw.
-    private func play(_ stages: [[(TrialSpec, any ArmRecording)]], with runner: TrialRunner) async throws {
+    private func play(_ stages: [[(TrialSpec, any ArmRecording)]], with runner: any TrialPlaying) async throws {
         let queue = TrialQueue(stages: stages, stop: stop)
         let failure = FirstFailure()
         await withTaskGroup(of: Void.self) { group in

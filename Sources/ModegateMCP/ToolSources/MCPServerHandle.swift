@@ -30,6 +30,26 @@ public actor MCPServerHandle {
         var logFolder: URL?
     }
 
+    /// How the handle starts its server and waits between failed starts: a real process or URL
+    /// and the continuous clock in a run; an in-process server and a clock the test moves in the
+    /// restart policy's unit tests.
+    struct Starter: Sendable {
+        /// Starts (or reaches) the server `name` and initializes it; `startNote` is the marker
+        /// line for its stderr log. Throws `MCPConnection.OpenError`.
+        var open: @Sendable (_ name: String, _ launch: Launch, _ startNote: String?) async throws -> MCPConnection
+        /// Paces the retries.
+        var clock: any Clock<Duration>
+
+        /// The server's own process or URL, on the continuous clock.
+        static let live = Starter(
+            open: { name, launch, note in
+                try await MCPConnection.open(
+                    name: name, server: launch.server, environment: launch.environment,
+                    logFolder: launch.logFolder, startNote: note)
+            },
+            clock: ContinuousClock())
+    }
+
     /// The pauses between starts of a server that went away during start-up; one failed start
     /// more than there are pauses gives the server up (when it was being restarted, the run
     /// halts, exit 4). A stdio server is ours to start, so it is tried three times, 0.5 s and 1 s
@@ -47,6 +67,7 @@ public actor MCPServerHandle {
     private nonisolated let listed = Mutex<[ToolDescriptor]>([])
     private nonisolated let drift = Mutex<[String]>([])
     private let stop: RunStop
+    private let starter: Starter
     private var launch: Launch?
     private var current: MCPConnection?
     private var restarting: Task<Result<MCPConnection, MCPSessionError>, Never>?
@@ -61,9 +82,10 @@ public actor MCPServerHandle {
     /// Listed, then closed until the first trial asks (`park()`).
     private var parked = false
 
-    init(name: String, stop: RunStop) {
+    init(name: String, stop: RunStop, starter: Starter = .live) {
         self.name = name
         self.stop = stop
+        self.starter = starter
     }
 
     /// The tools as the first start listed them; a restart keeps them, since both arms'
@@ -193,9 +215,7 @@ public actor MCPServerHandle {
                 return .failure(.cannotStart("MCP server '\(name)' is not started: the run is stopping"))
             }
             do {
-                let connection = try await MCPConnection.open(
-                    name: name, server: launch.server, environment: launch.environment, logFolder: launch.logFolder,
-                    startNote: marker(restart: restart))
+                let connection = try await starter.open(name, launch, marker(restart: restart))
                 do {
                     let tools = try await connection.listTools()
                     if restart {
@@ -228,7 +248,7 @@ public actor MCPServerHandle {
                     let prefix = restart ? "MCP server '\(name)' went away and could not be started again: " : ""
                     return .failure(.cannotStart(prefix + "\(error)"))
                 }
-                try? await Task.sleep(nanoseconds: UInt64(pauses[failedStarts - 1] * 1e9))
+                try? await starter.clock.sleep(for: .seconds(pauses[failedStarts - 1]), tolerance: nil)
             }
         }
     }

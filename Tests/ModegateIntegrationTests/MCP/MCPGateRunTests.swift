@@ -93,12 +93,10 @@ extension MCPGateRunTests {
         // which the run keeps in its folder).
         #expect(try await Poll.until(seconds: 60) { Self.serverLog(workdir).contains("hang: called") })
         #expect(Self.running(marker))
-        let interrupted = Date()
         kill(process.processIdentifier, SIGINT)
-        #expect(try await Poll.until(seconds: 20) { !process.isRunning })
-        // What this test holds is that the servers go with the run; the 2 s exit is InterruptionTests'
-        // and the live check's. A loaded CI machine took 10.5 s here.
-        #expect(Date().timeIntervalSince(interrupted) < 18)
+        // What this test holds is that the servers go with the run; how fast the run exits is
+        // WaitBenchmark's figure.
+        #expect(try await Poll.until(seconds: 60) { !process.isRunning })
         #expect(!Self.running(marker), "the MCP server outlived the run")
         // The interrupted trial is not recorded as a failure (it would blame the strategy); the
         // run is marked cancelled and --resume plays it again.

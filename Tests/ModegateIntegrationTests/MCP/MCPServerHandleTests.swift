@@ -139,11 +139,10 @@ import Testing
         let deadline = Date().addingTimeInterval(30)
         while pids().count < 2 && Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
         #expect(pids().count == 2)
-        let cancelled = Date()
+        // That the cancelled start ends without waiting out its timeout is
+        // MCPServerHandleUnitTests' (on a manual clock); here the stalled process must go too.
         waiting.cancel()
         let result = await waiting.value
-        // Well before the stalled start's 20 s timeout (a loaded CI machine took 2.2 s).
-        #expect(Date().timeIntervalSince(cancelled) < 10)
         #expect((try? result.get()) == nil)
         if case .failure(let error) = result { #expect(error.description.contains("the run is stopping"), "\(error)") }
         #expect(pool.stop.reason == nil)

@@ -154,11 +154,10 @@ import Testing
     }
 
     @Test func aCrashFailsTheCallAtOnceAndEveryCallAfterIt() async throws {
-        guard let connection = try await Self.open(timeout: 30) else { return }
-        let started = Date()
+        // A 10-minute timeout: only the exit can end the call in a test's time. That the exit
+        // fails the call without waiting for anything is MCPSupervisionUnitTests' (on a manual clock).
+        guard let connection = try await Self.open(timeout: 600) else { return }
         let crash = await connection.call("crash", arguments: [:])
-        // "At once" means well before the 30 s timeout; a loaded CI machine took 6.5 s.
-        #expect(Date().timeIntervalSince(started) < 15)
         #expect(crash.reply.isError)
         #expect(crash.serverFailure?.contains("exited with status 3") == true, "\(crash.serverFailure ?? "")")
         let after = await connection.call("echo", arguments: ["text": "still there?"])
@@ -167,17 +166,12 @@ import Testing
     }
 
     @Test func aHangIsATimeout() async throws {
+        // When the timeout fires, and that closing waits for nothing, are MCPSupervisionUnitTests'
+        // (on a manual clock); here a real server's hang reaches the same failure.
         guard let connection = try await Self.open(timeout: 2) else { return }
-        let started = Date()
         let hang = await connection.call("hang", arguments: [:])
-        let elapsed = Date().timeIntervalSince(started)
-        // The 2 s timeout fires, not a later one; a loaded CI machine took over 8 s to get there.
-        #expect(elapsed >= 1.9 && elapsed < 20)
         #expect(hang.serverFailure?.contains("did not answer tools/call hang within 2 s") == true, "\(hang.serverFailure ?? "")")
-        let closing = Date()
         await connection.close()
-        // Closing does not wait out another timeout; a loaded CI machine took 5.0 s.
-        #expect(Date().timeIntervalSince(closing) < 15)
     }
 
     @Test func garbageOnStdoutIsNamedInTheTimeout() async throws {

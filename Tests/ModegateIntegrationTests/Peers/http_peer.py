@@ -2,7 +2,9 @@
 
   /echo            answers JSON: the method, the request's headers and the body's length
   /delay/SECONDS   answers "late" after SECONDS
-  /stream          a server-sent-event stream: one event, 1.5 s of silence, a second event, end
+  /delays          JSON: how many /delay answers are under way and how many were sent
+  /stream          a server-sent-event stream: one event, then silence until a client asks for
+                   /release (at most 30 s), a second event that says which ended the wait, end
   /silent          sends its head, then nothing for 60 s
   /status/CODE     answers CODE with a short body
 
@@ -11,8 +13,13 @@ Usage: http_peer.py PORT [CERT_PEM KEY_PEM]   (with a certificate it speaks HTTP
 import json
 import ssl
 import sys
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+released = threading.Event()
+delays = {"running": 0, "answered": 0}
+delays_lock = threading.Lock()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -39,8 +46,23 @@ class Handler(BaseHTTPRequestHandler):
             payload = {"method": self.command, "headers": {k.lower(): v for k, v in self.headers.items()}, "body_bytes": len(body)}
             self.reply(200, json.dumps(payload), "application/json", {"X-Peer": "echo"})
         elif parts[0] == "delay":
+            with delays_lock:
+                delays["running"] += 1
             time.sleep(float(parts[1]))
-            self.reply(200, "late")
+            with delays_lock:
+                delays["running"] -= 1
+            try:
+                self.reply(200, "late")
+                with delays_lock:
+                    delays["answered"] += 1
+            except OSError:
+                pass  # the client went away: nothing was answered
+        elif parts[0] == "delays":
+            with delays_lock:
+                self.reply(200, json.dumps(delays), "application/json")
+        elif parts[0] == "release":
+            released.set()
+            self.reply(200, "released")
         elif parts[0] == "stream":
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
@@ -48,8 +70,9 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(b"event: message\ndata: one\n\n")
             self.wfile.flush()
-            time.sleep(1.5)
-            self.wfile.write(b"data: two\n\n")
+            released.clear()
+            how = "released" if released.wait(30) else "timed out"
+            self.wfile.write(("data: two (%s)\n\n" % how).encode())
             self.wfile.flush()
             self.close_connection = True
         elif parts[0] == "silent":

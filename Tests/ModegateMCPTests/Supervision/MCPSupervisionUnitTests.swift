@@ -70,6 +70,31 @@ import Testing
         #expect(next.serverFailure == nil && next.reply.text == "ok", "\(next)")
     }
 
+    @Test func aCallTimesOutAtItsTimeoutNotBefore() async throws {
+        let (clock, server, connection) = try await Self.started()
+        let slow = Task { await connection.call("slow", arguments: [:]) }
+        await clock.waitForSleepers(1)
+        clock.advance(by: .milliseconds(2999))
+        for _ in 0..<1_000 { await Task.yield() }
+        #expect(await server.messages("notifications/cancelled").isEmpty)
+        clock.advance(by: .milliseconds(1))
+        #expect(await slow.value.serverFailure?.contains("within 3 s") == true)
+    }
+
+    @Test func aServerThatExitsFailsTheCallInFlightAtOnce() async throws {
+        let (clock, server, connection) = try await Self.started()
+        let hung = Task { await connection.call("slow", arguments: [:]) }
+        await clock.waitForSleepers(1)
+        // What a stdio server's exit leads to; the clock does not move.
+        await connection.serverExited(3 << 8)
+        let result = await hung.value
+        #expect(result.serverFailure?.hasPrefix("MCP server 'fake' exited with status 3") == true, "\(result.serverFailure ?? "")")
+        #expect(await connection.lostCause == .crash)
+        #expect(await server.messages("ping").isEmpty)
+        let after = await connection.call("echo_ok", arguments: [:])
+        #expect(after.serverFailure == result.serverFailure)
+    }
+
     @Test func aCallAnsweredInTimeCostsNoHealthCheck() async throws {
         let (clock, server, connection) = try await Self.started()
         let result = await connection.call("echo_ok", arguments: [:])

@@ -4,7 +4,7 @@ import MCP
 import ModegateCore
 
 /// An MCP server in process, answering the SDK client over the `Transport` protocol: it knows
-/// `initialize`, `ping`, `tools/list` and three tools. `hang_forever` wedges it like a server
+/// `initialize`, `ping`, `tools/list` and three tools (or the names it is given, answered as `echo_ok`). `hang_forever` wedges it like a server
 /// that serves one request at a time — nothing is answered afterwards, pings included — and
 /// `slow` is never answered while the server goes on answering everything else (a slow tool on
 /// a healthy server). Every message it received is kept, by method.
@@ -16,7 +16,15 @@ actor FakeServerTransport: Transport {
     private(set) var received: [JSONValue] = []
     private(set) var disconnected = false
 
-    init() { (stream, continuation) = AsyncThrowingStream<Data, any Error>.makeStream() }
+    /// The tools `tools/list` names.
+    private let tools: [String]
+
+    /// A server that lists `tools`; one `wedged` from the start answers nothing, `initialize` included.
+    init(tools: [String] = ["echo_ok", "hang_forever", "slow"], wedged: Bool = false) {
+        self.tools = tools
+        self.wedged = wedged
+        (stream, continuation) = AsyncThrowingStream<Data, any Error>.makeStream()
+    }
 
     func connect() async throws {}
 
@@ -43,7 +51,7 @@ actor FakeServerTransport: Transport {
             ])
         case "ping": reply(id, [:])
         case "tools/list":
-            reply(id, ["tools": ["echo_ok", "hang_forever", "slow"].map { ["name": $0, "inputSchema": ["type": "object"]] }])
+            reply(id, ["tools": tools.map { ["name": $0, "inputSchema": ["type": "object"]] }])
         case "tools/call":
             let params = message["params"] as? [String: Any]
             switch params?["name"] as? String {
