@@ -16,10 +16,10 @@ extension MCPConnection {
     static func healthCheckSeconds(_ timeout: Double) -> Double { min(3, max(timeout / 2, 0.5)) }
 
     /// After a call timed out: checks the server once (shared with other calls timing out
-    /// meanwhile), and returns the call's failure, saying whether the server was found hung.
+    /// meanwhile), and returns the call's failure and whether the server is lost (found hung, or gone already).
     /// Calls that were waiting on a hung server fail with the hang's own message.
-    func supervise(afterTimeout message: String, of what: String) async -> String {
-        if let failure, cause != nil { return failure }
+    func supervise(afterTimeout message: String, of what: String) async -> (message: String, lost: Bool) {
+        if let failure, cause != nil { return (failure, true) }
         let check: Task<Bool, Never>
         if let healthCheck {
             check = healthCheck
@@ -29,11 +29,11 @@ extension MCPConnection {
         }
         let healthy = await check.value
         if healthCheck == check { healthCheck = nil }
-        if healthy { return message }
+        if healthy { return (message, false) }
         let ping = "no answer to a ping within \(Self.format(Self.healthCheckSeconds(timeout))) s"
         loseHungServer("MCP server '\(name)' hung: \(what) got no answer within \(Int(timeout)) s, and \(ping) "
             + "followed; it was stopped and is started again for the next trial")
-        return message + "; the server hung (\(ping) either), so it was stopped and is started again for the next trial"
+        return (message + "; the server hung (\(ping) either), so it was stopped and is started again for the next trial", true)
     }
 
     /// A `ping` answered within the health check's deadline. A cancelled check (the run is

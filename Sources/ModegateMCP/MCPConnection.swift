@@ -22,6 +22,9 @@ public actor MCPConnection {
         public var reply: ToolReply
         /// Set when the server, not the tool, failed.
         public var serverFailure: String?
+        /// The failure is a call that ran out of time on a server that then answered its health
+        /// check: a `timeout`, where a server that went away is an `mcp` failure.
+        public var timedOut = false
     }
 
     /// The server's name in the gate's `mcp.servers`.
@@ -97,7 +100,7 @@ public actor MCPConnection {
             let result = try await request(CallTool.request(.init(name: tool, arguments: members)), what: "tools/call \(tool)")
             return CallResult(reply: reply(from: result), serverFailure: nil)
         } catch let error as ServerFailure {
-            return CallResult(reply: .failure(error.message), serverFailure: error.message)
+            return CallResult(reply: .failure(error.message), serverFailure: error.message, timedOut: error.timedOut)
         } catch is CancellationError {
             return CallResult(reply: .failure("the call was cancelled: the run was interrupted"), serverFailure: nil)
         } catch {
@@ -137,7 +140,11 @@ public actor MCPConnection {
 
     // MARK: -
 
-    struct ServerFailure: Error { var message: String }
+    struct ServerFailure: Error {
+        var message: String
+        /// Timed out on a server that is still alive.
+        var timedOut = false
+    }
 
     /// Sends one request and waits for its reply, at most `timeout` seconds; the request is
     /// cancelled (MCP's notifications/cancelled) on timeout and when the task is cancelled. A
@@ -167,7 +174,8 @@ public actor MCPConnection {
             if timedOut.remove(id) != nil {
                 var message = "MCP server '\(name)' did not answer \(what) within \(Int(timeout)) s"
                 if let line = noise.first { message += "; it wrote to stdout what is not JSON-RPC: '\(line)'" }
-                throw ServerFailure(message: await supervise(afterTimeout: message, of: what))
+                let checked = await supervise(afterTimeout: message, of: what)
+                throw ServerFailure(message: checked.message, timedOut: !checked.lost)
             }
             if let failure { throw ServerFailure(message: failure) }
             if error is MCPTransportError {

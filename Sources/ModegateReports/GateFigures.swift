@@ -49,7 +49,8 @@ struct GateFigures: Sendable {
 
     init(_ gate: GateResult) {
         let kind = Kind(gate.name)
-        observed = kind.format(gate.observed)
+        // A sequential gate's value is the look's that decided it, and says so.
+        observed = kind.format(gate.observed) + (gate.decidedAt.map { " at look \($0.look) (\($0.cases) cases)" } ?? "")
         threshold = kind.format(gate.threshold)
         // McNemar's gate passes when losses do not outnumber gains, whatever its nominal threshold
         // of 0; `<= 0` next to a passing count of 1 would read as a contradiction.

@@ -13,6 +13,30 @@ import Testing
         }
     }
 
+    /// A zero margin can never pass a tie of a live model: `check` and `plan` say so and suggest
+    /// one, exit 0; the scripted model (no spread: its ties do pass) and point mode get no warning.
+    @Test func aZeroMarginIsWarnedAboutWithASuggestedMargin() async throws {
+        let scratch = try Scratch()
+        let gate = { (judgement: String, model: String) in
+            "version: 1\nworkload: {presets: [smoke, repo_triage, dynamic_web_filtering, ledger_workflows, function_probe, code_navigation], repetitions: 2}\nmodel: {\(model)}\nthresholds: {min_reward_delta: 0, min_completion_delta: -0.1}\njudgement: {\(judgement)}\n"
+        }
+        let replay = "provider: replay, cassette: nowhere"
+        try scratch.write(gate("mode: statistical, sequential: {batch_cases: 10, min_cases: 20}", replay), to: "sequential.yaml")
+        try scratch.write(gate("mode: statistical", "provider: scripted"), to: "scripted.yaml")
+        try scratch.write(gate("mode: point", replay), to: "point.yaml")
+        let checked = try await ModegateBinary.run(["check", "sequential.yaml", "--no-servers"], in: scratch.url)
+        #expect(checked.status == 0, "\(checked.stderr)")
+        let warnings = checked.stderr.split(separator: "\n").filter { $0.contains("warning: thresholds.") }
+        #expect(warnings.count == 1, "\(checked.stderr)")
+        #expect(warnings.first?.contains("thresholds.min_reward_delta is 0: in sequential judging a candidate exactly as good as the baseline can never pass it") == true)
+        #expect(warnings.first?.contains("; a margin of -0.") == true && warnings.first?.contains("cases × 2 repetitions with 80% power") == true,
+                "\(warnings)")
+        for quiet in ["scripted.yaml", "point.yaml"] {
+            let result = try await ModegateBinary.run(["check", quiet, "--no-servers"], in: scratch.url)
+            #expect(result.status == 0 && !result.stderr.contains("warning: thresholds."), "\(quiet): \(result.stderr)")
+        }
+    }
+
     @Test func brokenGateListsEveryProblemAndExits3() async throws {
         let scratch = try Scratch()
         try scratch.write("version: 1\nworkload:\n  presets: [smoke]\n  repetitons: 3\nthresholds:\n  max_error_rate: 2\n", to: "g.yaml")

@@ -43,7 +43,7 @@ import Testing
             return ToolReply(structuredContent: nil, text: name == "git.log" ? "log" : "unknown tool", isError: name != "git.log")
         }
         func finalState() async -> JSONValue? { nil }
-        func infrastructureFailure() async -> String? { nil }
+        func infrastructureFailure() async -> TrialError? { nil }
     }
 
     /// The tool-calling arm offers `git.log` as `git_log` and the model's call reaches `git.log`.

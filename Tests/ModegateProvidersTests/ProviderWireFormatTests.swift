@@ -134,6 +134,30 @@ import Testing
         #expect(answer.message.content == #"{"sum": 3}"# && answer.stopReason == .endTurn && answer.usage.estimated)
     }
 
+    /// An answer without usage, with `"usage": null` or with no counts in it is never 0 tokens
+    /// marked reported: every format marks it estimated, and the estimate comes from the bytes.
+    @Test func missingOrNullUsageIsEstimatedFromBytesInEveryFormat() throws {
+        let chat = #"{"choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": "{\"sum\": 3}"}}]"#
+        let anthropic = #"{"content": [{"type": "text", "text": "{\"sum\": 3}"}], "stop_reason": "end_turn""#
+        let responses = #"{"status": "completed", "output": [{"type": "message", "content": [{"type": "output_text", "text": "{\"sum\": 3}"}]}]"#
+        for usage in ["", #", "usage": null"#, #", "usage": {}"#, #", "usage": {"total_tokens": 12}"#] {
+            let answers = [
+                try OpenAIChatFormat.response(from: Data((chat + usage + "}").utf8)),
+                try AnthropicMessagesFormat.response(from: Data((anthropic + usage + "}").utf8)),
+                try OpenAIResponsesFormat.response(from: Data((responses + usage + "}").utf8)),
+            ]
+            for answer in answers {
+                #expect(answer.usage.estimated, "usage '\(usage)' read as reported")
+                let estimated = answer.estimatingUnreported(for: Self.conversation).usage
+                #expect(estimated.estimated && estimated.prompt == (Self.conversation.byteCount + 3) / 4 && estimated.completion == 3,
+                        "\(estimated)")
+            }
+        }
+        // Reported counts, even zero ones, stay reported and are not replaced.
+        let reported = try OpenAIChatFormat.response(from: Data((chat + #", "usage": {"prompt_tokens": 0, "completion_tokens": 0}}"#).utf8))
+        #expect(!reported.usage.estimated && reported.estimatingUnreported(for: Self.conversation).usage.prompt == 0)
+    }
+
     @Test func responsesThatAreIncompleteFailedOrMalformedAreModelErrors() throws {
         let cut = #"{"status": "incomplete", "incomplete_details": {"reason": "max_output_tokens"}, "output": [{"type": "message", "content": [{"type": "output_text", "text": "The sum"}]}]}"#
         let limited = try OpenAIResponsesFormat.response(from: Data(cut.utf8))

@@ -116,6 +116,8 @@ extension GateSchema {
                         "Largest allowed absolute increase of mean steps (RLM semantics)."),
             SchemaField("fail_on_completion_regression", .boolean, default: true,
                         "Fail when cases the baseline completed are not completed by the candidate."),
+            SchemaField("completion_regression_tolerance", .number(minimum: 0, maximum: 0.5), default: 0.05,
+                        "Sequential judging: the net regression, (losses − gains) per paired trial, the regression gate tolerates; it passes once the rate is shown below this, ties counting."),
             SchemaField("max_guardrail_blocked", .integer(minimum: 0, maximum: nil), default: 0,
                         "Most guardrail-blocked actions allowed in the candidate run."),
             SchemaField("max_error_rate", .number(minimum: 0, maximum: 1), default: 0.05,

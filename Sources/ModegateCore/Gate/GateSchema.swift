@@ -39,7 +39,7 @@ public enum GateSchema {
             SchemaField("repetitions", .integer(minimum: 1, maximum: 1000), default: 1,
                         "Trials per case per arm."),
             SchemaField("seed", .integer(minimum: 0, maximum: 9_007_199_254_740_991), default: 42,
-                        "Drives data generation, arm order and the bootstrap."),
+                        "Drives the interleaved arm order, the sequential case order and the bootstrap; never the suites' data, which comes from each case's params."),
             SchemaField("arm_order", .stringEnum(["sequential", "interleaved"]), default: "sequential",
                         "sequential: baseline, then candidate; interleaved: per case, in a seeded order."),
             SchemaField("concurrency", .integer(minimum: 1, maximum: 256), default: 4,

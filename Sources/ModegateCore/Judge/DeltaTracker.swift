@@ -106,7 +106,8 @@ struct DeltaTracker {
         return ConfidenceInterval(lower: threshold + interval.lower / base, upper: threshold + interval.upper / base, confidence: interval.confidence)
     }
 
-    func result(cases: Int, sequence: ConfidenceSequence, atEnd: Bool, looks: Int, minCases: Int) -> GateResult {
+    func result(cases: Int, sequence: ConfidenceSequence, atEnd: Bool, lookCases: [Int], minCases: Int) -> GateResult {
+        let looks = lookCases.count
         let level = "\(Int((sequence.alpha > 0 ? (1 - sequence.alpha) * 100 : 100).rounded()))%"
         let shownThreshold = String(format: "%+.3f", threshold)
         guard let interval = shown else {
@@ -118,10 +119,14 @@ struct DeltaTracker {
         let range = String(format: "[%+.3f, %+.3f]", interval.lower, interval.upper)
         if let decidedAt {
             let side = status == .pass ? "passing" : "failing"
+            let at = lookCases[decidedAt - 1]
+            let now = displayedEstimate
+            let since = at < cases && now.isFinite ? String(format: "; over all %d cases played the estimate is %+.3f", cases, now) : ""
             return GateResult(
                 name: name, status: status, observed: shownEstimate, threshold: threshold, comparison: comparison, interval: interval,
-                detail: String(format: "decided at look %d of %d: estimate %+.3f, %@ confidence sequence %@ lies entirely on the %@ side of %@",
-                               decidedAt, looks, shownEstimate, level, range, side, shownThreshold))
+                detail: String(format: "decided at look %d of %d (%d cases): estimate %+.3f, %@ confidence sequence %@ lies entirely on the %@ side of %@",
+                               decidedAt, looks, at, shownEstimate, level, range, side, shownThreshold) + since,
+                decidedAt: GateResult.DecidingLook(look: decidedAt, cases: at, estimateNow: now.isFinite ? now : nil))
         }
         let needed = casesNeeded(from: cases, sequence: sequence)
         let end = atEnd ? "at the end of the workload" : "so far"

@@ -71,12 +71,37 @@ public struct GateResult: Sendable, Hashable, Codable {
     /// A preset's gate when `thresholds.per_preset` counts it (statistical mode): Holm's
     /// correction of its p-value across the run's presets, which decided its status.
     public var holm: HolmAdjustment?
+    /// Sequential judging: the look that decided the gate. `observed` and `interval` are that
+    /// look's, frozen there, not the whole run's.
+    public var decidedAt: DecidingLook?
+
+    /// The look of a sequential run at which a gate was decided.
+    public struct DecidingLook: Sendable, Hashable, Codable {
+        /// 1-based look.
+        public var look: Int
+        /// Paired cases seen by that look.
+        public var cases: Int
+        /// The estimate over every case played since, for comparison (delta and ratio gates).
+        public var estimateNow: Double?
+
+        /// A look as given.
+        public init(look: Int, cases: Int, estimateNow: Double? = nil) {
+            self.look = look
+            self.cases = cases
+            self.estimateNow = estimateNow
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case look, cases
+            case estimateNow = "estimate_now"
+        }
+    }
 
     /// A gate's evidence, as a judge mode computes it.
     public init(
         name: Name, status: Status, observed: Double, threshold: Double, comparison: Comparison,
         interval: ConfidenceInterval? = nil, pValue: Double? = nil, casesNeeded: Int? = nil, detail: String,
-        holm: HolmAdjustment? = nil
+        holm: HolmAdjustment? = nil, decidedAt: DecidingLook? = nil
     ) {
         self.name = name
         self.status = status
@@ -88,10 +113,11 @@ public struct GateResult: Sendable, Hashable, Codable {
         self.casesNeeded = casesNeeded
         self.detail = detail
         self.holm = holm
+        self.decidedAt = decidedAt
     }
 
     enum CodingKeys: String, CodingKey {
         case name, status, observed, threshold, comparison, interval, detail, holm
-        case pValue = "p_value", casesNeeded = "cases_needed"
+        case pValue = "p_value", casesNeeded = "cases_needed", decidedAt = "decided_at"
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension Judge {
     /// The method, as the verdict names it.
     static let sequentialMethod =
-        "asymptotic confidence sequences (Gaussian mixture, running intersection) on per-case paired differences; mixture e-processes on discordant pairs for completion regressions"
+        "asymptotic confidence sequences (Gaussian mixture, running intersection) on per-case paired differences; mixture e-processes for completion regressions (on discordant pairs against a regression; a betting mixture over all paired trials against one beyond the tolerance)"
 
     /// Sequential judging's gates after every look so far: the cases in `SequentialOrder`, a look
     /// after every `batch_cases` of them from `min_cases` on (and at the last case), each gate
@@ -36,9 +36,9 @@ extension Judge {
                 trackers.append(DeltaTracker(ratio: .costIncreaseRatio, threshold: ratio, candidate: \.candidateCost, baseline: \.baselineCost))
             }
         }
-        var regression = RegressionTracker()
+        var regression = RegressionTracker(tolerance: thresholds.completionRegressionTolerance)
         var looked = 0
-        var (losses, gains) = (0, 0)
+        var (losses, gains, trials) = (0, 0, 0)
         // Each look adds only the cases since the last one: a run's review after every batch
         // stays linear in its cases.
         for (look, point) in lookPoints.enumerated() {
@@ -48,15 +48,16 @@ extension Judge {
             for item in added {
                 losses += item.losses
                 gains += item.gains
+                trials += item.trials
             }
             if thresholds.failOnCompletionRegression {
-                regression.look(look + 1, losses: losses, gains: gains, confidence: settings.confidence)
+                regression.look(look + 1, losses: losses, gains: gains, ties: trials - losses - gains, confidence: settings.confidence)
             }
         }
-        var gates = trackers.map { $0.result(cases: n, sequence: sequence, atEnd: atEnd, looks: lookPoints.count, minCases: sequential.minCases) }
+        var gates = trackers.map { $0.result(cases: n, sequence: sequence, atEnd: atEnd, lookCases: lookPoints, minCases: sequential.minCases) }
         var decided = trackers.allSatisfy { $0.decidedAt != nil }
         if thresholds.failOnCompletionRegression {
-            gates.insert(regression.result(atEnd: atEnd, pairs: pairs.count), at: min(3, gates.count))
+            gates.insert(regression.result(atEnd: atEnd, pairs: pairs.count, lookCases: lookPoints), at: min(3, gates.count))
             decided = decided && regression.decidedAt != nil
         }
         var decidedAt: [GateResult.Name: Int] = [:]

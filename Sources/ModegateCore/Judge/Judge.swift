@@ -88,7 +88,7 @@ public struct Judge: Sendable {
                 return (.runError, "the \(arm) run \(run.id) was cancelled before the workload finished\(reason)")
             }
         }
-        if pairing.pairs.isEmpty && (gateSet == .full || settings.mode == .statistical) {
+        if pairing.coverage.pairedTrials == 0 && (gateSet == .full || settings.mode == .statistical) {
             return (.invalidInput, "the runs share no cases (candidate \(candidate.id): \(pairing.coverage.candidateTrials) trials, baseline \(baseline.id): \(pairing.coverage.baselineTrials) trials); judge runs of the same presets")
         }
         return nil
@@ -105,6 +105,11 @@ public struct Judge: Sendable {
         if !coverage.candidateOnly.isEmpty || !coverage.baselineOnly.isEmpty {
             warnings.append(
                 "the runs cover different cases: \(coverage.candidateOnly.count) trials only in the candidate, \(coverage.baselineOnly.count) only in the baseline; they are left out of paired gates")
+        }
+        if !coverage.infrastructurePairs.isEmpty {
+            let count = coverage.infrastructurePairs.count
+            warnings.append(
+                "\(count) paired trial\(count == 1 ? " was" : "s were") left out of the paired gates: an infrastructure error in either arm (provider, MCP, sandbox, timeout) says nothing about the strategies; such trials count toward max_error_rate")
         }
         if !coverage.duplicateTrials.isEmpty {
             warnings.append("\(coverage.duplicateTrials.count) trials were recorded more than once; the last record of each was used")

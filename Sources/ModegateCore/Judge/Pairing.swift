@@ -14,7 +14,7 @@ public struct Pairing: Sendable {
         }
     }
 
-    /// Paired trials in key order.
+    /// Paired trials in key order, both arms free of infrastructure errors: what the paired gates judge.
     public var pairs: [Pair]
     /// How much of each run found a partner.
     public var coverage: Coverage
@@ -36,22 +36,28 @@ public struct Pairing: Sendable {
         var pairs: [Pair] = []
         pairs.reserveCapacity(min(candidateIndex.count, baselineIndex.count))
         var candidateOnly: [PairKey] = []
+        var infrastructure: [PairKey] = []
+        var cases = Set<CaseKey>()
         for (key, index) in candidateIndex {
-            if let match = baselineIndex[key] {
-                pairs.append(Pair(candidate: candidate[index], baseline: baseline[match]))
-            } else {
+            guard let match = baselineIndex[key] else {
                 candidateOnly.append(key)
+                continue
+            }
+            cases.insert(key.caseKey)
+            // A failed service says nothing about either strategy: the pair is the error rate's.
+            if candidate[index].infrastructureError || baseline[match].infrastructureError {
+                infrastructure.append(key)
+            } else {
+                pairs.append(Pair(candidate: candidate[index], baseline: baseline[match]))
             }
         }
         pairs.sort { $0.candidate.key < $1.candidate.key }
         let baselineOnly = baselineIndex.keys.filter { candidateIndex[$0] == nil }
-        var cases = Set<CaseKey>()
-        for pair in pairs { cases.insert(pair.candidate.key.caseKey) }
         self.pairs = pairs
         self.coverage = Coverage(
-            pairedCases: cases.count, pairedTrials: pairs.count, candidateTrials: candidateIndex.count,
+            pairedCases: cases.count, pairedTrials: pairs.count + infrastructure.count, candidateTrials: candidateIndex.count,
             baselineTrials: baselineIndex.count, candidateOnly: candidateOnly.sorted(),
-            baselineOnly: baselineOnly.sorted(), duplicateTrials: duplicates.sorted())
+            baselineOnly: baselineOnly.sorted(), duplicateTrials: duplicates.sorted(), infrastructurePairs: infrastructure.sorted())
     }
 
     /// Trials where the baseline completed and the candidate did not.

@@ -10,6 +10,9 @@ public struct Thresholds: Sendable, Hashable, Codable {
     /// Whether completion regressions are a gate: in point mode any one fails it, statistical mode
     /// tests them with McNemar's test.
     public var failOnCompletionRegression: Bool
+    /// Sequential judging: the net completion regression, (losses − gains) per paired trial, the
+    /// regression gate tolerates; it passes once the rate is shown to be below it (docs/judge.md).
+    public var completionRegressionTolerance = Thresholds.defaultCompletionRegressionTolerance
     /// Most guardrail refusals the candidate may have.
     public var maxGuardrailBlocked: Int
     /// Most infrastructure errors, as a share of trials, either arm may have.
@@ -23,6 +26,10 @@ public struct Thresholds: Sendable, Hashable, Codable {
     /// Whether each preset's gates count toward the verdict as well as the overall gates, Holm-
     /// corrected across presets (docs/judge.md); off, `by_preset` only describes.
     public var perPreset: Bool
+
+    /// A net regression of one paired trial in twenty: small enough to be noise in a real model's
+    /// runs, large enough that a tie is shown within about 80 paired trials.
+    public static let defaultCompletionRegressionTolerance = 0.05
 
     /// RLM Code's documented promotion criteria, the defaults when no gate file is given.
     public static let rlmDefaults = Thresholds(
@@ -48,13 +55,16 @@ public struct Thresholds: Sendable, Hashable, Codable {
         self.perPreset = perPreset
     }
 
-    /// Reads every criterion; `per_preset` may be absent (files written before it existed).
+    /// Reads every criterion; `per_preset` and `completion_regression_tolerance` may be absent
+    /// (files written before they existed).
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         minRewardDelta = try container.decode(Double.self, forKey: .minRewardDelta)
         minCompletionDelta = try container.decode(Double.self, forKey: .minCompletionDelta)
         maxStepsIncrease = try container.decode(Double.self, forKey: .maxStepsIncrease)
         failOnCompletionRegression = try container.decode(Bool.self, forKey: .failOnCompletionRegression)
+        completionRegressionTolerance = try container.decodeIfPresent(Double.self, forKey: .completionRegressionTolerance)
+            ?? Self.defaultCompletionRegressionTolerance
         maxGuardrailBlocked = try container.decode(Int.self, forKey: .maxGuardrailBlocked)
         maxErrorRate = try container.decode(Double.self, forKey: .maxErrorRate)
         maxTokenIncreaseRatio = try container.decodeIfPresent(Double.self, forKey: .maxTokenIncreaseRatio)
@@ -68,6 +78,7 @@ public struct Thresholds: Sendable, Hashable, Codable {
         case minCompletionDelta = "min_completion_delta"
         case maxStepsIncrease = "max_steps_increase"
         case failOnCompletionRegression = "fail_on_completion_regression"
+        case completionRegressionTolerance = "completion_regression_tolerance"
         case maxGuardrailBlocked = "max_guardrail_blocked"
         case maxErrorRate = "max_error_rate"
         case maxTokenIncreaseRatio = "max_token_increase_ratio"
@@ -84,6 +95,7 @@ public struct Thresholds: Sendable, Hashable, Codable {
         try container.encode(minCompletionDelta, forKey: .minCompletionDelta)
         try container.encode(maxStepsIncrease, forKey: .maxStepsIncrease)
         try container.encode(failOnCompletionRegression, forKey: .failOnCompletionRegression)
+        try container.encode(completionRegressionTolerance, forKey: .completionRegressionTolerance)
         try container.encode(maxGuardrailBlocked, forKey: .maxGuardrailBlocked)
         try container.encode(maxErrorRate, forKey: .maxErrorRate)
         try container.encode(maxTokenIncreaseRatio, forKey: .maxTokenIncreaseRatio)

@@ -24,11 +24,14 @@ public struct ModelExchange: Sendable, Codable, Hashable {
     public var error: String?
     /// Adjustments made on the way (a parameter the server refused and the request sent again).
     public var notes: [String]?
+    /// True when `error` is that no answer came within `model.timeout_seconds` (a replay then
+    /// records the same `timeout` error); absent otherwise.
+    public var timedOut: Bool?
 
     /// An exchange as given; a model with no wire sets just the request, the answer and the time.
     public init(turn: Int = 0, endpoint: String? = nil, request: JSONValue, response: JSONValue? = nil,
                 responseText: String? = nil, status: Int? = nil, attempts: Int = 1, seconds: Double = 0,
-                error: String? = nil, notes: [String]? = nil) {
+                error: String? = nil, notes: [String]? = nil, timedOut: Bool? = nil) {
         self.turn = turn
         self.endpoint = endpoint
         self.request = request
@@ -39,10 +42,12 @@ public struct ModelExchange: Sendable, Codable, Hashable {
         self.seconds = seconds
         self.error = error
         self.notes = notes
+        self.timedOut = timedOut
     }
 
     enum CodingKeys: String, CodingKey {
         case turn, endpoint, request, response, status, attempts, seconds, error, notes
         case responseText = "response_text"
+        case timedOut = "timed_out"
     }
 }

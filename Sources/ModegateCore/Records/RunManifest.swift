@@ -34,7 +34,7 @@ public struct RunManifest: Sendable, Codable, Hashable {
     /// Trials the run set out to play (cases × repetitions, this shard's cases only); the
     /// summary's `total_cases`. A merge sums its shards'.
     public var plannedTrials: Int
-    /// `workload.seed`: the interleaved arm order and the judge's bootstrap start from it.
+    /// `workload.seed`: the interleaved arm order, the sequential case order and the judge's bootstrap start from it.
     public var seed: UInt64
     /// `K/N` when the run played one shard of the cases (`--shard`); nil otherwise and after a merge.
     public var shard: String?

@@ -14,10 +14,10 @@ public struct RunSummary: Sendable, Codable, Hashable {
     public var preset: String
     /// RLM Code's `mode`: `harness` for every run modegate makes.
     public var mode: String
-    /// RLM Code's `mcp_enabled`: whether the run reached its tools over MCP, as the caller of
-    /// `summarizing` says (false unless told).
+    /// RLM Code's `mcp_enabled`: whether the arm reached its tools (or ran its programs) over MCP.
     public var mcpEnabled: Bool
-    /// RLM Code's `mcp_server`: the MCP server the caller of `summarizing` named, if any.
+    /// RLM Code's `mcp_server`: the MCP servers it reached (gate keys, or `modegate serve SUITE`
+    /// for suites served over stdio), comma-separated; nil without MCP.
     public var mcpServer: String?
     /// RLM Code's `harness_strategy`: how the arm used tools.
     public var harnessStrategy: Strategy

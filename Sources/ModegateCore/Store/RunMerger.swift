@@ -104,7 +104,12 @@ public struct RunMerger: Sendable {
             try writer.append(trial, transcript: transcript)
         }
         manifest.finishedAt = date
-        try writer.finish(summary: RunSummary.summarizing(trials, manifest: manifest), at: date)
+        // The shards ran the same plan, so the first one's MCP facts are every shard's.
+        let shardSummary = try NativeRunReader.readSummary(folder: URL(fileURLWithPath: firstEntry.path))
+        try writer.finish(
+            summary: RunSummary.summarizing(
+                trials, manifest: manifest, mcpEnabled: shardSummary?.mcpEnabled ?? false, mcpServer: shardSummary?.mcpServer),
+            at: date)
         return try NativeRunReader.catalogEntry(folder: writer.folder)
     }
 

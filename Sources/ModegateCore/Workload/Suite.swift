@@ -18,6 +18,8 @@ public protocol Suite: Sendable {
     func expectedState(params: JSONValue) -> JSONValue?
     /// True when its tools are reached over MCP (counted as `mcp_tool_calls`).
     var overMCP: Bool { get }
+    /// The MCP server the tools come from, as a run's summary names it (`mcp_server`); nil in process.
+    var mcpServerName: String? { get }
 }
 
 extension Suite {
@@ -25,6 +27,8 @@ extension Suite {
     public func makeSession(params: JSONValue, arm: ArmRole) -> any ToolSession { makeSession(params: params) }
     /// Built-in suites run in process.
     public var overMCP: Bool { false }
+    /// In process: no server.
+    public var mcpServerName: String? { nil }
     /// No oracle: cases state their expected answer.
     public func oracle(params: JSONValue) -> JSONValue? { nil }
     /// No state to check: the suite is stateless.

@@ -7,9 +7,10 @@ public protocol ToolSession: Sendable {
     func call(_ name: String, arguments: JSONValue) async -> ToolReply
     /// The suite's state after the trial, for the `state` scorer; nil for stateless suites.
     func finalState() async -> JSONValue?
-    /// A failure of what carries the tools (an MCP server that exited or stopped answering),
-    /// which makes the trial an infrastructure error instead of the strategy's failure.
-    func infrastructureFailure() async -> String?
+    /// A failure of what carries the tools (an MCP server that exited or hung: `mcp`; one that
+    /// did not answer a call in time though it was alive: `timeout`), which makes the trial an
+    /// infrastructure error instead of the strategy's failure.
+    func infrastructureFailure() async -> TrialError?
     /// What carries the tools that had to be started again for this trial because it had died
     /// (a crashed or hung MCP server), by name and reason; the default is none.
     func serverRestarts() async -> MCPRestarts
@@ -19,7 +20,7 @@ public protocol ToolSession: Sendable {
 
 extension ToolSession {
     /// Nothing carries the tools but the process: no infrastructure to fail.
-    public func infrastructureFailure() async -> String? { nil }
+    public func infrastructureFailure() async -> TrialError? { nil }
     /// Nothing was restarted.
     public func serverRestarts() async -> MCPRestarts { MCPRestarts() }
     /// Nothing to stop.

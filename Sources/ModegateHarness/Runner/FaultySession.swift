@@ -33,7 +33,7 @@ actor FaultySession: ToolSession {
     }
 
     func finalState() async -> JSONValue? { await inner.finalState() }
-    func infrastructureFailure() async -> String? { await inner.infrastructureFailure() }
+    func infrastructureFailure() async -> TrialError? { await inner.infrastructureFailure() }
     func serverRestarts() async -> MCPRestarts { await inner.serverRestarts() }
     func close() async { await inner.close() }
 }

@@ -159,6 +159,10 @@ public struct GateRunner: Sendable {
         }
         let conformance = OutputConformance()
         for warning in Set(notes.values.flatMap(\.toolWarnings)).sorted() { progress.message("modegate: warning: \(warning)") }
+        // Only a run that is judged: a bench arm alone has no margin.
+        if plan.arms.count == 2 || !reusedTrials.isEmpty {
+            for warning in MarginWarning.warnings(plan: plan.gate, cases: prepared.cases.count) { progress.message("modegate: warning: \(warning)") }
+        }
         let budget = BudgetGuard(plan: plan.budget, pricing: plan.gate.model.pricing, uptime: environment.uptime)
         let scheduler = TrialScheduler(
             recorders: recorders, cases: prepared.cases, repetitions: plan.repetitions, order: plan.gate.workload.armOrder,

@@ -83,6 +83,9 @@ struct PreparedRun: Sendable {
                 note.toolAPI = ToolAPIFigures(
                     style: arm.toolAPI, tools: tools.count, declarationBytes: text.utf8.count, fidelity: declaration.fidelity)
             }
+            let servers = Set(cases.compactMap(\.suite.mcpServerName) + [arm.externalRuntime?.server].compactMap { $0 })
+            note.mcpEnabled = !servers.isEmpty
+            note.mcpServer = servers.isEmpty ? nil : servers.sorted().joined(separator: ",")
             notes[arm.role] = note
         }
         return notes

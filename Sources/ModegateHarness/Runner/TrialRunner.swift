@@ -78,7 +78,7 @@ struct TrialRunner: Sendable {
             // The tools' server failed under the trial: the strategy is not to blame.
             verdict.completed = false
             verdict.reward = 0
-            verdict.error = TrialError(category: .mcp, message: failure)
+            verdict.error = failure
         }
         var restarts = meter.mcpRestarts
         restarts.add(await session.serverRestarts())

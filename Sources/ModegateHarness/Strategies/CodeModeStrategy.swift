@@ -20,7 +20,13 @@ struct CodeModeStrategy {
             tools: CodeModeTools.descriptors(discovery: discovery, suiteTools: suiteTools, api: toolAPI), meter: &meter
         ) { calls, meter in
             var replies: [(content: String, isError: Bool)] = []
-            for call in calls { replies.append(await answer(call, setup: setup, suiteTools: suiteTools, meter: &meter)) }
+            meter.lastStepFailure = nil
+            for call in calls {
+                switch await answer(call, setup: setup, suiteTools: suiteTools, meter: &meter) {
+                case .reply(let content, let isError): replies.append((content, isError))
+                case .end(let error): return .end(StrategyEnding(error: error))
+                }
+            }
             return .replies(replies)
         }
     }
@@ -30,18 +36,33 @@ struct CodeModeStrategy {
         what you see.
         """
 
+    /// What one of the model's calls comes to: a reply, or the trial's end (the sandbox itself failed).
+    private enum Answer {
+        case reply(String, Bool)
+        case end(TrialError)
+    }
+
     private func answer(_ call: ModelToolCall, setup: TrialSetup, suiteTools: [ToolDescriptor], meter: inout TrialMeter)
-        async -> (String, Bool)
+        async -> Answer
     {
         switch call.name {
         case CodeModeTools.runCode:
             meter.codemodeChainCalls += 1
             guard let code = call.arguments["code"]?.stringValue else {
-                return (#"{"error":{"kind":"arguments","message":"run_code needs a string 'code'"}}"#, true)
+                return .reply(#"{"error":{"kind":"arguments","message":"run_code needs a string 'code'"}}"#, true)
             }
             let run = await programs.run(code, tools: ToolSessionHandler(setup.session), limits: limits)
             meter.latency.sandbox += run.wallSeconds
-            if case .guardrailBlocked = run.outcome { meter.codemodeGuardrailBlocked += 1 }
+            switch run.outcome {
+            // Not the program's doing: the trial is the sandbox's infrastructure error.
+            case .workerFailure(let message): return .end(TrialError(category: .sandbox, message: "the sandbox failed: \(message)"))
+            case .guardrailBlocked:
+                meter.codemodeGuardrailBlocked += 1
+                meter.lastStepFailure = TrialError(category: .guardrail, message: "the last program was \(run.outcome.summary)")
+            case .toolError:
+                meter.lastStepFailure = TrialError(category: .tool, message: "the last program failed: \(run.outcome.summary)")
+            default: break
+            }
             let checks = ToolCallChecks(suiteTools)
             var calledUnknown = false
             for record in run.toolCalls where checks.count(record.name, arguments: record.arguments, into: &meter.counters) {
@@ -57,17 +78,18 @@ struct CodeModeStrategy {
             if meter.codemodeChainCalls == 1, run.outcome.kind != "value" {
                 meter.firstProgramFailure = calledUnknown ? "unknown_tool" : run.outcome.kind
             }
-            return CodeModeTools.reply(to: run)
+            let reply = CodeModeTools.reply(to: run)
+            return .reply(reply.content, reply.isError)
         case CodeModeTools.searchTools where discovery:
             meter.codemodeSearchCalls += 1
-            return (CodeModeTools.search(call.arguments["query"]?.stringValue ?? "", in: suiteTools).jsonText, false)
+            return .reply(CodeModeTools.search(call.arguments["query"]?.stringValue ?? "", in: suiteTools).jsonText, false)
         case CodeModeTools.toolInfo where discovery:
             meter.codemodeDiscoveryCalls += 1
             let name = call.arguments["name"]?.stringValue ?? ""
-            guard let info = CodeModeTools.info(name, in: suiteTools) else { return ("no tool named '\(name)'", true) }
-            return (info.jsonText, false)
+            guard let info = CodeModeTools.info(name, in: suiteTools) else { return .reply("no tool named '\(name)'", true) }
+            return .reply(info.jsonText, false)
         default:
-            return ("unknown tool '\(call.name)'; use run_code", true)
+            return .reply("unknown tool '\(call.name)'; use run_code", true)
         }
     }
 }

@@ -74,7 +74,8 @@ extension ModelTurn {
                 }
             }
         }
-        return StrategyEnding(error: TrialError(
-            category: .model, message: "no final answer within max_steps (\(setup.maxSteps) model requests)"))
+        let exhausted = "no final answer within max_steps (\(setup.maxSteps) model requests)"
+        guard let last = meter.lastStepFailure else { return StrategyEnding(error: TrialError(category: .model, message: exhausted)) }
+        return StrategyEnding(error: TrialError(category: last.category, message: "\(exhausted); \(last.message)"))
     }
 }

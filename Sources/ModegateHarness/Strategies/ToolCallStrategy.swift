@@ -16,7 +16,11 @@ struct ToolCallStrategy {
             }
             let checks = ToolCallChecks(setup.session.tools)
             for call in calls { checks.count(call.name, arguments: call.arguments, into: &meter.counters) }
-            return .replies(await Self.execute(calls, on: setup.session).map { ($0.text, $0.isError) })
+            let replies = await Self.execute(calls, on: setup.session)
+            meter.lastStepFailure = replies.allSatisfy(\.isError)
+                ? TrialError(category: .tool, message: "the last turn's tool calls failed: \(String(replies[0].text.prefix(300)))")
+                : nil
+            return .replies(replies.map { ($0.text, $0.isError) })
         }
     }
 

@@ -15,6 +15,10 @@ struct TrialMeter: Sendable {
     var firstProgramFailure: String?
     /// Every model request of the trial and its answer, in order, for the transcript.
     var exchanges: [ModelExchange] = []
+    /// What failed in the last step the model was answered in — every tool call of the turn
+    /// (`tool`), or its program's uncaught tool error (`tool`) or guardrail (`guardrail`) — nil
+    /// when that step went well: why a trial that runs out of steps ended.
+    var lastStepFailure: TrialError?
 
     subscript<Value>(dynamicMember keyPath: WritableKeyPath<TrialCounters, Value>) -> Value {
         get { counters[keyPath: keyPath] }

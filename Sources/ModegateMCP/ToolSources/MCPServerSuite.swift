@@ -30,6 +30,8 @@ public struct MCPServerSuite: Suite {
     public var tools: [ToolDescriptor] { shared.tools }
     /// Always: every call crosses an MCP transport.
     public var overMCP: Bool { true }
+    /// The server's key in the gate's `mcp.servers`.
+    public var mcpServerName: String? { shared.name }
 
     /// A trial's session on the first arm's server.
     public func makeSession(params: JSONValue) -> any ToolSession { session(on: shared) }

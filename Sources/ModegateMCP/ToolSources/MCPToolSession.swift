@@ -1,15 +1,16 @@
 import Foundation
 import ModegateCore
 
-/// The tools of one trial over an MCP connection. Failures of the server itself are kept and
-/// make the trial an `mcp` infrastructure error.
+/// The tools of one trial over an MCP connection. The first failure of the server itself is
+/// kept and makes the trial an infrastructure error: `mcp` when the server went away, `timeout`
+/// when a call ran out of time on a server that still answered.
 struct MCPToolSession: ToolSession {
     let tools: [ToolDescriptor]
     var readsState = false
     var closeServer: @Sendable () async -> Void = {}
     let restarts: @Sendable () async -> MCPRestarts
     let connect: @Sendable () async -> Result<MCPConnection, MCPSessionError>
-    private let failure = FirstMessage()
+    private let failure = FirstValue<TrialError>()
 
     init(tools: [ToolDescriptor], readsState: Bool = false, close: @escaping @Sendable () async -> Void = {},
          restarts: @escaping @Sendable () async -> MCPRestarts = { MCPRestarts() },
@@ -26,11 +27,13 @@ struct MCPToolSession: ToolSession {
         switch await connect() {
         case .success(let opened): connection = opened
         case .failure(let error):
-            failure.note(error.description)
+            note(TrialError(category: .mcp, message: error.description))
             return .failure(error.description)
         }
         let result = await connection.call(name, arguments: arguments)
-        if let serverFailure = result.serverFailure { failure.note(serverFailure) }
+        if let serverFailure = result.serverFailure {
+            note(TrialError(category: result.timedOut ? .timeout : .mcp, message: serverFailure))
+        }
         return result.reply
     }
 
@@ -39,14 +42,16 @@ struct MCPToolSession: ToolSession {
         do {
             return try await connection.readText(uri: SuiteServer.stateURI).flatMap { try JSONValue.parse($0) }
         } catch {
-            failure.note("could not read the suite's state over MCP: \(error)")
+            note(TrialError(category: .mcp, message: "could not read the suite's state over MCP: \(error)"))
             return nil
         }
     }
 
-    func infrastructureFailure() async -> String? { failure.first }
+    func infrastructureFailure() async -> TrialError? { failure.first }
 
     func serverRestarts() async -> MCPRestarts { await restarts() }
 
     func close() async { await closeServer() }
+
+    private func note(_ error: TrialError) { failure.note(error) }
 }

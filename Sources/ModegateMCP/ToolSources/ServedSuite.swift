@@ -35,6 +35,8 @@ public struct ServedSuite: Suite {
     public var tools: [ToolDescriptor] { listed.tools }
     /// Always: every call crosses stdio MCP.
     public var overMCP: Bool { true }
+    /// The server each trial starts.
+    public var mcpServerName: String? { "modegate serve \(inner.name)" }
 
     /// The inner suite's oracle, computed in process from the same `params`.
     public func oracle(params: JSONValue) -> JSONValue? { inner.oracle(params: params) }

@@ -28,11 +28,11 @@ final class ReplaySession: ModelSession {
         if let difference = JSONDifference.first(codec.conversation(of: recorded.request), live) {
             throw miss("request \(index + 1) differs from the recording at \(difference)")
         }
-        if let error = recorded.error { throw ModelError(error, exchange: recorded) }
+        if let error = recorded.error { throw ModelError(error, exchange: recorded, timedOut: recorded.timedOut == true) }
         guard let answer = recorded.response else {
             throw miss("request \(index + 1) has no recorded answer")
         }
-        var response = try codec.response(from: Data(answer.jsonText.utf8))
+        var response = try codec.response(from: Data(answer.jsonText.utf8)).estimatingUnreported(for: request)
         response.exchange = recorded
         response.recordedSeconds = recorded.seconds
         return response

@@ -78,10 +78,10 @@ enum AnthropicMessagesFormat: ProviderWireFormat {
             }
         }
         let usage = root["usage"]
-        let tokens = TokenUsage(
-            prompt: (usage?["input_tokens"]?.intValue ?? 0) + (usage?["cache_read_input_tokens"]?.intValue ?? 0),
-            completion: usage?["output_tokens"]?.intValue ?? 0,
-            cached: usage?["cache_read_input_tokens"]?.intValue ?? 0, estimated: usage == nil)
+        let cached = usage?["cache_read_input_tokens"]?.intValue ?? 0
+        let tokens = TokenUsage.reported(usage, prompt: "input_tokens", completion: "output_tokens").map {
+            TokenUsage(prompt: $0.prompt + cached, completion: $0.completion, cached: cached, estimated: false)
+        } ?? .unreported
         let stop: ModelResponse.StopReason = switch root["stop_reason"]?.stringValue {
         case "tool_use": .toolUse
         case "max_tokens": .maxTokens

@@ -28,27 +28,28 @@ struct HTTPModelProvider<Wire: ProviderWireFormat>: ModelProvider, ModelSession 
         var attempts = 0
         while true {
             let body = Wire.body(request, sampling: sampling)
-            func exchange(_ answer: HTTPAnswer?, error: String? = nil) -> ModelExchange {
+            func exchange(_ answer: HTTPAnswer?, error: String? = nil, timedOut: Bool = false) -> ModelExchange {
                 let parsed = answer.flatMap { try? JSONValue.parse(String(decoding: $0.data, as: UTF8.self)) }
                 return ModelExchange(
                     endpoint: ProviderHTTPClient.place(settings.endpoint), request: body, response: parsed,
                     responseText: parsed == nil ? answer.map { String(decoding: $0.data.prefix(4096), as: UTF8.self) } : nil,
                     status: answer?.status, attempts: attempts,
                     seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, error: error,
-                    notes: notes.isEmpty ? nil : notes)
+                    notes: notes.isEmpty ? nil : notes, timedOut: timedOut ? true : nil)
             }
             let answer: HTTPAnswer
             do {
                 answer = try await settings.post(body, headers: Wire.headers, keyHeader: Wire.keyHeader, keyPrefix: Wire.keyPrefix)
             } catch let failure as HTTPUnreachable {
                 attempts += failure.attempts
-                throw ModelError(failure.message, exchange: exchange(nil, error: failure.message))
+                throw ModelError(failure.message, exchange: exchange(nil, error: failure.message, timedOut: failure.timedOut),
+                                 timedOut: failure.timedOut)
             }
             attempts += answer.attempts
             switch answer.status {
             case 200..<300:
                 do {
-                    var response = try Wire.response(from: answer.data)
+                    var response = try Wire.response(from: answer.data).estimatingUnreported(for: request)
                     response.exchange = exchange(answer)
                     return response
                 } catch let error as ModelError {

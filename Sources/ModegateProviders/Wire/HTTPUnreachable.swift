@@ -6,4 +6,6 @@ import ModegateHTTP
 struct HTTPUnreachable: Error {
     var message: String
     var attempts: Int
+    /// The last attempt ran past `model.timeout_seconds` (the server may be there, but slow).
+    var timedOut = false
 }

@@ -82,9 +82,10 @@ enum OpenAIChatFormat: ProviderWireFormat {
             calls.append(ModelToolCall(id: call["id"]?.stringValue ?? "call_\(index)", name: name, arguments: arguments))
         }
         let usage = root["usage"]
-        let tokens = TokenUsage(
-            prompt: usage?["prompt_tokens"]?.intValue ?? 0, completion: usage?["completion_tokens"]?.intValue ?? 0,
-            cached: usage?["prompt_tokens_details"]?["cached_tokens"]?.intValue ?? 0, estimated: usage == nil)
+        let tokens = TokenUsage.reported(usage, prompt: "prompt_tokens", completion: "completion_tokens").map {
+            TokenUsage(prompt: $0.prompt, completion: $0.completion,
+                       cached: usage?["prompt_tokens_details"]?["cached_tokens"]?.intValue ?? 0, estimated: false)
+        } ?? .unreported
         let stop: ModelResponse.StopReason = switch choice["finish_reason"]?.stringValue {
         case "tool_calls": .toolUse
         case "length": .maxTokens

@@ -104,9 +104,10 @@ enum OpenAIResponsesFormat: ProviderWireFormat {
             }
         }
         let usage = root["usage"]
-        let tokens = TokenUsage(
-            prompt: usage?["input_tokens"]?.intValue ?? 0, completion: usage?["output_tokens"]?.intValue ?? 0,
-            cached: usage?["input_tokens_details"]?["cached_tokens"]?.intValue ?? 0, estimated: usage == nil || usage == .null)
+        let tokens = TokenUsage.reported(usage, prompt: "input_tokens", completion: "output_tokens").map {
+            TokenUsage(prompt: $0.prompt, completion: $0.completion,
+                       cached: usage?["input_tokens_details"]?["cached_tokens"]?.intValue ?? 0, estimated: false)
+        } ?? .unreported
         let stop: ModelResponse.StopReason = status == "incomplete" ? .maxTokens : calls.isEmpty ? .endTurn : .toolUse
         return ModelResponse(
             message: ChatMessage(role: .assistant, content: text.joined(separator: "\n"), toolCalls: calls),

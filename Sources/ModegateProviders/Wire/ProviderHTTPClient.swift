@@ -42,7 +42,7 @@ struct ProviderHTTPClient: Sendable {
                 guard error.isTransient, attempt < maxRetries else {
                     throw HTTPUnreachable(
                         message: "no answer from \(Self.place(url)): \(Self.reason(error)) (gave up after \(attempt + 1) attempts)",
-                        attempts: attempt + 1)
+                        attempts: attempt + 1, timedOut: error.kind == .timedOut)
                 }
             }
             let backoff = min(maxDelay, baseDelay * pow(2, Double(attempt))) * Double.random(in: 1...1.5)

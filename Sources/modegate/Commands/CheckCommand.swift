@@ -41,6 +41,8 @@ struct CheckCommand: AsyncParsableCommand {
             let warnings = Set(ToolContract.warnings(tools: tools, strategy: plan.baseline.strategy)
                 + ToolContract.warnings(tools: tools, strategy: plan.candidate.strategy))
             for warning in warnings.sorted() { Console.error("modegate: \(gate): warning: \(warning)") }
+            let cases = presets.reduce(0) { $0 + (plan.workload.limit > 0 ? min($1.cases.count, plan.workload.limit) : $1.cases.count) }
+            for warning in MarginWarning.warnings(plan: plan, cases: cases) { Console.error("modegate: \(gate): warning: \(warning)") }
             if !noServers {
                 let check = ServerContractCheck(plan: plan, presets: presets, environment: ProcessInfo.processInfo.environment)
                 let findings = try await SignalWatch.shared.cancellingOnSignal(stopping: "stopping the MCP servers being checked") {

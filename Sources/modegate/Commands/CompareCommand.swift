@@ -23,7 +23,7 @@ struct CompareCommand: ParsableCommand {
             let context = ReportContext.current(workspace)
             let primary: ReportFormat = format == .text ? .text : (format == .json ? .json : .markdown)
             try ReportWriter(workspace: workspace, context: context)
-                .write(verdict, to: [ReportRequest(format: primary, path: nil)] + reports.requests())
+                .write(verdict, to: reports.requests(over: [ReportRequest(format: primary, path: nil)]))
             if verdict.status == .error { throw ExitCode(verdict.exitStatus.rawValue) }
         } catch {
             throw Failure.exit(for: error)

@@ -31,7 +31,7 @@ struct MergeCommand: ParsableCommand {
             else { return }
             let plan = try StableJSON.decoder().decode(GatePlan.self, from: Data(planJSON.jsonText.utf8))
             let verdict = Judge(thresholds: plan.thresholds, settings: plan.judgement).judge(candidate: candidate, baseline: baseline)
-            let requests = reports.reports.isEmpty ? [ReportRequest(format: .text, path: nil)] : try reports.requests()
+            let requests = try reports.requests(over: [ReportRequest(format: .text, path: nil)])
             try ReportWriter(workspace: workspace, context: .current(workspace)).write(verdict, to: requests)
             throw ExitCode(verdict.exitStatus.rawValue)
         } catch let problem as RunMerger.Problem {

@@ -55,6 +55,7 @@ struct PlanCommand: AsyncParsableCommand {
                 try await SignalWatch.shared.cancellingOnSignal(stopping: "stopping the estimate") { try await setup.runner.estimate() }
             }
             let cases = (estimate.arms.first?.trials ?? 0) / max(plan.workload.repetitions, 1)
+            for warning in MarginWarning.warnings(plan: plan, cases: cases) { Console.error("modegate: \(gate): warning: \(warning)") }
             let runs = try pilots.map { reference in
                 try workspace.store.resolvePair(
                     candidate: try RunReference(parsing: reference), baseline: .previous(nil), workingDirectory: workspace.directory)

@@ -101,7 +101,7 @@ extension RunCommand {
         }
         Console.error("modegate: baseline \(outcome.baseline.id), candidate \(outcome.candidate.id)")
         let context = ReportContext.current(workspace)
-        try ReportWriter(workspace: workspace, context: context).write(outcome.verdict, to: plan.reports + reports.requests())
+        try ReportWriter(workspace: workspace, context: context).write(outcome.verdict, to: reports.requests(over: plan.reports))
         if outcome.verdict.status == .error, let message = outcome.verdict.errorMessage {
             Console.error("modegate: error: \(message)")
         }

@@ -19,7 +19,7 @@ struct ValidateCommand: ParsableCommand {
             let verdict = try judge.comparison().run(store: workspace.store, workingDirectory: workspace.directory)
             let context = ReportContext.current(workspace)
             let primary = ReportRequest(format: json ? .json : .text, path: nil)
-            try ReportWriter(workspace: workspace, context: context).write(verdict, to: [primary] + reports.requests())
+            try ReportWriter(workspace: workspace, context: context).write(verdict, to: reports.requests(over: [primary]))
             if verdict.status == .error, let message = verdict.errorMessage { Console.error("modegate: error: \(message)") }
             throw ExitCode(verdict.exitStatus.rawValue)
         } catch {

@@ -23,6 +23,9 @@ import Testing
             #expect(trials.count == 12)
             #expect(trials.allSatisfy { $0["completed"] == true && $0["reward"] == 1 }, "\(trials.filter { $0["reward"] != 1 }.first ?? nil)")
             #expect(trials.allSatisfy { ($0["mcp_tool_calls"]?.intValue ?? 0) > 0 && $0["mcp_tool_calls"] == $0["tool_calls"] })
+            // The summary says the arm reached its tools over MCP, and which server.
+            let summary = try workdir.summaries()[arm]
+            #expect(summary?["mcp_enabled"] == true && summary?["mcp_server"] == "git", "\(summary?.jsonText.prefix(300) ?? "")")
         }
         let runs = try FileManager.default.contentsOfDirectory(atPath: workdir.url.appendingPathComponent(".modegate/runs").path)
         let baseline = try #require(runs.first { $0.hasSuffix("-baseline") })
@@ -48,6 +51,9 @@ import Testing
             // State-scored ledger cases pass only if the final state read over MCP is right.
             #expect(trials.allSatisfy { $0["completed"] == true && $0["reward"] == 1 }, "\(trials.filter { $0["reward"] != 1 }.first ?? nil)")
             #expect(trials.allSatisfy { $0["mcp_tool_calls"] == $0["tool_calls"] })
+            let summary = try workdir.summaries()[arm]
+            #expect(summary?["mcp_enabled"] == true, "\(summary?.jsonText.prefix(300) ?? "")")
+            #expect(summary?["mcp_server"] == "modegate serve ledger_workflows,modegate serve smoke")
         }
     }
 }

@@ -64,6 +64,8 @@ import Testing
         /// What the baseline trial's record must show: its error message parts, or nil for a
         /// completed trial.
         var error: [String]?
+        /// The error's category: a server that does not answer in time is a `timeout`.
+        var category: JSONValue = "provider"
         var check: @Sendable (_ exchange: JSONValue, _ record: JSONValue) -> Bool = { _, _ in true }
         /// `openai` (Chat Completions) or `openai_responses`: the same edge in either API's shapes.
         var provider = "openai"
@@ -91,8 +93,8 @@ import Testing
 
     static let chatEdges: [Edge] = [
         Edge(mode: "slow", model: "timeout_seconds: 1, max_retries: 0",
-             error: ["no answer within model.timeout_seconds", "gave up after 1 attempts"]) { exchange, _ in
-            exchange["error"] != nil && exchange["response"] == nil
+             error: ["no answer within model.timeout_seconds", "gave up after 1 attempts"], category: "timeout") { exchange, _ in
+            exchange["error"] != nil && exchange["response"] == nil && exchange["timed_out"] == true
         },
         Edge(mode: "truncated", model: "max_retries: 1", error: ["no answer from", "transfer closed", "gave up after 2 attempts"]) { exchange, _ in
             exchange["attempts"] == 2
@@ -129,7 +131,7 @@ import Testing
         let record = try #require(try workdir.records()["baseline"]?.first)
         let exchange = try #require(try workdir.transcripts()["baseline"]?.first?["exchanges"]?.arrayValue?.first)
         if let parts = edge.error {
-            #expect(record["error"]?["category"] == "provider", "\(record.jsonText)")
+            #expect(record["error"]?["category"] == edge.category, "\(record.jsonText)")
             let message = record["error"]?["message"]?.stringValue ?? ""
             for part in parts { #expect(message.contains(part), "\(message)") }
             #expect(exchange["error"]?.stringValue == message)

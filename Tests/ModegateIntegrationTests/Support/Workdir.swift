@@ -66,6 +66,16 @@ final class Workdir: @unchecked Sendable {
     /// Every trial record of the newest gate run, by arm.
     func records() throws -> [String: [JSONValue]] { try lines(of: "results.jsonl") }
 
+    /// The summary of the newest gate run's arms, by arm.
+    func summaries() throws -> [String: JSONValue] {
+        var result: [String: JSONValue] = [:]
+        for folder in try runFolders() {
+            let arm = folder.lastPathComponent.hasSuffix("-baseline") ? "baseline" : "candidate"
+            result[arm] = try JSONValue.parse(String(contentsOf: folder.appendingPathComponent("summary.json"), encoding: .utf8))
+        }
+        return result
+    }
+
     /// Every transcript line of the newest gate run, by arm.
     func transcripts() throws -> [String: [JSONValue]] { try lines(of: "transcripts.jsonl") }
 

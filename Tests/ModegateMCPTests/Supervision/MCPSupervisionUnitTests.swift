@@ -47,6 +47,7 @@ import Testing
             "\(first.serverFailure ?? "")")
         #expect(second.serverFailure?.contains("did not answer tools/call echo_ok within 3 s; the server hung") == true,
                 "\(second.serverFailure ?? "")")
+        #expect(!first.timedOut && !second.timedOut && !third.timedOut, "a hung server is an mcp failure, not a timeout")
         #expect(third.serverFailure?.hasPrefix("MCP server 'fake' hung: tools/call") == true, "\(third.serverFailure ?? "")")
         #expect(await connection.lostCause == .hang)
         #expect(await connection.lostReason?.hasPrefix("MCP server 'fake' hung:") == true)
@@ -64,6 +65,8 @@ import Testing
         clock.advance(by: .seconds(3))
         let result = await slow.value
         #expect(result.serverFailure == "MCP server 'fake' did not answer tools/call slow within 3 s", "\(result.serverFailure ?? "")")
+        // The server answered its health check: a timeout, not a lost server.
+        #expect(result.timedOut)
         #expect(await server.messages("ping").count == 1)
         #expect(await connection.lostCause == nil)
         let next = await connection.call("echo_ok", arguments: [:])
