@@ -25,6 +25,11 @@ public actor MCPConnection {
         /// The failure is a call that ran out of time on a server that then answered its health
         /// check: a `timeout`, where a server that went away is an `mcp` failure.
         public var timedOut = false
+
+        /// The trial's infrastructure error when the server failed: `timeout` or `mcp`.
+        public var trialError: TrialError? {
+            serverFailure.map { TrialError(category: timedOut ? .timeout : .mcp, message: $0) }
+        }
     }
 
     /// The server's name in the gate's `mcp.servers`.

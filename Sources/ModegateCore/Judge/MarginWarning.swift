@@ -29,24 +29,26 @@ public enum MarginWarning {
         guard settings.mode == .statistical else { return [] }
         let gates: [(key: String, value: Double)] = [
             ("min_reward_delta", thresholds.minRewardDelta), ("min_completion_delta", thresholds.minCompletionDelta),
-        ]
-        return gates.filter { $0.value > -Judge.tolerance }.map { gate in
-            let suggested = suggestedMargin(settings: settings, cases: cases, repetitions: repetitions, power: power)
-            let mode = settings.sequential == nil ? "statistical mode" : "sequential judging"
-            var line = String(format: "thresholds.%@ is %g: in %@ a candidate exactly as good as the baseline can never pass it (the interval of a tie always reaches below %g), so such a run ends inconclusive (exit 2)",
-                              gate.key, gate.value, mode, gate.value)
-            let spreads = String(format: "at assumed spreads of %.1f between cases and %.1f within (`modegate plan --pilot RUN` measures yours)",
-                                 assumed.between, assumed.within)
-            if let sequential = settings.sequential, cases < sequential.minCases {
-                line += "; besides, the workload's \(cases) cases are fewer than judgement.sequential.min_cases (\(sequential.minCases)), so no look is taken"
-            } else if let suggested, suggested >= -Self.usefulMargin {
-                line += String(format: "; a margin of %.2f would let a tie pass at %d cases × %d repetitions with %.0f%% power, %@",
-                               suggested, cases, repetitions, power * 100, spreads)
-            } else if suggested != nil {
-                line += String(format: "; at %d cases no margin down to −%.1f lets a tie pass with %.0f%% power, %@: add cases (`modegate plan` sizes them)",
-                               cases, Self.usefulMargin, power * 100, spreads)
-            }
-            return line
+        ].filter { $0.value > -Judge.tolerance }
+        guard !gates.isEmpty else { return [] }
+        let mode = settings.sequential == nil ? "statistical mode" : "sequential judging"
+        let spreads = String(format: "at assumed spreads of %.1f between cases and %.1f within (`modegate plan --pilot RUN` measures yours)",
+                             assumed.between, assumed.within)
+        let advice: String
+        if let sequential = settings.sequential, cases < sequential.minCases {
+            advice = "; besides, the workload's \(cases) cases are fewer than judgement.sequential.min_cases (\(sequential.minCases)), so no look is taken"
+        } else if let suggested = suggestedMargin(settings: settings, cases: cases, repetitions: repetitions, power: power) {
+            advice = suggested >= -usefulMargin
+                ? String(format: "; a margin of %.2f would let a tie pass at %d cases × %d repetitions with %.0f%% power, %@",
+                         suggested, cases, repetitions, power * 100, spreads)
+                : String(format: "; at %d cases no margin down to −%.1f lets a tie pass with %.0f%% power, %@: add cases (`modegate plan` sizes them)",
+                         cases, usefulMargin, power * 100, spreads)
+        } else {
+            advice = ""
+        }
+        return gates.map { gate in
+            String(format: "thresholds.%@ is %g: in %@ a candidate exactly as good as the baseline can never pass it (the interval of a tie always reaches below %g), so such a run ends inconclusive (exit 2)",
+                   gate.key, gate.value, mode, gate.value) + advice
         }
     }
 
@@ -54,8 +56,10 @@ public enum MarginWarning {
     /// with `power`; nil without cases.
     public static func suggestedMargin(settings: JudgementSettings, cases: Int, repetitions: Int, power: Double) -> Double? {
         guard cases > 0 else { return nil }
-        let sd = (assumed.between * assumed.between + assumed.within * assumed.within / Double(max(repetitions, 1))).squareRoot()
-        let standardError = sd / Double(cases).squareRoot()
+        let tie = VarianceComponents(mean: 0, between: assumed.between * assumed.between, within: assumed.within * assumed.within)
+        let standardError = tie.varianceOfMean(cases: cases, repetitions: max(repetitions, 1)).squareRoot()
+        // The spread of one case's mean difference, which the confidence sequence is drawn on.
+        let sd = standardError * Double(cases).squareRoot()
         let halfWidth: Double
         if let sequential = settings.sequential {
             halfWidth = ConfidenceSequence(confidence: settings.confidence, target: 4 * sequential.minCases).halfWidth(count: cases, sd: sd)

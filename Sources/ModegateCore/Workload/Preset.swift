@@ -27,4 +27,8 @@ public struct Preset: Sendable, Hashable, Codable {
         self.cases = cases
         self.sourcePath = sourcePath
     }
+
+    /// The cases a workload's `limit` selects: the first `limit`, or all of them for 0.
+    public func cases(limit: Int) -> [PresetCase] { limit > 0 ? Array(cases.prefix(limit)) : cases }
 }
+

@@ -44,7 +44,8 @@ final class ArmRecorder: ArmRecording {
         if case .requested(let why) = reason { decided = why }
         let cancelled = reason != nil && decided == nil
         let summary = RunSummary.summarizing(
-            trials, manifest: manifest, mcpEnabled: notes.mcpEnabled, mcpServer: notes.mcpServer, cancelled: cancelled, cancelReason: cancelled ? reason?.description : nil,
+            trials, manifest: manifest, mcpEnabled: notes.mcpEnabled, mcpServer: notes.mcpServer, cancelled: cancelled,
+            cancelReason: cancelled ? reason?.description : nil,
             toolAPI: notes.toolAPI, toolWarnings: notes.toolWarnings, stoppedEarly: decided,
             provenance: notes.provenance)
         try writer.finish(summary: summary, at: date)

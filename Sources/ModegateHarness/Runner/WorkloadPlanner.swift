@@ -76,7 +76,7 @@ public struct WorkloadPlanner: Sendable {
                 suite = served
             }
             let suiteName = suite.name
-            let selected = limit > 0 ? Array(preset.cases.prefix(limit)) : preset.cases
+            let selected = preset.cases(limit: limit)
             for testCase in selected {
                 guard let expected = testCase.expected ?? suite.oracle(params: testCase.params) else {
                     problems.append(Diagnostic(file: url.path, line: 0, column: 0,

@@ -40,9 +40,7 @@ struct ExternalCodeModeStrategy {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let result = await connection.call(call.name, arguments: call.arguments)
                 meter.latency.sandbox += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                if let failure = result.serverFailure {
-                    return .end(StrategyEnding(error: TrialError(category: result.timedOut ? .timeout : .mcp, message: failure)))
-                }
+                if let error = result.trialError { return .end(StrategyEnding(error: error)) }
                 replies.append((result.reply.text, result.reply.isError))
             }
             return .replies(replies)

@@ -31,9 +31,7 @@ struct MCPToolSession: ToolSession {
             return .failure(error.description)
         }
         let result = await connection.call(name, arguments: arguments)
-        if let serverFailure = result.serverFailure {
-            note(TrialError(category: result.timedOut ? .timeout : .mcp, message: serverFailure))
-        }
+        if let error = result.trialError { note(error) }
         return result.reply
     }
 

@@ -41,7 +41,7 @@ struct CheckCommand: AsyncParsableCommand {
             let warnings = Set(ToolContract.warnings(tools: tools, strategy: plan.baseline.strategy)
                 + ToolContract.warnings(tools: tools, strategy: plan.candidate.strategy))
             for warning in warnings.sorted() { Console.error("modegate: \(gate): warning: \(warning)") }
-            let cases = presets.reduce(0) { $0 + (plan.workload.limit > 0 ? min($1.cases.count, plan.workload.limit) : $1.cases.count) }
+            let cases = presets.reduce(0) { $0 + $1.cases(limit: plan.workload.limit).count }
             for warning in MarginWarning.warnings(plan: plan, cases: cases) { Console.error("modegate: \(gate): warning: \(warning)") }
             if !noServers {
                 let check = ServerContractCheck(plan: plan, presets: presets, environment: ProcessInfo.processInfo.environment)

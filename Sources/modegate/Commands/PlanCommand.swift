@@ -30,10 +30,10 @@ struct PlanCommand: AsyncParsableCommand {
     var delta = 0.0
 
     @Option(help: "Without a pilot: the standard deviation of cases' true differences.")
-    var betweenSd = 0.3
+    var betweenSd = MarginWarning.assumed.between
 
     @Option(help: "Without a pilot: the standard deviation of one trial's difference around its case's.")
-    var withinSd = 0.2
+    var withinSd = MarginWarning.assumed.within
 
     @Flag(help: "Print the plan as JSON.")
     var json = false
