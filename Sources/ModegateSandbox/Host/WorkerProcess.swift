@@ -45,13 +45,15 @@ final class WorkerProcess: Sendable {
         pid = child.pid
         ChildProcessGroups.add(child.pid)
         channel = LineChannel(input: -1, output: child.toWorker)
-        let reader = Thread { [self, input = child.fromWorker, output = child.toWorker] in
+        let reader = Thread { [self, input = child.fromWorker] in
             // Output not yet split into lines; only this thread touches it.
             var pending = [UInt8]()
             self.thread.serve(
                 input: input, onData: { self.received($0, pending: &pending) }, onEnd: self.ended, onDeadline: self.kill)
             close(input)
-            close(output)
+            // Through the channel: the conversation may still send (a slow tool's results after a
+            // wall-clock kill), and must not write into whatever reuses the descriptor's number.
+            self.channel.closeOutput()
         }
         reader.name = "sandbox-worker-\(child.pid)"
         reader.start()

@@ -60,9 +60,15 @@ final class WorkerThread: TaskExecutor, Sendable {
         if !onThisThread { wake() }
     }
 
+    /// Under the lock `serve` closes the pipe under, and only while it is open: a late caller (a
+    /// conversation disarming its deadline after the worker died) would otherwise write into
+    /// whatever the process has opened since under the pipe's number, such as an HTTP connection.
     private func wake() {
-        var byte: UInt8 = 1
-        _ = write(wakeWrite, &byte, 1)
+        state.withLock { state in
+            guard !state.finished else { return }
+            var byte: UInt8 = 1
+            _ = write(wakeWrite, &byte, 1)
+        }
     }
 
     /// Milliseconds until the deadline for `poll`: -1 for none, 0 when it has passed.
@@ -114,12 +120,13 @@ final class WorkerThread: TaskExecutor, Sendable {
         }
         let leftovers = state.withLock { state in
             state.finished = true
+            // Under the lock, with `finished` set: see `wake()`.
+            close(wakeRead)
+            close(wakeWrite)
             defer { state.jobs.removeAll() }
             return state.jobs
         }
         for job in leftovers { globalConcurrentExecutor.enqueue(ExecutorJob(job)) }
-        close(wakeRead)
-        close(wakeWrite)
     }
 
     private func runQueuedJobs() {

@@ -16,8 +16,9 @@ package final class LineChannel: Sendable {
     private let input: Int32
     private let output: Int32
     private let reading: Mutex<ReadBuffer>
-    /// Held while a line is written, so lines from two threads never interleave.
-    private let writing = Mutex(())
+    /// Held while a line is written, so lines from two threads never interleave; true once
+    /// `closeOutput` has closed the output.
+    private let writing = Mutex(false)
 
     package init(input: Int32, output: Int32) {
         self.input = input
@@ -62,13 +63,14 @@ package final class LineChannel: Sendable {
         }
     }
 
-    /// Writes one line; false when the other side has gone.
+    /// Writes one line; false when the other side has gone or the output is closed.
     @discardableResult
     package func writeLine(_ data: Data) -> Bool {
         var line = data
         line.append(UInt8(ascii: "\n"))
-        return writing.withLock { _ in
-            line.withUnsafeBytes { raw -> Bool in
+        return writing.withLock { closed in
+            guard !closed else { return false }
+            return line.withUnsafeBytes { raw -> Bool in
                 var offset = 0
                 while offset < raw.count {
                     let written = write(output, raw.baseAddress! + offset, raw.count - offset)
@@ -80,6 +82,17 @@ package final class LineChannel: Sendable {
                 }
                 return true
             }
+        }
+    }
+
+    /// Closes the output; every later `writeLine` returns false without writing. Closing under
+    /// the writers' lock matters: once closed, the descriptor's number is free for the process to
+    /// reuse (a socket, another pipe), and a write after the close would put the line there.
+    package func closeOutput() {
+        writing.withLock { closed in
+            guard !closed else { return }
+            closed = true
+            close(output)
         }
     }
 }
