@@ -95,6 +95,19 @@ import Testing
         #expect(result.stderr.contains("results.jsonl:4"))
     }
 
+    @Test func aRunOfANewerSchemaIsInvalidInputNamingTheFileAndBothVersions() async throws {
+        let scratch = try Scratch().withExamples()
+        let results = scratch.url.appendingPathComponent("runs/codemode-example/results.jsonl")
+        var lines = try String(contentsOf: results, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines[1] = "{\"schema_version\":9," + lines[1].dropFirst()
+        try (lines.joined(separator: "\n") + "\n").write(to: results, atomically: true, encoding: .utf8)
+        for command in [["validate"], ["compare"], ["decision"]] {
+            let result = try await ModegateBinary.run(command + Self.pair, in: scratch.url)
+            #expect(result.status == 3, "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("runs/codemode-example/results.jsonl:2: error: schema_version 9 is newer than this modegate reads versions 1 to 2"), "\(command): \(result.stderr)")
+        }
+    }
+
     @Test func tornLastLineIsAWarningNotAFailure() async throws {
         let scratch = try Scratch().withExamples()
         let results = scratch.url.appendingPathComponent("runs/codemode-example/results.jsonl")

@@ -4,7 +4,7 @@ import Foundation
 /// Never holds a secret: the plan names key variables, not their values.
 public struct RunManifest: Sendable, Codable, Hashable {
     /// The `schema_version` this version writes.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = RecordSchema.current
 
     /// The manifest format's version.
     public var schemaVersion: Int

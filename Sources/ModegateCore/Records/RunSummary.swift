@@ -4,7 +4,7 @@ import Foundation
 /// of every trial field, payload suppression, cost and a per-preset breakdown.
 public struct RunSummary: Sendable, Codable, Hashable {
     /// The `schema_version` this version writes.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = RecordSchema.current
 
     /// The summary format's version (not an RLM Code field: it tells the two apart).
     public var schemaVersion: Int

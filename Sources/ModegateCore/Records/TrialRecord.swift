@@ -91,7 +91,9 @@ public struct TrialRecord: Sendable, Codable, Hashable {
     }
 
     /// Reads a line of `results.jsonl`; the counters come from the same flat object.
+    /// Version 1 lines (no `schema_version`) have the same fields, the later ones absent.
     public init(from decoder: any Decoder) throws {
+        _ = try RecordSchema.version(from: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         runID = try container.decode(String.self, forKey: .runID)
         preset = try container.decode(String.self, forKey: .preset)
@@ -118,6 +120,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
     public func encode(to encoder: any Encoder) throws {
         // The counters are fields of the same line: with sorted keys it reads as it always did.
         try counters.encode(to: encoder)
+        try RecordSchema.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(runID, forKey: .runID)
         try container.encode(preset, forKey: .preset)

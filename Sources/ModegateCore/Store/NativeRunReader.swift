@@ -69,13 +69,18 @@ enum NativeRunReader {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw StoreError.unreadable(path: url.path, reason: "no manifest.json: not a modegate run folder")
         }
-        return try decode(RunManifest.self, at: url)
+        var manifest = try decode(RunManifest.self, at: url)
+        // Read as its version defines; written back (on resume) as this build's.
+        manifest.schemaVersion = RecordSchema.current
+        return manifest
     }
 
     static func readSummary(folder: URL) throws -> RunSummary? {
         let url = folder.appendingPathComponent("summary.json")
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        return try decode(RunSummary.self, at: url)
+        var summary = try decode(RunSummary.self, at: url)
+        summary.schemaVersion = RecordSchema.current
+        return summary
     }
 
     static func readSummaryHeader(folder: URL) throws -> RunSummaryHeader? {
@@ -116,6 +121,7 @@ enum NativeRunReader {
                 lines.append(line)
             case .failure(let error):
                 let lineNumber = ranges[index].number
+                if let unsupported = RecordSchema.storeError(error, path: url.path, line: lineNumber) { throw unsupported }
                 if index == ranges.count - 1 && !JSONLines.endsWithNewline(data) {
                     warnings.append("\(url.path):\(lineNumber): ignored an incomplete last line (the run was interrupted mid-write)")
                 } else {
@@ -126,6 +132,7 @@ enum NativeRunReader {
         return (lines, warnings)
     }
 
+    /// Decodes a whole-file record (manifest, summary) after checking its `schema_version`.
     static func decode<T: Decodable>(_ type: T.Type, at url: URL) throws -> T {
         let data: Data
         do {
@@ -135,10 +142,20 @@ enum NativeRunReader {
         }
         let decoder = StableJSON.decoder()
         do {
+            _ = try decoder.decode(VersionProbe.self, from: data)
             return try decoder.decode(type, from: data)
         } catch {
+            if let unsupported = RecordSchema.storeError(error, path: url.path, line: nil) { throw unsupported }
             throw StoreError.malformed(path: url.path, line: nil, reason: "\(DecodingProblem(error))")
         }
+    }
+}
+
+/// Only a file's `schema_version`, checked before the file is decoded: a newer file is named as
+/// such rather than by a field it renamed.
+private struct VersionProbe: Decodable {
+    init(from decoder: any Decoder) throws {
+        _ = try RecordSchema.version(from: decoder)
     }
 }
 

@@ -15,6 +15,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformed(path: String, line: Int?, reason: String)
     /// A new run would overwrite a run already stored.
     case alreadyExists(path: String)
+    /// A file (or, with `line`, one line) carries a `schema_version` this build cannot read:
+    /// `isNewer` for one a later modegate writes.
+    case unsupportedSchema(path: String, line: Int?, found: String, isNewer: Bool)
 
     /// The problem, its place and its fix, in one line.
     public var description: String {
@@ -33,6 +36,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformed(let path, let line, let reason):
             let location = line.map { "\(path):\($0)" } ?? path
             return "\(location): error: \(reason)"
+        case .unsupportedSchema(let path, let line, let found, let isNewer):
+            let location = line.map { "\(path):\($0)" } ?? path
+            let reads = "this modegate reads versions \(RecordSchema.unversioned) to \(RecordSchema.current)"
+            return isNewer
+                ? "\(location): error: schema_version \(found) is newer than \(reads); upgrade modegate to read this run"
+                : "\(location): error: schema_version \(found) is not a version any modegate writes (\(reads)); the file was edited or is not a modegate record"
         case .alreadyExists(let path):
             return "\(path): error: a run already exists here; choose another run id"
         }

@@ -33,6 +33,15 @@ public enum TranscriptFile {
             case preset, repetition
             case caseID = "case_id", toolCalls = "tool_calls"
         }
+
+        public init(from decoder: any Decoder) throws {
+            _ = try RecordSchema.version(from: decoder)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            preset = try container.decode(String.self, forKey: .preset)
+            caseID = try container.decode(String.self, forKey: .caseID)
+            repetition = try container.decode(Int.self, forKey: .repetition)
+            toolCalls = try container.decodeIfPresent([ToolCallTrace].self, forKey: .toolCalls)
+        }
     }
 
     private static func numbered<Line: Decodable & Sendable>(_ type: Line.Type, _ url: URL) throws -> [(line: Int, value: Line)] {
@@ -45,6 +54,7 @@ public enum TranscriptFile {
             do {
                 return (range.number, try line.get())
             } catch {
+                if let unsupported = RecordSchema.storeError(error, path: url.path, line: range.number) { throw unsupported }
                 throw StoreError.malformed(path: url.path, line: range.number, reason: "not a transcript line: \(DecodingProblem(error))")
             }
         }

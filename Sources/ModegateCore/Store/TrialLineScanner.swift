@@ -27,6 +27,9 @@ struct TrialLineScanner {
         while true {
             guard let key = readKey() else { return nil }
             switch key {
+            // A version this build does not read goes to the decoder, which names it.
+            case "schema_version":
+                guard let value = readNumber().flatMap(Self.whole), (try? RecordSchema.checked(value)) != nil else { return nil }
             case "preset": guard let value = readPlainString() else { return nil }; preset = value
             case "case_id": guard let value = readPlainString() else { return nil }; caseID = value
             case "repetition": repetition = readNumber().flatMap(Self.whole)

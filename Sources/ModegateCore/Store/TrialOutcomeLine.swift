@@ -30,6 +30,27 @@ struct TrialOutcomeLine: Decodable, Sendable {
         case codemodeGuardrailBlocked = "codemode_guardrail_blocked"
     }
 
+    init(from decoder: any Decoder) throws {
+        _ = try RecordSchema.version(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        preset = try container.decode(String.self, forKey: .preset)
+        caseID = try container.decode(String.self, forKey: .caseID)
+        repetition = try container.decode(Int.self, forKey: .repetition)
+        completed = try container.decode(Bool.self, forKey: .completed)
+        reward = try container.decode(Double.self, forKey: .reward)
+        steps = try container.decode(Int.self, forKey: .steps)
+        promptTokens = try container.decode(Int.self, forKey: .promptTokens)
+        completionTokens = try container.decode(Int.self, forKey: .completionTokens)
+        cachedTokens = try container.decode(Int.self, forKey: .cachedTokens)
+        modelRequests = try container.decode(Int.self, forKey: .modelRequests)
+        toolResponseBytes = try container.decode(Int.self, forKey: .toolResponseBytes)
+        modelVisibleToolBytes = try container.decode(Int.self, forKey: .modelVisibleToolBytes)
+        cost = try container.decode(Double.self, forKey: .cost)
+        latency = try container.decode(Latency.self, forKey: .latency)
+        codemodeGuardrailBlocked = try container.decode(Int.self, forKey: .codemodeGuardrailBlocked)
+        error = try container.decodeIfPresent(Failure.self, forKey: .error)
+    }
+
     var outcome: TrialOutcome {
         TrialOutcome(
             key: PairKey(preset: preset, caseID: caseID, repetition: repetition), completed: completed, reward: reward,

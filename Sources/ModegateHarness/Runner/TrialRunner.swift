@@ -90,12 +90,16 @@ struct TrialRunner: Sendable {
             verdict.error = TrialError(category: .cancelled, message: "the run was interrupted")
         }
         let total = uptime() - began
+        var counters = meter.counters
+        counters.latency.total = total
+        // A replay is judged on the recorded run's times: measured again, its latency gates
+        // would judge this machine's tools and sandbox rather than what was recorded.
+        if let recorded = conversation.recordedLatency { counters.latency = recorded }
         let transcript = TrialTranscript(
             runID: runID, arm: spec.arm.role, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,
             strategy: spec.arm.strategy, provider: model.provider.rawValue, format: model.model.transcriptFormat, model: model.model.modelName,
-            exchanges: meter.exchanges, toolCalls: externalRuntimes[spec.arm.role] == nil ? tally.calls : nil)
-        var counters = meter.counters
-        counters.latency.total = total
+            exchanges: meter.exchanges, toolCalls: externalRuntimes[spec.arm.role] == nil ? tally.calls : nil,
+            latency: counters.latency)
         var record = TrialRecord(
             runID: runID, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,
             strategy: spec.arm.strategy, completed: verdict.completed, reward: verdict.reward, scoreDetail: verdict.detail,

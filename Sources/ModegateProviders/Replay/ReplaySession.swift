@@ -17,6 +17,8 @@ final class ReplaySession: ModelSession {
         self.misses = misses
     }
 
+    var recordedLatency: TrialLatency? { recording?.latency }
+
     func complete(_ request: ModelRequest) async throws -> ModelResponse {
         let index = takeTurn()
         guard let recording else { throw miss("the cassette has no recording of this trial") }

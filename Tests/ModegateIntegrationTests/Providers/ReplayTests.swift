@@ -35,6 +35,50 @@ import Testing
         #expect(records["baseline"]?.count == 6 && records["candidate"]?.count == 6)
     }
 
+    /// The verdict as written, with what differs between any two runs masked: run ids (their
+    /// stems), dates and the report's own time. Nothing else is left out, latency figures included.
+    static func maskedVerdict(_ workdir: Workdir) throws -> String {
+        var text = try String(contentsOf: workdir.url.appendingPathComponent(".modegate/verdict.json"), encoding: .utf8)
+        for (pattern, mask) in [(#"\d{8}-\d{6}-[0-9a-f]{8}"#, "RUN"), (#"\d{4}-\d{2}-\d{2}T[0-9:.]+Z"#, "TIME")] {
+            text = text.replacingOccurrences(of: pattern, with: mask, options: .regularExpression)
+        }
+        return text
+    }
+
+    @Test func aReplayReproducesTheVerdictByteForByteUnderALatencyGate() async throws {
+        let workdir = try Workdir()
+        // Statistical judging, so the p95 latency gate has an interval; the same gate file for
+        // both runs, the replay given by --replay.
+        let gate = try workdir.write("latency.yaml", """
+            version: 1
+            workload: {presets: [smoke], repetitions: 3, seed: 7}
+            model: {provider: scripted}
+            thresholds: {max_p95_latency_increase_ratio: 2.0, min_reward_delta: -0.5, min_completion_delta: -0.5}
+            judgement: {mode: statistical}
+            reports: [{format: json, path: .modegate/verdict.json}]
+            """)
+        let recorded = try await workdir.modegate(["run", gate])
+        #expect([0, 1, 2].contains(recorded.status), "\(recorded.errors.suffix(1000))")
+        let recordedVerdict = try Self.maskedVerdict(workdir)
+        #expect(recordedVerdict.contains("\"p95_latency_increase_ratio\""), "the gate judges latency: \(recordedVerdict.prefix(2000))")
+        let recordedTrials = try workdir.records()
+        let stem = try #require(try workdir.runFolders().first?.lastPathComponent.replacingOccurrences(of: "-baseline", with: ""))
+
+        let replayed = try await workdir.modegate(["run", gate, "--replay", stem])
+        #expect(replayed.status == recorded.status, "\(replayed.errors.suffix(1000))")
+        #expect(try Self.maskedVerdict(workdir) == recordedVerdict)
+        // The replay's records carry the recorded times, so its transcripts are as good a cassette.
+        let replayedTrials = try workdir.records()
+        #expect(replayedTrials.count == 2)
+        func latencies(_ trials: [JSONValue]?) -> [String: JSONValue] {
+            Dictionary(uniqueKeysWithValues: (trials ?? []).map { ("\($0["case_id"] ?? .null)/\($0["repetition"] ?? .null)", $0["latency"] ?? .null) })
+        }
+        for (arm, trials) in recordedTrials {
+            #expect(latencies(replayedTrials[arm]) == latencies(trials), "\(arm)")
+            #expect(latencies(trials).count == 9)
+        }
+    }
+
     @Test func aChangedConversationIsAMissThatNamesTheDifference() async throws {
         let workdir = try Workdir()
         _ = try await Self.record(workdir)
