@@ -137,10 +137,12 @@ let package = Package(
             dependencies: ["ModegateSandbox"],
             path: "Benchmarks/SandboxBenchmark"
         ),
+        // The end-to-end tests' audit of the runs they store (`modegate verify`).
+        .target(name: "StoredRunAudit", path: "Tests/StoredRunAudit"),
         // Fixtures and goldens are read through #filePath, not bundled.
         .testTarget(name: "ModegateCoreTests", dependencies: ["ModegateCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ModegateReportsTests", dependencies: ["ModegateReports"], exclude: ["Goldens"]),
-        .testTarget(name: "ModegateCLITests", dependencies: ["ModegateCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ModegateCLITests", dependencies: ["ModegateCore", "StoredRunAudit"], exclude: ["Fixtures"]),
         .testTarget(name: "ModegateSandboxTests", dependencies: ["ModegateSandbox", "ModegateSuites"]),
         .testTarget(name: "ModegateSuitesTests", dependencies: ["ModegateSuites", "ModegateSandbox"]),
         .testTarget(name: "ModegateProvidersTests", dependencies: ["ModegateProviders"]),
@@ -155,7 +157,8 @@ let package = Package(
             ]),
         // Real processes and servers on 127.0.0.1: MCP peers, model servers, the binary end to end.
         .testTarget(
-            name: "ModegateIntegrationTests", dependencies: ["ModegateMCP", "ModegateSuites", "ModegateHTTP", "ModegateCodeMode"], exclude: ["Peers"]),
+            name: "ModegateIntegrationTests", dependencies: ["ModegateMCP", "ModegateSuites", "ModegateHTTP", "ModegateCodeMode", "StoredRunAudit"],
+            exclude: ["Peers"]),
     ],
     swiftLanguageModes: [.v6]
 )

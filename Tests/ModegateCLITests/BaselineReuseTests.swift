@@ -25,6 +25,12 @@ import Testing
         #expect((verdict["baseline_reuse"] as? [String: Any])?["differences"] as? [String] == [])
 
         try scratch.write(preset.replacingOccurrences(of: "description:", with: "description: Edited."), to: "smoke.yaml")
+        // The runs made before the edit no longer match their preset, and verify says which.
+        scratch.damagesRuns = true
+        let audit = try await ModegateBinary.run(["verify"], in: scratch.url)
+        #expect(audit.status == 3, "\(audit.stdout)")
+        #expect(audit.stdout.components(separatedBy: "preset smoke changed since this run").count == 4, "three runs: \(audit.stdout)")
+        #expect(audit.stdout.contains("summary.json:"), "\(audit.stdout)")
         let refused = try await ModegateBinary.run(["run", "g.yaml", "--baseline", baseline], in: scratch.url, timeout: 300)
         #expect(refused.status == 3, "\(refused.stderr)")
         #expect(refused.stderr.contains("preset smoke: its file changed (sha256 "), "\(refused.stderr)")

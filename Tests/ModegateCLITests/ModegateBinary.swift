@@ -1,4 +1,6 @@
 import Foundation
+import StoredRunAudit
+import Testing
 
 /// Runs the built `modegate` binary as a user would and captures what it printed.
 struct ModegateBinary {
@@ -78,7 +80,14 @@ final class Scratch {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    /// Set by a test that damages its stored runs, or the files they were made from, on purpose;
+    /// every other test's stored runs must pass `modegate verify` when it ends.
+    var damagesRuns = false
+
+    deinit {
+        if !damagesRuns, let problems = StoredRunAudit.problems(in: url, binary: ModegateBinary.path) { Issue.record("\(problems)") }
+        try? FileManager.default.removeItem(at: url)
+    }
 
     /// Copies the shipped example runs (and RLM Code summaries) into this directory.
     func withExamples() throws -> Scratch {

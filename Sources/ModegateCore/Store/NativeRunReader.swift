@@ -92,17 +92,26 @@ enum NativeRunReader {
     /// Trials from `results.jsonl`. A torn final line (the process died mid-write) is dropped with
     /// a warning; a bad line anywhere else is an error naming the line.
     static func readLines<Line: Decodable & Sendable>(_ type: Line.Type, folder: URL) throws -> (lines: [Line], warnings: [String]) {
+        let read = try readNumberedLines(type, folder: folder)
+        return (read.lines.map(\.value), read.warnings)
+    }
+
+    /// `readLines` with each line's 1-based number in the file.
+    static func readNumberedLines<Line: Decodable & Sendable>(
+        _ type: Line.Type, folder: URL
+    ) throws -> (lines: [(line: Int, value: Line)], warnings: [String]) {
         try readResults(folder: folder) { data, ranges in JSONLines.decode(Line.self, data: data, ranges: ranges) }
     }
 
     /// What the judge needs of each trial, through the fast scanner.
     static func readOutcomes(folder: URL) throws -> (lines: [TrialOutcome], warnings: [String]) {
-        try readResults(folder: folder, decode: JSONLines.outcomes)
+        let read = try readResults(folder: folder, decode: JSONLines.outcomes)
+        return (read.lines.map(\.value), read.warnings)
     }
 
     private static func readResults<Line>(
         folder: URL, decode: (Data, [JSONLines.LineRange]) -> [Result<Line, Error>]
-    ) throws -> (lines: [Line], warnings: [String]) {
+    ) throws -> (lines: [(line: Int, value: Line)], warnings: [String]) {
         let url = folder.appendingPathComponent("results.jsonl")
         guard FileManager.default.fileExists(atPath: url.path) else { return ([], []) }
         let data: Data
@@ -112,13 +121,13 @@ enum NativeRunReader {
             throw StoreError.unreadable(path: url.path, reason: error.localizedDescription)
         }
         let ranges = JSONLines.ranges(in: data)
-        var lines: [Line] = []
+        var lines: [(line: Int, value: Line)] = []
         lines.reserveCapacity(ranges.count)
         var warnings: [String] = []
         for (index, result) in decode(data, ranges).enumerated() {
             switch result {
             case .success(let line):
-                lines.append(line)
+                lines.append((ranges[index].number, line))
             case .failure(let error):
                 let lineNumber = ranges[index].number
                 if let unsupported = RecordSchema.storeError(error, path: url.path, line: lineNumber) { throw unsupported }

@@ -19,8 +19,7 @@ public struct ReplayProvider: ModelProvider, RecordingCoverage {
     }
 
     init(cassette: Cassette, gateModel: String?) throws {
-        let codecs: [any TranscriptCodec.Type] = [OpenAIChatFormat.self, OpenAIResponsesFormat.self, AnthropicMessagesFormat.self, NeutralTranscriptFormat.self]
-        guard let codec = codecs.first(where: { $0.name == cassette.format }) else {
+        guard let codec = RecordedUsage.codec(named: cassette.format) else {
             throw ProviderSetupError("replay: the cassette is written in format '\(cassette.format)', which this version cannot read")
         }
         if let gateModel, gateModel != cassette.model {

@@ -1,5 +1,7 @@
 import Foundation
 import ModegateCore
+import StoredRunAudit
+import Testing
 
 /// A scratch working directory that sees the repository's presets and test environment, where
 /// the built binary runs gates as a user would.
@@ -13,7 +15,14 @@ final class Workdir: @unchecked Sendable {
         try manager.createSymbolicLink(at: url.appendingPathComponent(".venv"), withDestinationURL: TestPeers.repository.appendingPathComponent(".venv"))
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    /// Set by a test that damages its runs, or the files they were made from, on purpose; every
+    /// other test's stored runs must pass `modegate verify` when it ends.
+    var damagesRuns = false
+
+    deinit {
+        if !damagesRuns, let problems = StoredRunAudit.problems(in: url, binary: TestPeers.modegate) { Issue.record("\(problems)") }
+        try? FileManager.default.removeItem(at: url)
+    }
 
     func write(_ name: String, _ text: String) throws -> String {
         let path = url.appendingPathComponent(name)

@@ -1,0 +1,132 @@
+import Foundation
+
+/// `modegate verify`: checks that a stored run says the same thing everywhere it says it. Its
+/// summary must be what its results give, each trial's transcript must match its results line,
+/// every file and line must be of a version this build reads, and the manifest's and the
+/// provenance's digests must match the gate and preset files they name. It reads; it never
+/// rewrites a run.
+public struct RunVerifier: Sendable {
+    /// A trial's tokens as its transcript's answers report them.
+    public struct Tokens: Sendable, Hashable {
+        public var prompt: Int
+        public var completion: Int
+        public var cached: Int
+
+        public init(prompt: Int, completion: Int, cached: Int) {
+            self.prompt = prompt
+            self.completion = completion
+            self.cached = cached
+        }
+    }
+
+    /// What a transcript's answers report, read with its wire format's codec; nil when some
+    /// answer reports no usage (the trial's counts are then estimates, not checked).
+    public var transcriptTokens: @Sendable (TrialTranscript) -> Tokens?
+    /// The SHA-256 of each preset file the gate file at a path names, as found today; nil when
+    /// that gate file cannot be loaded here.
+    public var presetDigests: @Sendable (String) -> [String: String]?
+    /// Where a manifest's relative `gate_file` is looked for (where the run was started).
+    public var workingDirectory: URL
+
+    public init(
+        transcriptTokens: @escaping @Sendable (TrialTranscript) -> Tokens?,
+        presetDigests: @escaping @Sendable (String) -> [String: String]?, workingDirectory: URL
+    ) {
+        self.transcriptTokens = transcriptTokens
+        self.presetDigests = presetDigests
+        self.workingDirectory = workingDirectory
+    }
+
+    /// Every check on the run folder at `folder`; `shown` is how its paths are printed.
+    public func verify(folder: URL, shown: String) -> RunVerification {
+        var report = RunVerification(runID: folder.lastPathComponent, folder: shown)
+        let file = { (name: String) in (shown as NSString).appendingPathComponent(name) }
+        let manifest: RunManifest
+        do {
+            manifest = try NativeRunReader.readManifest(folder: folder)
+            report.runID = manifest.runID
+        } catch {
+            report.findings.append(Self.finding(error, file: file("manifest.json")))
+            return report
+        }
+        report.notes += Self.olderVersions(folder: folder, shown: shown)
+        let results: [(line: Int, value: TrialRecord)]
+        do {
+            let read = try NativeRunReader.readNumberedLines(TrialRecord.self, folder: folder)
+            results = read.lines
+            report.notes += read.warnings
+        } catch {
+            report.findings.append(Self.finding(error, file: file("results.jsonl")))
+            return report
+        }
+        let summary = checkSummary(folder: folder, results: results.map(\.value), manifest: manifest, file: file("summary.json"), into: &report)
+        checkTrials(results, manifest: manifest, presets: summary?.provenance.map { Set($0.presets.keys) }, file: file("results.jsonl"), into: &report)
+        checkTranscripts(folder: folder, results: results, manifest: manifest, shown: shown, into: &report)
+        checkGate(manifest, manifestFile: file("manifest.json"), folder: folder, into: &report)
+        if let summary { checkPresets(summary, manifest: manifest, summaryFile: file("summary.json"), folder: folder, into: &report) }
+        return report
+    }
+
+    /// Each results line on its own: it belongs to this run and its plan (its preset one the
+    /// provenance digested, when there is one: the manifest names presets as the gate file
+    /// does, often by path), once, with its steps being its model requests.
+    private func checkTrials(
+        _ results: [(line: Int, value: TrialRecord)], manifest: RunManifest, presets: Set<String>?, file: String,
+        into report: inout RunVerification
+    ) {
+        var seen: [PairKey: Int] = [:]
+        let before = report.findings.count
+        for (line, trial) in results {
+            func at(_ message: String) { report.findings.append(VerifyFinding(path: file, line: line, message: message)) }
+            if trial.runID != manifest.runID { at("run_id \(trial.runID) is not this run's (manifest.json: \(manifest.runID))") }
+            if let presets, !presets.contains(trial.preset) {
+                at("trial \(trial.pairKey) is of preset \(trial.preset), which the run's provenance does not digest (\(presets.sorted().joined(separator: ", ")))")
+            }
+            if trial.repetition < 0 || trial.repetition >= manifest.repetitions {
+                at("trial \(trial.pairKey) is repetition \(trial.repetition); the manifest plans repetitions 0 to \(manifest.repetitions - 1)")
+            }
+            if let first = seen[trial.pairKey] {
+                at("trial \(trial.pairKey) is recorded twice (also line \(first)); a judge would count it twice")
+            } else {
+                seen[trial.pairKey] = line
+            }
+            if trial.steps != trial.counters.modelRequests {
+                at("trial \(trial.pairKey) records steps \(trial.steps) but model_requests \(trial.counters.modelRequests); steps are model requests")
+            }
+        }
+        if report.findings.count == before { report.agreed.append("\(results.count) trials of the run's presets and repetitions, each once") }
+    }
+
+    /// A reader's error as a finding in `file`, at the line the error names.
+    static func finding(_ error: Error, file: String) -> VerifyFinding {
+        var line: Int?
+        switch error as? StoreError {
+        case .malformed(_, let at, _)?, .unsupportedSchema(_, let at, _, _)?: line = at
+        default: break
+        }
+        // The error's own words without its place, which the finding gives as shown.
+        let text = (error as? StoreError)?.description ?? "\(error)"
+        let reason = text.range(of: ": error: ").map { String(text[$0.upperBound...]) } ?? text
+        return VerifyFinding(path: file, line: line, message: reason)
+    }
+
+    /// The older schema versions a run's files are in, read through their migrations.
+    private static func olderVersions(folder: URL, shown: String) -> [String] {
+        var notes: [String] = []
+        for name in ["results.jsonl", "transcripts.jsonl"] {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
+            let ranges = JSONLines.ranges(in: data)
+            let versions = JSONLines.decode(LineVersion.self, data: data, ranges: ranges).compactMap { try? $0.get().version }
+            let older = versions.filter { $0 < RecordSchema.current }
+            guard !older.isEmpty else { continue }
+            notes.append("\((shown as NSString).appendingPathComponent(name)): \(older.count) of \(versions.count) lines are of schema version \(Set(older).sorted().map(String.init).joined(separator: ", ")), read through the migration to \(RecordSchema.current)")
+        }
+        return notes
+    }
+}
+
+/// Only a line's `schema_version`.
+private struct LineVersion: Decodable, Sendable {
+    let version: Int
+    init(from decoder: any Decoder) throws { version = try RecordSchema.version(from: decoder) }
+}
