@@ -5,7 +5,9 @@ import ModegateCore
 /// Δ + case effect + noise, completions and steps equal) are judged as the runner judges them,
 /// looking after every batch and stopping once every gate is decided; prints the mean share of
 /// the workload's cases used and how the reward gate was decided, for no change, a small and a
-/// large drop. Asserts nothing.
+/// large drop; then, under the default rule (`fail_on_completion_regression` on, tolerance
+/// 0.05), how the completion-regression gate decides ties with few or no discordant pairs and
+/// real regressions. Asserts nothing.
 @main
 struct SequentialBenchmark {
     static func main() {
@@ -38,6 +40,42 @@ struct SequentialBenchmark {
                 outcomes[reward, default: 0] += 1
             }
             print(name.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: "mean fraction of cases used %.2f; reward gate pass %d, fail %d, inconclusive %d (%.1f s)",
+                         used / Double(runs), outcomes[.pass] ?? 0, outcomes[.fail] ?? 0,
+                         outcomes[.inconclusive] ?? 0, Date().timeIntervalSince(start)))
+        }
+        completionRegimes(cases: cases, runs: runs, settings: settings)
+    }
+
+    /// Completion regimes under the default thresholds: each case is lost by the candidate with
+    /// probability `losses` and gained with `gains`; rewards follow completion.
+    static func completionRegimes(cases: Int, runs: Int, settings: JudgementSettings) {
+        var thresholds = Thresholds.rlmDefaults
+        thresholds.minRewardDelta = -0.05
+        thresholds.minCompletionDelta = -0.05
+        let judge = Judge(thresholds: thresholds, settings: settings)
+        print("under the default rule (fail_on_completion_regression on, completion_regression_tolerance \(thresholds.completionRegressionTolerance)):")
+        let regimes = [("tie, no discordant pair", 0.0, 0.0), ("tie, 2% lost / 2% gained", 0.02, 0.02),
+                       ("regression at 5% lost", 0.05, 0.0), ("regression at 10% lost", 0.10, 0.0)]
+        for (index, (name, losses, gains)) in regimes.enumerated() {
+            var generator = SeededGenerator(seed: UInt64(index) + 101)
+            var used = 0.0
+            var outcomes: [GateResult.Status: Int] = [:]
+            let start = Date()
+            for _ in 0..<runs {
+                let pairs = (0..<cases).map { index -> Pairing.Pair in
+                    let draw = Double(generator.next() >> 11) / Double(1 << 53)
+                    let candidate = draw >= losses
+                    let baseline = !(draw >= losses && draw < losses + gains)
+                    let key = PairKey(preset: "p", caseID: String(format: "c%04d", index), repetition: 0)
+                    return Pairing.Pair(
+                        candidate: TrialOutcome(key: key, completed: candidate, reward: candidate ? 1 : 0, steps: 3),
+                        baseline: TrialOutcome(key: key, completed: baseline, reward: baseline ? 1 : 0, steps: 3))
+                }
+                let evaluation = judge.sequentialEvaluation(pairs: pairs, atEnd: true)
+                used += Double(evaluation.casesToDecideAll) / Double(cases)
+                outcomes[evaluation.gates.first { $0.name == .completionRegressions }?.status ?? .inconclusive, default: 0] += 1
+            }
+            print(name.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "mean fraction of cases used %.2f; completion-regression gate pass %d, fail %d, inconclusive %d (%.1f s)",
                          used / Double(runs), outcomes[.pass] ?? 0, outcomes[.fail] ?? 0,
                          outcomes[.inconclusive] ?? 0, Date().timeIntervalSince(start)))
         }

@@ -16,20 +16,20 @@ extension RunVerifier {
             report.notes.append("\(file): none, so trials were not checked against their conversations")
             return
         }
-        let transcripts: [(line: Int, transcript: TrialTranscript)]
+        let transcripts: [(line: Int, audit: TranscriptFile.TrialAudit)]
         do {
-            transcripts = try TranscriptFile.readNumbered(url)
+            transcripts = try TranscriptFile.readAudits(url)
         } catch {
             report.findings.append(Self.finding(error, file: file))
             return
         }
-        var byTrial: [PairKey: (line: Int, transcript: TrialTranscript)] = [:]
+        var byTrial: [PairKey: (line: Int, audit: TranscriptFile.TrialAudit)] = [:]
         for entry in transcripts {
-            let transcript = entry.transcript
+            let transcript = entry.audit
             if transcript.runID != manifest.runID {
                 report.findings.append(VerifyFinding(path: file, line: entry.line, message: "run_id \(transcript.runID) is not this run's (manifest.json: \(manifest.runID))"))
             }
-            byTrial[PairKey(preset: transcript.preset, caseID: transcript.caseID, repetition: transcript.repetition)] = entry
+            byTrial[transcript.key] = entry
         }
         let before = report.findings.count
         var tokensChecked = 0
@@ -54,7 +54,7 @@ extension RunVerifier {
                 let failed = calls.filter(\.isError).count
                 if failed != counters.failedToolCalls { differ("failed tool calls:", "\(failed)", "failed_tool_calls \(counters.failedToolCalls)") }
             }
-            if let tokens = transcriptTokens(transcript) {
+            if let tokens = transcriptTokens(transcript.format, transcript.exchanges.compactMap(\.response)) {
                 tokensChecked += 1
                 let recorded = Tokens(prompt: counters.promptTokens, completion: counters.completionTokens, cached: counters.cachedTokens)
                 if tokens != recorded {

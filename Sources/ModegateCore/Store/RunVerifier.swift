@@ -19,9 +19,10 @@ public struct RunVerifier: Sendable {
         }
     }
 
-    /// What a transcript's answers report, read with its wire format's codec; nil when some
-    /// answer reports no usage (the trial's counts are then estimates, not checked).
-    public var transcriptTokens: @Sendable (TrialTranscript) -> Tokens?
+    /// What a trial's recorded answers report, read with the codec of their wire format (the
+    /// transcript's `format`); nil when some answer reports no usage (the trial's counts are
+    /// then estimates, not checked).
+    public var transcriptTokens: @Sendable (_ format: String, _ answers: [JSONValue]) -> Tokens?
     /// The SHA-256 of each preset file the gate file at a path names, as found today; nil when
     /// that gate file cannot be loaded here.
     public var presetDigests: @Sendable (String) -> [String: String]?
@@ -29,7 +30,7 @@ public struct RunVerifier: Sendable {
     public var workingDirectory: URL
 
     public init(
-        transcriptTokens: @escaping @Sendable (TrialTranscript) -> Tokens?,
+        transcriptTokens: @escaping @Sendable (_ format: String, _ answers: [JSONValue]) -> Tokens?,
         presetDigests: @escaping @Sendable (String) -> [String: String]?, workingDirectory: URL
     ) {
         self.transcriptTokens = transcriptTokens

@@ -44,6 +44,50 @@ public enum TranscriptFile {
         }
     }
 
+    /// Each line's trial as `modegate verify` checks it, without decoding the requests (the bulk
+    /// of a transcript): verifying a large run then costs a fraction of replaying it.
+    public static func readAudits(_ url: URL) throws -> [(line: Int, audit: TrialAudit)] {
+        try numbered(TrialAudit.self, url).map { ($0.line, $0.value) }
+    }
+
+    /// What a transcript line says of its trial, but for the requests' bodies.
+    public struct TrialAudit: Sendable, Decodable {
+        /// One exchange: whether it was answered, and the answer as recorded.
+        public struct Exchange: Sendable, Decodable {
+            public var error: String?
+            public var response: JSONValue?
+        }
+
+        public var runID: String
+        public var preset: String
+        public var caseID: String
+        public var repetition: Int
+        public var format: String
+        public var exchanges: [Exchange]
+        public var toolCalls: [ToolCallTrace]?
+        public var latency: TrialLatency?
+
+        public var key: PairKey { PairKey(preset: preset, caseID: caseID, repetition: repetition) }
+
+        enum CodingKeys: String, CodingKey {
+            case preset, repetition, format, exchanges, latency
+            case runID = "run_id", caseID = "case_id", toolCalls = "tool_calls"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            _ = try RecordSchema.version(from: decoder)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            runID = try container.decode(String.self, forKey: .runID)
+            preset = try container.decode(String.self, forKey: .preset)
+            caseID = try container.decode(String.self, forKey: .caseID)
+            repetition = try container.decode(Int.self, forKey: .repetition)
+            format = try container.decode(String.self, forKey: .format)
+            exchanges = try container.decode([Exchange].self, forKey: .exchanges)
+            toolCalls = try container.decodeIfPresent([ToolCallTrace].self, forKey: .toolCalls)
+            latency = try container.decodeIfPresent(TrialLatency.self, forKey: .latency)
+        }
+    }
+
     private static func numbered<Line: Decodable & Sendable>(_ type: Line.Type, _ url: URL) throws -> [(line: Int, value: Line)] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw StoreError.unreadable(path: url.path, reason: "no such file, or it cannot be read")

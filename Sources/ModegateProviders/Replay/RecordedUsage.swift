@@ -13,14 +13,13 @@ public enum RecordedUsage {
         codecs.first { $0.name == format }
     }
 
-    /// The sum over the trial's answers, nil when it cannot be known from the transcript alone:
+    /// The sum over a trial's recorded answers (in `format`), nil when it cannot be known from the transcript alone:
     /// an unknown format, an answer that no longer parses, or one that reported no usage (its
     /// estimate was made from the request as the harness held it, which a transcript does not keep).
-    public static func tokens(of transcript: TrialTranscript) -> RunVerifier.Tokens? {
-        guard let codec = codec(named: transcript.format) else { return nil }
+    public static func tokens(format: String, answers: [JSONValue]) -> RunVerifier.Tokens? {
+        guard let codec = codec(named: format) else { return nil }
         var total = RunVerifier.Tokens(prompt: 0, completion: 0, cached: 0)
-        for exchange in transcript.exchanges {
-            guard let answer = exchange.response else { continue }
+        for answer in answers {
             guard let usage = try? codec.response(from: Data(answer.jsonText.utf8)).usage, usage != .unreported else { return nil }
             total.prompt += usage.prompt
             total.completion += usage.completion

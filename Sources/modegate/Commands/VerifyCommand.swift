@@ -37,7 +37,7 @@ struct VerifyCommand: ParsableCommand {
             throw Failure.exit(for: error)
         }
         let verifier = RunVerifier(
-            transcriptTokens: { RecordedUsage.tokens(of: $0) },
+            transcriptTokens: { RecordedUsage.tokens(format: $0, answers: $1) },
             presetDigests: { gate in
                 guard let plan = try? GateLoader.load(path: gate),
                       let presets = try? PresetResolution(planner: workspace.planner(forGate: gate)).presets(for: plan)
