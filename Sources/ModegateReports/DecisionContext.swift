@@ -50,6 +50,8 @@ struct DecisionContext {
             "has_sequential": verdict.sequential != nil,
             "baseline_reuse": verdict.baselineReuse.map(ReportText.baselineReuse) ?? "",
             "has_baseline_reuse": verdict.baselineReuse != nil,
+            "arm_differences": verdict.armDifferences.joined(separator: "; "),
+            "has_arm_differences": !verdict.armDifferences.isEmpty,
             "costs": Self.costs(verdict.costs, judgement: verdict.judgement),
             "presets": Self.presets(verdict),
             "has_presets": !verdict.byPreset.isEmpty,

@@ -21,6 +21,10 @@ extension DecisionDocument {
         | Adoption | {{baseline.adoption}} | {{candidate.adoption}} |
 
         Judgement: {{mode_summary}}; {{coverage.paired_cases}} paired cases, {{coverage.paired_trials}} paired trials.
+        {{#has_arm_differences}}
+
+        The arms differ in: {{arm_differences}}.
+        {{/has_arm_differences}}
         {{#has_baseline_reuse}}
 
         Baseline: {{baseline_reuse}}.

@@ -39,6 +39,7 @@ public struct TextRenderer: VerdictRenderer {
             ("coverage", "\(coverage.pairedCases) paired cases, \(coverage.pairedTrials) paired trials; \(unpaired)"),
         ]
         var lines = rows.map { "\(pad($0.0, to: 10))\($0.1)" }
+        if !verdict.armDifferences.isEmpty { lines.append(pad("differs", to: 10) + verdict.armDifferences.joined(separator: "; ")) }
         if let sequential = verdict.sequential { lines.append(pad("sequential", to: 11) + ReportText.sequential(sequential)) }
         if let reuse = verdict.baselineReuse, !reuse.isStale { lines.append(pad("reused", to: 10) + ReportText.baselineReuse(reuse)) }
         let adoption = [("candidate", verdict.candidate), ("baseline", verdict.baseline)].compactMap { name, arm in

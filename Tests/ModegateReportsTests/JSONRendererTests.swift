@@ -37,6 +37,6 @@ struct JSONRendererTests {
         #expect(text.hasSuffix("}\n"))
         let topLevel = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
         #expect(topLevel == topLevel.sorted())
-        #expect(topLevel.first == "baseline" && topLevel.contains("schema_version"))
+        #expect(topLevel.first == "arm_differences" && topLevel.contains("baseline") && topLevel.contains("schema_version"))
     }
 }

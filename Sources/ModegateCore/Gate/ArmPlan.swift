@@ -83,6 +83,12 @@ public struct ArmPlan: Sendable, Codable, Equatable {
     public var toolAPI: ToolAPI
     /// The baseline only: a stored run to judge instead of playing the arm (`baseline.reuse`).
     public var reuse: String?
+    /// The arm's own instructions, added to the system prompt after the core both arms share:
+    /// the text of `instructions`, or of the file `instructions_file` names (read when the gate
+    /// loads, so the plan, the manifest and the provenance hold the text the model saw).
+    public var instructions: String?
+    /// `instructions_file` as written (relative to the gate file), for messages; nil for inline text.
+    public var instructionsFile: String?
 
     /// An arm as given; `mcpRoles` starts empty, so the known names apply.
     public init(
@@ -104,5 +110,7 @@ public struct ArmPlan: Sendable, Codable, Equatable {
         case mcpRoles = "mcp_roles"
         case maxSteps = "max_steps"
         case toolAPI = "tool_api"
+        case instructions
+        case instructionsFile = "instructions_file"
     }
 }

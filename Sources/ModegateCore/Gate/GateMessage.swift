@@ -59,6 +59,12 @@ enum GateMessage {
     }
 
     // Cross-field rules.
+    static func instructionsTwice(arm: String) -> String {
+        "\(arm) sets both instructions and instructions_file; keep one (inline text, or a file holding it)"
+    }
+    static func instructionsFileUnreadable(_ path: String, resolved: String) -> String {
+        "instructions_file '\(path)' cannot be read (looked for \(resolved), relative to the gate file); fix the path or write the text under instructions"
+    }
     static func runtimeNeedsServer(arm: String) -> String {
         "\(arm) has runtime: mcp, which needs 'mcp_server' naming a server in mcp.servers"
     }

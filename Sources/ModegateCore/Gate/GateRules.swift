@@ -85,6 +85,7 @@ struct GateRules {
     private mutating func checkArm(
         _ arm: JSONValue, named name: String, servers: [String: JSONValue]?, at path: SchemaPath
     ) {
+        checkInstructions(arm, named: name, at: path)
         let serverPath = path.appending("mcp_server")
         if arm["runtime"]?.stringValue == ArmPlan.Runtime.mcp.rawValue, arm["mcp_server"] == .null {
             report(GateMessage.runtimeNeedsServer(arm: name), at: path.appending("runtime"), path: serverPath)
@@ -96,6 +97,23 @@ struct GateRules {
         let suggestion = NameSuggestion.closest(to: server, among: defined)
         report(GateMessage.unknownServer(server, defined: defined, suggestion: suggestion),
                at: serverPath, path: serverPath)
+    }
+
+    private mutating func checkInstructions(_ arm: JSONValue, named name: String, at path: SchemaPath) {
+        guard let file = arm["instructions_file"]?.stringValue else { return }
+        let filePath = path.appending("instructions_file")
+        if arm["instructions"]?.stringValue != nil {
+            report(GateMessage.instructionsTwice(arm: name), at: filePath, path: filePath)
+        }
+        let resolved = Self.instructionsURL(file, gate: self.file)
+        if (try? String(contentsOf: resolved, encoding: .utf8)) == nil {
+            report(GateMessage.instructionsFileUnreadable(file, resolved: resolved.path), at: filePath, path: filePath)
+        }
+    }
+
+    /// Where an arm's `instructions_file` is: relative to the gate file's folder.
+    static func instructionsURL(_ file: String, gate: String) -> URL {
+        URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: gate).deletingLastPathComponent()).standardizedFileURL
     }
 
     private mutating func checkReports(_ reports: [JSONValue], at path: SchemaPath) {

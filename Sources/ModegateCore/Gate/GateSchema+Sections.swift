@@ -71,6 +71,10 @@ extension GateSchema {
                             "How run_code presents the tools: typescript declarations from their schemas, or names only."),
                 SchemaField("max_steps", .integer(minimum: 1, maximum: 1000), default: .number(Double(maxSteps)),
                             "Model turns per trial."),
+                .optional("instructions", .string(.nonEmpty),
+                          "The arm's own instructions, added to the system prompt after the core both arms share (unset: the core alone)."),
+                .optional("instructions_file", .string(.nonEmpty),
+                          "A file (relative to the gate file) whose text is the arm's instructions; instead of instructions."),
                 .section("limits", limits),
             ])
     }

@@ -42,6 +42,7 @@ public struct Judge: Sendable {
         verdict.costs = CostComparison(candidate: candidate, baseline: baseline, pairing: pairing, settings: settings)
         verdict.warnings += CostComparison.currencyWarnings(candidate, baseline)
         verdict.baselineReuse = reuse
+        verdict.armDifferences = ArmDifferences.describe(baseline: baseline, candidate: candidate)
         if let reuse, reuse.isStale {
             verdict.warnings.append("the baseline is the stored run \(reuse.run), reused with --allow-stale-baseline although "
                 + "its provenance differs: " + reuse.differences.joined(separator: "; "))

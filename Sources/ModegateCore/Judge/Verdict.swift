@@ -47,6 +47,9 @@ public struct Verdict: Sendable, Hashable, Codable {
     public var baselineReuse: BaselineReuse?
     /// What each arm spent per paired trial, side by side; nil when no trial paired.
     public var costs: CostComparison? = nil
+    /// What sets the candidate's arm apart from the baseline's (`ArmDifferences`), from the
+    /// plans the runs' manifests hold: what the verdict is evidence about.
+    public var armDifferences: [String] = []
     /// Each preset's gates, by preset name (`by_preset`): descriptive, or counted too with
     /// `thresholds.per_preset`; empty for an `error` verdict.
     public var byPreset: [String: PresetVerdict] = [:]
@@ -72,5 +75,6 @@ public struct Verdict: Sendable, Hashable, Codable {
         case rewardRegressions = "reward_regressions"
         case costs
         case byPreset = "by_preset"
+        case armDifferences = "arm_differences"
     }
 }

@@ -31,6 +31,8 @@ public struct ArmSettings: Sendable {
     public var limits: SandboxLimits
     /// How `run_code` presents the tools.
     public var toolAPI: ToolAPI = .typescript
+    /// Added to the system prompt after the shared core (the gate's `instructions`).
+    public var instructions: String?
     /// With `runtime: mcp`: the external Code Mode server.
     public var externalRuntime: ExternalRuntime?
 
@@ -52,6 +54,7 @@ public struct ArmSettings: Sendable {
         self.init(role: role, strategy: arm.strategy, maxSteps: arm.maxSteps, discovery: arm.discovery,
                   limits: SandboxLimits(arm: arm.limits), externalRuntime: external)
         toolAPI = arm.toolAPI
+        instructions = arm.instructions
     }
 
     /// Runs Code Mode programs in the built-in sandbox.

@@ -20,6 +20,7 @@ extension PreparedRun {
         var armPlan = role == .candidate || (role == .bench && strategy == .codemode) ? gate.candidate : gate.baseline
         if let strategy { armPlan.strategy = strategy }
         armPlan.reuse = nil  // where a baseline came from is not what it measured
+        armPlan.instructionsFile = nil  // the text is what the model was told, not where it was kept
         let workload: JSONValue = [
             "repetitions": .number(Double(plan.repetitions)), "limit": .number(Double(gate.workload.limit)),
             "seed": .number(Double(gate.workload.seed)), "transport": .string(gate.tools.transport.rawValue),

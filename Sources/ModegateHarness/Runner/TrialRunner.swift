@@ -55,7 +55,8 @@ struct TrialRunner: Sendable {
             preset: workload.preset, testCase: workload.testCase, repetition: spec.repetition,
             strategy: spec.arm.strategy, arm: spec.arm.role, tools: tallied.tools)
         let setup = TrialSetup(
-            context: context, session: tallied, maxSteps: spec.arm.maxSteps, budget: budget, modelName: model.model.modelName)
+            context: context, session: tallied, maxSteps: spec.arm.maxSteps, budget: budget, modelName: model.model.modelName,
+            instructions: spec.arm.instructions)
         let conversation = model.session(for: context, programs: programs)
         var meter = TrialMeter()
         let ending: StrategyEnding

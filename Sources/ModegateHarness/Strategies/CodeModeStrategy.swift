@@ -16,7 +16,7 @@ struct CodeModeStrategy {
     func play(_ setup: TrialSetup, model: any ModelSession, meter: inout TrialMeter) async -> StrategyEnding {
         let suiteTools = setup.session.tools
         return await ModelTurn(model: model, setup: setup).converse(
-            system: TrialSetup.systemCore + "\n" + Self.instructions, setup: setup,
+            system: setup.systemPrompt(adding: Self.instructions), setup: setup,
             tools: CodeModeTools.descriptors(discovery: discovery, suiteTools: suiteTools, api: toolAPI), meter: &meter
         ) { calls, meter in
             var replies: [(content: String, isError: Bool)] = []

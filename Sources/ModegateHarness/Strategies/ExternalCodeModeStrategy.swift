@@ -23,7 +23,7 @@ struct ExternalCodeModeStrategy {
         }
         let offered = Set([roles.execute] + (discovery ? [roles.search, roles.describe].compactMap { $0 } : []))
         return await ModelTurn(model: model, setup: setup).converse(
-            system: TrialSetup.systemCore, setup: setup, tools: server.tools.filter { offered.contains($0.name) }, meter: &meter
+            system: setup.systemPrompt(), setup: setup, tools: server.tools.filter { offered.contains($0.name) }, meter: &meter
         ) { calls, meter in
             var replies: [(content: String, isError: Bool)] = []
             for call in calls {

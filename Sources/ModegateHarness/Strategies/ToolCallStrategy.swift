@@ -9,7 +9,7 @@ struct ToolCallStrategy {
     func play(_ setup: TrialSetup, model: any ModelSession, meter: inout TrialMeter) async -> StrategyEnding {
         let names = FunctionNameMap(setup.session.tools)
         return await ModelTurn(model: model, setup: setup).converse(
-            system: TrialSetup.systemCore, setup: setup, tools: names.offered(setup.session.tools), meter: &meter
+            system: setup.systemPrompt(), setup: setup, tools: names.offered(setup.session.tools), meter: &meter
         ) { offeredCalls, meter in
             let calls = offeredCalls.map { call in
                 ModelToolCall(id: call.id, name: names.tool(named: call.name), arguments: call.arguments)

@@ -12,12 +12,19 @@ struct TrialSetup: Sendable {
     var budget: BudgetGuard
     /// The model's name as transcripts write it.
     var modelName: String
+    /// The arm's own instructions, after everything the strategy says.
+    var instructions: String?
     /// The system prompt core both arms share (DESIGN §5).
     static let systemCore = """
         You are an agent that completes tasks with tools. Work step by step, use the tools to find \
         what you need, and do not guess. When you are done, reply with only the final answer: one \
         JSON value that matches the answer schema, with no other text.
         """
+
+    /// The system prompt: the shared core, what the strategy adds, then the arm's instructions.
+    func systemPrompt(adding strategyText: String? = nil) -> String {
+        [Self.systemCore, strategyText, instructions].compactMap { $0 }.joined(separator: "\n")
+    }
 
     var userPrompt: String {
         "\(context.testCase.prompt)\n\nAnswer schema (JSON Schema):\n\(context.testCase.answerSchema.jsonText)"

@@ -41,6 +41,9 @@ struct HTMLPage {
         out += #"<h1>Promote <code>\#(escape(verdict.candidate.strategy?.rawValue ?? "candidate"))</code> over <code>\#(escape(verdict.baseline.strategy?.rawValue ?? "baseline"))</code>?</h1>"#
         out += #"<p class="verdict-line">\#(escape(ReportText.verdictLine(verdict)))</p>"#
         out += #"<p class="meta">\#(escape(ReportText.mode(verdict.judgement))) · \#(verdict.coverage.pairedCases) paired cases, \#(verdict.coverage.pairedTrials) paired trials</p>"#
+        if !verdict.armDifferences.isEmpty {
+            out += #"<p class="arm-differences">The arms differ in: \#(escape(verdict.armDifferences.joined(separator: "; ")))</p>"#
+        }
         out += "</div></header>"
         out += arms()
         if !verdict.warnings.isEmpty {

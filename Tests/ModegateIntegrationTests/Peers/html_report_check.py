@@ -31,6 +31,11 @@ def main():
             "var w = document.querySelector('.table-wrap'); return w.scrollWidth - w.clientWidth;")
         if overflow > 1:
             failures.append(f"case table is {overflow} px wider than its frame at 1280 px")
+        # What the arms differ in stands in the header, where the verdict is read.
+        differences = driver.find_elements(By.CSS_SELECTOR, "header.verdict .arm-differences")
+        if not differences or not differences[0].is_displayed() \
+                or not differences[0].text.startswith("The arms differ in: strategy tool_call \u2192 codemode"):
+            failures.append(f"header shows arm differences {[d.text for d in differences]}")
         cost_rows = [tr.find_element(By.TAG_NAME, "td").text for tr in driver.find_elements(By.CSS_SELECTOR, "#costs tbody tr")]
         if "Prompt tokens" not in cost_rows or "Payload suppression" not in cost_rows:
             failures.append(f"costs table rows are {cost_rows}, expected the verdict's cost figures")
