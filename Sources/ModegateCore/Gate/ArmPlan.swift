@@ -83,6 +83,9 @@ public struct ArmPlan: Sendable, Codable, Equatable {
     public var toolAPI: ToolAPI
     /// The baseline only: a stored run to judge instead of playing the arm (`baseline.reuse`).
     public var reuse: String?
+    /// Gate MCP servers (keys of `mcp.servers`) whose tools this arm is offered besides its
+    /// presets' suite (`mcp_servers`): the A/B of an added server. Empty: the presets' tools alone.
+    public var mcpServers: [String] = []
     /// The arm's own instructions, added to the system prompt after the core both arms share:
     /// the text of `instructions`, or of the file `instructions_file` names (read when the gate
     /// loads, so the plan, the manifest and the provenance hold the text the model saw).
@@ -112,5 +115,6 @@ public struct ArmPlan: Sendable, Codable, Equatable {
         case toolAPI = "tool_api"
         case instructions
         case instructionsFile = "instructions_file"
+        case mcpServers = "mcp_servers"
     }
 }

@@ -59,6 +59,9 @@ enum GateMessage {
     }
 
     // Cross-field rules.
+    static func addedServersNeedMCP(arm: String) -> String {
+        "\(arm) adds MCP servers with mcp_servers, but mcp.enabled is false; set mcp: {enabled: true}"
+    }
     static func instructionsTwice(arm: String) -> String {
         "\(arm) sets both instructions and instructions_file; keep one (inline text, or a file holding it)"
     }

@@ -21,7 +21,7 @@ struct GateRules {
         let servers = tree["mcp"]?["servers"]?.objectValue
         if let servers { checkServers(servers, at: Self.serversPath) }
         for arm in ["baseline", "candidate"] {
-            if let plan = tree[arm] { checkArm(plan, named: arm, servers: servers, at: root.appending(arm)) }
+            if let plan = tree[arm] { checkArm(plan, named: arm, servers: servers, enabled: tree["mcp"]?["enabled"]?.boolValue ?? false, at: root.appending(arm)) }
         }
         if let reports = tree["reports"]?.arrayValue { checkReports(reports, at: root.appending("reports")) }
         checkSequential(tree, at: root.appending("judgement").appending("sequential"))
@@ -83,9 +83,10 @@ struct GateRules {
     }
 
     private mutating func checkArm(
-        _ arm: JSONValue, named name: String, servers: [String: JSONValue]?, at path: SchemaPath
+        _ arm: JSONValue, named name: String, servers: [String: JSONValue]?, enabled: Bool, at path: SchemaPath
     ) {
         checkInstructions(arm, named: name, at: path)
+        checkAddedServers(arm, named: name, servers: servers, enabled: enabled, at: path.appending("mcp_servers"))
         let serverPath = path.appending("mcp_server")
         if arm["runtime"]?.stringValue == ArmPlan.Runtime.mcp.rawValue, arm["mcp_server"] == .null {
             report(GateMessage.runtimeNeedsServer(arm: name), at: path.appending("runtime"), path: serverPath)
@@ -97,6 +98,23 @@ struct GateRules {
         let suggestion = NameSuggestion.closest(to: server, among: defined)
         report(GateMessage.unknownServer(server, defined: defined, suggestion: suggestion),
                at: serverPath, path: serverPath)
+    }
+
+    /// Each added server must be one the gate defines.
+    private mutating func checkAddedServers(
+        _ arm: JSONValue, named name: String, servers: [String: JSONValue]?, enabled: Bool, at path: SchemaPath
+    ) {
+        if !enabled, !(arm["mcp_servers"]?.arrayValue ?? []).isEmpty {
+            report(GateMessage.addedServersNeedMCP(arm: name), at: path, path: path)
+        }
+        let defined = (servers ?? [:]).keys.sorted()
+        for (index, entry) in (arm["mcp_servers"]?.arrayValue ?? []).enumerated() {
+            guard let server = entry.stringValue, servers?[server] == nil else { continue }
+            guard positions[Self.serversPath.appending(server)] == nil else { continue }
+            let itemPath = path.appending(index: index)
+            report(GateMessage.unknownServer(server, defined: defined, suggestion: NameSuggestion.closest(to: server, among: defined)),
+                   at: itemPath, path: itemPath)
+        }
     }
 
     private mutating func checkInstructions(_ arm: JSONValue, named name: String, at path: SchemaPath) {

@@ -65,6 +65,8 @@ extension GateSchema {
                 .optional("mcp_server", .string(.serverName),
                           "Server in mcp.servers; required with runtime: mcp (tools map by role)."),
                 .section("mcp_roles", mcpRoles),
+                SchemaField("mcp_servers", .array(of: .string(.serverName), minItems: 0), default: [],
+                            "Servers in mcp.servers whose tools this arm is offered besides its presets' (an added server's A/B); unset: none."),
                 SchemaField("discovery", .boolean, default: true,
                             "Offer search_tools / tool_info before the model writes code."),
                 SchemaField("tool_api", .stringEnum(["typescript", "names"]), default: "typescript",

@@ -22,6 +22,8 @@ public enum ArmDifferences {
             if baseline.toolAPI != candidate.toolAPI { lines.append("tool_api \(baseline.toolAPI.rawValue) → \(candidate.toolAPI.rawValue)") }
             if baseline.limits != candidate.limits { lines.append("sandbox limits differ") }
         }
+        for server in candidate.mcpServers where !baseline.mcpServers.contains(server) { lines.append("candidate adds MCP server \(server)") }
+        for server in baseline.mcpServers where !candidate.mcpServers.contains(server) { lines.append("candidate drops MCP server \(server)") }
         switch (baseline.instructions, candidate.instructions) {
         case (nil, let added?): lines.append("candidate adds instructions (\(added.count) characters)")
         case (let dropped?, nil): lines.append("candidate drops the baseline's instructions (\(dropped.count) characters)")
@@ -49,7 +51,10 @@ public enum ArmDifferences {
         case .candidate?: section = "candidate"
         default: section = manifest.strategy == .codemode ? "candidate" : "baseline"
         }
-        guard let json = plan[section], var arm = try? StableJSON.decoder().decode(ArmPlan.self, from: Data(json.jsonText.utf8)) else {
+        guard case .object(var fields)? = plan[section] else { return nil }
+        // Plans stored before an arm could add servers lack the key: none were added.
+        if fields["mcp_servers"] == nil { fields["mcp_servers"] = .array([]) }
+        guard var arm = try? StableJSON.decoder().decode(ArmPlan.self, from: Data(JSONValue.object(fields).jsonText.utf8)) else {
             return nil
         }
         arm.strategy = manifest.strategy

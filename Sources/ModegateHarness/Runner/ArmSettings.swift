@@ -33,6 +33,8 @@ public struct ArmSettings: Sendable {
     public var toolAPI: ToolAPI = .typescript
     /// Added to the system prompt after the shared core (the gate's `instructions`).
     public var instructions: String?
+    /// Gate MCP servers whose tools the arm is offered besides its cases' suite (`mcp_servers`).
+    public var addedServers: [String] = []
     /// With `runtime: mcp`: the external Code Mode server.
     public var externalRuntime: ExternalRuntime?
 
@@ -55,6 +57,7 @@ public struct ArmSettings: Sendable {
                   limits: SandboxLimits(arm: arm.limits), externalRuntime: external)
         toolAPI = arm.toolAPI
         instructions = arm.instructions
+        addedServers = arm.mcpServers
     }
 
     /// Runs Code Mode programs in the built-in sandbox.

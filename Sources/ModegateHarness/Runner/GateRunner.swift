@@ -172,7 +172,7 @@ public struct GateRunner: Sendable {
         let trialRunner = TrialRunner(
             model: prepared.model, sandbox: sandbox, budget: budget, pricing: plan.gate.model.pricing,
             faults: plan.gate.tools.faults, conformance: conformance, externalRuntimes: externals,
-            uptime: environment.uptime)
+            addedSources: prepared.addedSources, uptime: environment.uptime)
         let stopped = try await scheduler.play(with: trialRunner)
         let drift = await prepared.servers.toolDrift() + conformance.warnings
         for warning in drift { progress.message("modegate: warning: \(warning)") }

@@ -7,6 +7,8 @@ public enum HarnessError: Error, Sendable, CustomStringConvertible {
     case mcpUnavailable(String)
     /// An arm's `mcp_server` is not an enabled server of `mcp.servers`.
     case armServerMissing(role: ArmRole, server: String)
+    /// An arm's `mcp_servers` names a server that is not an enabled server of the gate.
+    case addedServerMissing(role: ArmRole, server: String)
     /// An MCP server could not be started again mid-run; the finished trials are kept and
     /// `--resume STEM` plays the rest once it starts.
     case serverHalted(reason: String, resumeStem: String)
@@ -23,6 +25,8 @@ public enum HarnessError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .mcpUnavailable(let reason): reason
         case .armServerMissing(let role, let server): "the \(role)'s mcp_server '\(server)' is not an enabled server of mcp.servers"
+        case .addedServerMissing(let role, let server):
+            "the \(role)'s mcp_servers names '\(server)', which is not an enabled server of mcp.servers (is mcp.enabled false?)"
         case .serverHalted(let reason, let stem):
             "\(reason); the run stopped, its finished trials are kept: fix the server and finish with --resume \(stem)"
         case .replayIncomplete(let missing, let examples):

@@ -39,8 +39,18 @@ extension PreparedRun {
             }
             tools[workload.suite.name] = listed
         }
-        return RunProvenance(
-            model: .object(modelFields), arm: Self.json(armPlan), workload: workload, presets: presets, tools: tools)
+        for server in addedServers[role] ?? [] where tools[server.name] == nil {
+            var listed: [String: String] = [:]
+            for tool in server.tools { listed[tool.name] = (try? StableJSON.data(tool, pretty: false)).map(SHA256.hex) ?? "unencodable" }
+            tools[server.name] = listed
+        }
+        var arm = Self.json(armPlan)
+        // No added server reads as before the key existed, so baselines stored earlier still match.
+        if case .object(var fields) = arm, fields["mcp_servers"] == .array([]) {
+            fields["mcp_servers"] = nil
+            arm = .object(fields)
+        }
+        return RunProvenance(model: .object(modelFields), arm: arm, workload: workload, presets: presets, tools: tools)
     }
 
     private static func json<T: Encodable>(_ value: T) -> JSONValue {

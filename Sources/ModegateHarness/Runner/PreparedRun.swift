@@ -15,6 +15,8 @@ struct PreparedRun: Sendable {
     let servers: MCPServerPool
     /// Arms whose Code Mode runs on an external server: its handle and the gate's role names.
     let externalServers: [ArmRole: (handle: MCPServerHandle, roles: ArmPlan.Roles)]
+    /// Per arm, the servers its `mcp_servers` adds to its cases' tools.
+    var addedServers: [ArmRole: [MCPServerHandle]] = [:]
 
     /// Throws `DiagnosticsError` for presets that cannot be played (exit 3), `HarnessError`
     /// when the model, a replay's recording, an arm's server or the sandbox is not there (exit 4).
@@ -46,7 +48,18 @@ struct PreparedRun: Sendable {
             }
             external[arm.role] = (await servers.handle(runtime.server, arm: arm.role), runtime.roles)
         }
-        return PreparedRun(plan: plan, cases: cases, model: model, servers: servers, externalServers: external)
+        var added: [ArmRole: [MCPServerHandle]] = [:]
+        for arm in plan.arms where !arm.addedServers.isEmpty {
+            for name in arm.addedServers {
+                guard plan.gate.mcp.enabled, plan.gate.mcp.servers[name] != nil else {
+                    throw HarnessError.addedServerMissing(role: arm.role, server: name)
+                }
+                added[arm.role, default: []].append(await servers.handle(name, arm: arm.role))
+            }
+        }
+        var prepared = PreparedRun(plan: plan, cases: cases, model: model, servers: servers, externalServers: external)
+        prepared.addedServers = added
+        return prepared
     }
 
     /// Starts the servers (an arm's stdio server logs its stderr to `logFolders[arm]`, others to
@@ -63,27 +76,40 @@ struct PreparedRun: Sendable {
         return strategies
     }
 
+    /// Each arm's added servers as tool sources, for the trials (their tools are read when a
+    /// trial's session is made, so after `open`).
+    var addedSources: [ArmRole: [MCPServerSuite]] {
+        addedServers.mapValues { $0.map { MCPServerSuite(server: $0) } }
+    }
+
     /// Per arm, for its summary: how a built-in Code Mode arm is shown its tools (the distinct
     /// tools of the run's cases — MCP suites' as their servers listed them, so after `open` — as
     /// its `tool_api` writes them), and the pre-flight warnings about the tools it is offered.
     func notes() -> [ArmRole: ArmNotes] {
         var seen = Set<String>()
-        var tools: [ToolDescriptor] = []
+        var caseTools: [ToolDescriptor] = []
         for workload in cases {
-            for tool in workload.suite.tools where seen.insert(tool.name).inserted { tools.append(tool) }
+            for tool in workload.suite.tools where seen.insert(tool.name).inserted { caseTools.append(tool) }
         }
         var notes: [ArmRole: ArmNotes] = [:]
         for arm in plan.arms {
             var note = ArmNotes()
+            // The arm's added servers' tools follow the cases' own, as its trials offer them.
+            let added = (addedServers[arm.role] ?? []).map { (server: $0.name, tools: $0.tools) }
+            var names = seen
+            let tools = caseTools + added.flatMap(\.tools).filter { names.insert($0.name).inserted }
             // An external Code Mode server offers its own tools, not the suite's.
-            if arm.externalRuntime == nil { note.toolWarnings = ToolContract.warnings(tools: tools, strategy: arm.strategy) }
+            if arm.externalRuntime == nil {
+                note.toolWarnings = ToolContract.warnings(tools: tools, strategy: arm.strategy)
+                    + AddedToolsSession.shadowed(primary: caseTools, added: added)
+            }
             if arm.runsBuiltinPrograms {
                 let declaration = ToolAPIDeclaration(tools: tools)
                 let text = arm.toolAPI == .typescript ? declaration.text : tools.map(\.name).joined(separator: ", ")
                 note.toolAPI = ToolAPIFigures(
                     style: arm.toolAPI, tools: tools.count, declarationBytes: text.utf8.count, fidelity: declaration.fidelity)
             }
-            let servers = Set(cases.compactMap(\.suite.mcpServerName) + [arm.externalRuntime?.server].compactMap { $0 })
+            let servers = Set(cases.compactMap(\.suite.mcpServerName) + [arm.externalRuntime?.server].compactMap { $0 } + added.map(\.server))
             note.mcpEnabled = !servers.isEmpty
             note.mcpServer = servers.isEmpty ? nil : servers.sorted().joined(separator: ",")
             notes[arm.role] = note

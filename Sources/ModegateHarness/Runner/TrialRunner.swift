@@ -1,5 +1,6 @@
 import Foundation
 import ModegateCore
+import ModegateMCP
 import ModegateProviders
 import ModegateSandbox
 
@@ -16,6 +17,8 @@ struct TrialRunner: Sendable {
     var conformance: OutputConformance?
     /// Arms whose Code Mode runs on an external MCP server.
     var externalRuntimes: [ArmRole: ExternalCodeModeStrategy] = [:]
+    /// Per arm, the gate's MCP servers it is offered besides its cases' suites (`mcp_servers`).
+    var addedSources: [ArmRole: [MCPServerSuite]] = [:]
     /// The environment's monotonic clock, in seconds: a trial's `latency.total`.
     var uptime: @Sendable () -> Double = BudgetGuard.systemUptime
 
@@ -49,6 +52,13 @@ struct TrialRunner: Sendable {
         if let fault = faults[workload.suite.name] {
             session = FaultySession(session, plan: fault, trialSeed: Self.trialSeed(spec))
         }
+        var added: AddedToolsSession?
+        if let sources = addedSources[spec.arm.role], !sources.isEmpty {
+            let joined = AddedToolsSession(
+                primary: session, added: sources.map { ($0.name, $0.makeSession(params: .null, arm: spec.arm.role)) })
+            added = joined
+            session = joined
+        }
         let tally = ToolTally()
         let tallied = TalliedSession(inner: session, tally: tally, conformance: conformance)
         let context = TrialContext(
@@ -73,7 +83,11 @@ struct TrialRunner: Sendable {
         }
         await conversation.close()
         meter.add(tally.current)
-        if workload.suite.overMCP { meter.mcpToolCalls += meter.toolCalls }
+        if workload.suite.overMCP {
+            meter.mcpToolCalls += meter.toolCalls
+        } else if let added {
+            meter.mcpToolCalls += added.callsByServer.values.reduce(0, +)
+        }
         var verdict = await judgeAnswer(ending, workload: workload, session: session)
         if let failure = await session.infrastructureFailure() {
             // The tools' server failed under the trial: the strategy is not to blame.

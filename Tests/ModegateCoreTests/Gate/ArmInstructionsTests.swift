@@ -63,6 +63,32 @@ import Testing
         })
     }
 
+    @Test func addedServersMustBeEnabledServersOfTheGate() throws {
+        let folder = try Folder()
+        let found = Self.diagnostics(try folder.gate("""
+            version: 1
+            workload: {presets: [smoke]}
+            mcp:
+              servers:
+                git: {command: [mcp-server-git]}
+            candidate: {mcp_servers: [git, gti]}
+            """))
+        #expect(found.contains { $0.keyPath == "candidate.mcp_servers" && $0.message.contains("mcp.enabled is false; set mcp: {enabled: true}") }, "\(found)")
+        #expect(found.contains { $0.keyPath == "candidate.mcp_servers[1]" && $0.message.contains("MCP server 'gti' is not defined; mcp.servers defines git (did you mean 'git'?)") }, "\(found)")
+        #expect(found.count == 2)
+        let plan = try GateLoader.load(path: try folder.gate("""
+            version: 1
+            workload: {presets: [smoke]}
+            mcp: {enabled: true, servers: {git: {command: [mcp-server-git]}}}
+            candidate: {mcp_servers: [git]}
+            """))
+        #expect(plan.candidate.mcpServers == ["git"] && plan.baseline.mcpServers.isEmpty)
+        var baseline = plan.candidate
+        baseline.mcpServers = []
+        #expect(ArmDifferences.describe(baseline: baseline, candidate: plan.candidate) == ["candidate adds MCP server git"])
+        #expect(ArmDifferences.describe(baseline: plan.candidate, candidate: baseline) == ["candidate drops MCP server git"])
+    }
+
     @Test func theDifferencesAreThoseThatMatterToTheArmsStrategies() throws {
         let plan = try GateLoader.load(yaml: "version: 1\nworkload: {presets: [smoke]}\n", path: "g.yaml")
         let baseline = plan.baseline
