@@ -68,6 +68,17 @@ import Testing
             let tools = (summary["provenance"] as? [String: Any])?["tools"] as? [String: Any]
             #expect((tools?["triage"] as? [String: Any])?["search_shard"] != nil || !isCandidate, "\(folder): \(tools?.keys.sorted() ?? [])")
             #expect(tools?["triage"] == nil || isCandidate)
+            // The scripted model solves smoke with its own tools: the added server is offered, never used.
+            let adoption = (summary["server_adoption"] as? [String: Any])?["triage"] as? [String: Any]
+            #expect((adoption?["trials"] as? Int) == (isCandidate ? 3 : nil), "\(folder): \(summary["server_adoption"] ?? "none")")
+            if isCandidate {
+                #expect(adoption?["calls"] as? Int == 0 && adoption?["trials_using"] as? Int == 0 && adoption?["share"] as? Double == 0)
+                let record = try json(String(String(contentsOf: runs.appendingPathComponent("\(folder)/results.jsonl"), encoding: .utf8).split(separator: "\n")[0]))
+                let trial = (record["server_adoption"] as? [String: Any])?["triage"] as? [String: Any]
+                #expect(trial?["inference_rounds"] as? Int == record["model_requests"] as? Int)
+                #expect(trial?["longest_streak_without"] as? Int == record["tool_calls"] as? Int)
+                #expect(trial?["calls_before_first"] == nil)
+            }
             // What the model was offered in the first request of the first trial.
             let line = try String(contentsOf: runs.appendingPathComponent("\(folder)/transcripts.jsonl"), encoding: .utf8).split(separator: "\n")[0]
             let request = ((try json(String(line))["exchanges"] as? [[String: Any]])?.first?["request"] as? [String: Any]) ?? [:]

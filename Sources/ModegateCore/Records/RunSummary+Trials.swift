@@ -19,7 +19,9 @@ extension RunSummary {
         var perPreset: [String: (count: Int, completed: Int, reward: Double, steps: Int)] = [:]
         var restarts = MCPRestarts()
         var adoption = CodeModeAdoption()
+        var servers: [String: ServerAdoptionTotals] = [:]
         for trial in ordered {
+            for (server, figures) in trial.serverAdoption ?? [:] { servers[server, default: ServerAdoptionTotals()].add(figures) }
             adoption.add(trial)
             restarts.add(trial.restarts)
             totals.add(trial)
@@ -44,7 +46,7 @@ extension RunSummary {
         let suppression: Double? =
             totals.toolResponseBytes > 0
             ? 1 - Double(totals.modelVisibleToolBytes) / Double(totals.toolResponseBytes) : nil
-        return RunSummary(
+        var summary = RunSummary(
             schemaVersion: currentSchemaVersion, benchmarkID: manifest.runID,
             preset: manifest.presets.joined(separator: ","), mode: mode, mcpEnabled: mcpEnabled, mcpServer: mcpServer,
             harnessStrategy: manifest.strategy, model: manifest.model, startedAt: manifest.startedAt,
@@ -66,6 +68,8 @@ extension RunSummary {
             mcpRestartReasons: restarts.isEmpty ? nil : restarts.reasons, toolAPI: toolAPI, adoption: adoption,
             toolWarnings: toolWarnings.isEmpty ? nil : toolWarnings, stoppedEarly: stoppedEarly,
             provenance: provenance)
+        summary.serverAdoption = servers.isEmpty ? nil : servers
+        return summary
     }
 }
 

@@ -69,6 +69,9 @@ public struct RunSummary: Sendable, Codable, Hashable {
     public var toolAPI: ToolAPIFigures?
     /// How the arm's model used its tools: programs, discovery, unknown tools, invalid arguments.
     public var adoption: CodeModeAdoption?
+    /// How the arm used each MCP server it was offered, summed over its trials; absent when its
+    /// trials were offered none.
+    public var serverAdoption: [String: ServerAdoptionTotals]? = nil
     /// Pre-flight warnings about the tools the arm was offered (a name a program or a provider
     /// cannot use as it is); absent when there were none.
     public var toolWarnings: [String]?
@@ -88,6 +91,7 @@ public struct RunSummary: Sendable, Codable, Hashable {
         case usageTotals = "usage_totals", cancelled, cancelReason = "cancel_reason", caseResults = "case_results"
         case totals, payloadSuppression = "payload_suppression", cost, tokensEstimated = "tokens_estimated", presets
         case mcpRestarts = "mcp_restarts", mcpRestartReasons = "mcp_restart_reasons", toolAPI = "tool_api", adoption, toolWarnings = "tool_warnings"
+        case serverAdoption = "server_adoption"
         case stoppedEarly = "stopped_early", provenance
     }
 

@@ -14,13 +14,25 @@ public struct ToolCallTrace: Sendable, Codable, Hashable {
     public var isError: Bool
     /// The error reply, cut at `maxText` bytes; nil for a call that succeeded.
     public var error: String?
+    /// The gate MCP server that answered, for a call to a server's tool (an added server's or an
+    /// MCP suite's); nil for the harness's own tools. Nil in transcripts written before it was.
+    public var server: String?
+    /// The model turn (1-based model request) whose answer led to the call.
+    public var turn: Int?
+    /// When the call was issued, in seconds since the trial began.
+    public var at: Double?
+    /// Bytes of the reply's text: what the call could pull into the model's context.
+    public var resultBytes: Int?
 
     /// A call as made; `arguments` and `error` are cut to `maxText`.
-    public init(name: String, arguments: JSONValue, isError: Bool, reply: String) {
+    public init(name: String, arguments: JSONValue, isError: Bool, reply: String, turn: Int? = nil, at: Double? = nil) {
         self.name = name
         self.arguments = Self.cut(arguments.jsonText)
         self.isError = isError
         self.error = isError ? Self.cut(reply) : nil
+        self.turn = turn
+        self.at = at
+        self.resultBytes = reply.utf8.count
     }
 
     static func cut(_ text: String) -> String {
@@ -42,7 +54,8 @@ public struct ToolCallTrace: Sendable, Codable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, arguments, error
+        case name, arguments, error, server, turn, at
         case isError = "is_error"
+        case resultBytes = "result_bytes"
     }
 }

@@ -42,6 +42,9 @@ public struct TrialRecord: Sendable, Codable, Hashable {
     /// Why: the same restarts by server and reason (`crash`, `hang`, `protocol`); absent when
     /// it started none.
     public var mcpRestartReasons: [String: [String: Int]]?
+    /// How the trial used each MCP server it was offered (an arm's added servers, an MCP
+    /// suite's server), by server; absent for a trial offered none.
+    public var serverAdoption: [String: ServerAdoption]?
     /// When the trial started.
     public var startedAt: Date
     /// When it ended.
@@ -88,6 +91,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         case tokensEstimated = "tokens_estimated"
         case cost, error, firstProgramFailure = "first_program_failure", mcpRestarts = "mcp_restarts"
         case mcpRestartReasons = "mcp_restart_reasons", startedAt = "started_at", finishedAt = "finished_at"
+        case serverAdoption = "server_adoption"
     }
 
     /// Reads a line of `results.jsonl`; the counters come from the same flat object.
@@ -112,6 +116,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         firstProgramFailure = try container.decodeIfPresent(String.self, forKey: .firstProgramFailure)
         mcpRestarts = try container.decodeIfPresent([String: Int].self, forKey: .mcpRestarts)
         mcpRestartReasons = try container.decodeIfPresent([String: [String: Int]].self, forKey: .mcpRestartReasons)
+        serverAdoption = try container.decodeIfPresent([String: ServerAdoption].self, forKey: .serverAdoption)
         startedAt = try container.decode(Date.self, forKey: .startedAt)
         finishedAt = try container.decode(Date.self, forKey: .finishedAt)
     }
@@ -138,6 +143,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         try container.encodeIfPresent(firstProgramFailure, forKey: .firstProgramFailure)
         try container.encodeIfPresent(mcpRestarts, forKey: .mcpRestarts)
         try container.encodeIfPresent(mcpRestartReasons, forKey: .mcpRestartReasons)
+        try container.encodeIfPresent(serverAdoption, forKey: .serverAdoption)
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(finishedAt, forKey: .finishedAt)
     }

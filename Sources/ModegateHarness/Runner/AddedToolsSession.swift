@@ -50,6 +50,12 @@ final class AddedToolsSession: ToolSession {
         return await source.session.call(name, arguments: arguments)
     }
 
+    /// The added server whose tool `name` is; nil for the primary's.
+    func server(of name: String) -> String? { routes[name].map { added[$0].server } }
+
+    /// The added servers, in order.
+    var servers: [String] { added.map(\.server) }
+
     /// Calls the trial made to each added server's tools.
     var callsByServer: [String: Int] { calls.withLock { $0 } }
 

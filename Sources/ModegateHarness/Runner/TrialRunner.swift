@@ -59,7 +59,7 @@ struct TrialRunner: Sendable {
             added = joined
             session = joined
         }
-        let tally = ToolTally()
+        let tally = ToolTally(clock: uptime)
         let tallied = TalliedSession(inner: session, tally: tally, conformance: conformance)
         let context = TrialContext(
             preset: workload.preset, testCase: workload.testCase, repetition: spec.repetition,
@@ -105,6 +105,14 @@ struct TrialRunner: Sendable {
             verdict.error = TrialError(category: .cancelled, message: "the run was interrupted")
         }
         let total = uptime() - began
+        // Each call's server: an added server's tools, or every tool of an MCP suite.
+        let suiteServer = workload.suite.overMCP ? workload.suite.mcpServerName : nil
+        let calls = tally.calls.map { call -> ToolCallTrace in
+            var call = call
+            call.server = added?.server(of: call.name) ?? suiteServer
+            return call
+        }
+        let offered = Set((added?.servers ?? []) + [suiteServer].compactMap { $0 })
         var counters = meter.counters
         counters.latency.total = total
         // A replay is judged on the recorded run's times: measured again, its latency gates
@@ -113,7 +121,7 @@ struct TrialRunner: Sendable {
         let transcript = TrialTranscript(
             runID: runID, arm: spec.arm.role, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,
             strategy: spec.arm.strategy, provider: model.provider.rawValue, format: model.model.transcriptFormat, model: model.model.modelName,
-            exchanges: meter.exchanges, toolCalls: externalRuntimes[spec.arm.role] == nil ? tally.calls : nil,
+            exchanges: meter.exchanges, toolCalls: externalRuntimes[spec.arm.role] == nil ? calls : nil,
             latency: counters.latency)
         var record = TrialRecord(
             runID: runID, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,
@@ -123,6 +131,9 @@ struct TrialRunner: Sendable {
             firstProgramFailure: meter.firstProgramFailure,
             startedAt: started, finishedAt: Date())
         record.restarts = restarts
+        if !offered.isEmpty, externalRuntimes[spec.arm.role] == nil {
+            record.serverAdoption = ServerAdoption.of(servers: offered, calls: calls, modelRequests: counters.modelRequests)
+        }
         return PlayedTrial(record: record, transcript: transcript)
     }
 

@@ -8,11 +8,14 @@ struct ModelTurn {
     let model: any ModelSession
     let budget: BudgetGuard
     let modelName: String
+    /// Told each answered turn, so the tool calls that follow it are traced as that turn's.
+    let tally: ToolTally
 
     init(model: any ModelSession, setup: TrialSetup) {
         self.model = model
         budget = setup.budget
         modelName = setup.modelName
+        tally = setup.session.tally
     }
 
     func complete(_ request: ModelRequest, meter: inout TrialMeter) async throws -> ModelResponse {
@@ -30,6 +33,7 @@ struct ModelTurn {
         }
         let seconds = response.recordedSeconds ?? Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         meter.record(request, response, seconds: seconds)
+        tally.enterTurn(turn)
         var exchange = response.exchange ?? ModelExchange(
             request: neutralBody(request), response: NeutralTranscriptFormat.answer(response), seconds: seconds)
         exchange.turn = turn

@@ -11,26 +11,49 @@ final class ToolTally: Sendable {
         var seconds = 0.0
     }
 
+    /// A call as issued: its model turn and time, until its reply makes it a trace.
+    private struct Issued {
+        var turn: Int
+        var at: Double
+        var trace: ToolCallTrace?
+    }
+
     private let totals = Mutex(Totals())
-    private let traces = Mutex<[ToolCallTrace?]>([])
+    private let traces = Mutex<[Issued]>([])
+    /// The model turn whose answer the calls now issued follow (0 before the first answer).
+    private let turn = Mutex(0)
+    /// The trial's clock and its start: a call's `at`.
+    private let clock: @Sendable () -> Double
+    private let origin: Double
+
+    init(clock: @escaping @Sendable () -> Double = BudgetGuard.systemUptime) {
+        self.clock = clock
+        origin = clock()
+    }
+
+    /// The model answered turn `number`: the calls that follow are its.
+    func enterTurn(_ number: Int) { turn.withLock { $0 = number } }
 
     /// Notes a call as it is issued; its slot keeps the issue order however the replies interleave.
     func begin() -> Int {
-        traces.withLock {
-            $0.append(nil)
+        let issued = Issued(turn: turn.withLock { $0 }, at: clock() - origin)
+        return traces.withLock {
+            $0.append(issued)
             return $0.count - 1
         }
     }
 
     /// The reply of the call `begin` gave `slot`.
     func add(slot: Int, name: String, arguments: JSONValue, reply: ToolReply, seconds: Double) {
-        let trace = ToolCallTrace(name: name, arguments: arguments, isError: reply.isError, reply: reply.text)
-        traces.withLock { $0[slot] = trace }
+        traces.withLock {
+            $0[slot].trace = ToolCallTrace(
+                name: name, arguments: arguments, isError: reply.isError, reply: reply.text, turn: $0[slot].turn, at: $0[slot].at)
+        }
         add(reply: reply, seconds: seconds)
     }
 
     /// The calls that answered, in issue order.
-    var calls: [ToolCallTrace] { traces.withLock { $0.compactMap { $0 } } }
+    var calls: [ToolCallTrace] { traces.withLock { $0.compactMap(\.trace) } }
 
     private func add(reply: ToolReply, seconds: Double) {
         totals.withLock {
