@@ -124,38 +124,5 @@ public struct ServerAdoptionTotals: Sendable, Codable, Hashable {
         case trialsUsing = "trials_using", otherCalls = "other_calls", callsBeforeFirst = "calls_before_first_sum"
         case longestStreakWithout = "longest_streak_without", resultBytes = "result_bytes"
         case errorCalls = "error_calls", inferenceRounds = "inference_rounds"
-        case share, callsPerTurn = "calls_per_turn", meanCallsBeforeFirst = "mean_calls_before_first"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        trials = try container.decode(Int.self, forKey: .trials)
-        trialsUsing = try container.decode(Int.self, forKey: .trialsUsing)
-        calls = try container.decode(Int.self, forKey: .calls)
-        otherCalls = try container.decode(Int.self, forKey: .otherCalls)
-        callsBeforeFirst = try container.decode(Int.self, forKey: .callsBeforeFirst)
-        longestStreakWithout = try container.decode(Int.self, forKey: .longestStreakWithout)
-        bursts = try container.decode(Int.self, forKey: .bursts)
-        resultBytes = try container.decode(Int.self, forKey: .resultBytes)
-        errorCalls = try container.decode(Int.self, forKey: .errorCalls)
-        inferenceRounds = try container.decode(Int.self, forKey: .inferenceRounds)
-    }
-
-    /// The sums, with the shares they give beside them, so a reader of the JSON needs no arithmetic.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(trials, forKey: .trials)
-        try container.encode(trialsUsing, forKey: .trialsUsing)
-        try container.encode(calls, forKey: .calls)
-        try container.encode(otherCalls, forKey: .otherCalls)
-        try container.encode(callsBeforeFirst, forKey: .callsBeforeFirst)
-        try container.encode(longestStreakWithout, forKey: .longestStreakWithout)
-        try container.encode(bursts, forKey: .bursts)
-        try container.encode(resultBytes, forKey: .resultBytes)
-        try container.encode(errorCalls, forKey: .errorCalls)
-        try container.encode(inferenceRounds, forKey: .inferenceRounds)
-        try container.encode(share, forKey: .share)
-        try container.encode(callsPerTurn, forKey: .callsPerTurn)
-        try container.encodeIfPresent(meanCallsBeforeFirst, forKey: .meanCallsBeforeFirst)
     }
 }
