@@ -52,6 +52,7 @@ struct DecisionContext {
             "has_baseline_reuse": verdict.baselineReuse != nil,
             "arm_differences": verdict.armDifferences.joined(separator: "; "),
             "has_arm_differences": !verdict.armDifferences.isEmpty,
+            "has_server_adoption": verdict.candidate.serverAdoption != nil || verdict.baseline.serverAdoption != nil,
             "costs": Self.costs(verdict.costs, judgement: verdict.judgement),
             "presets": Self.presets(verdict),
             "has_presets": !verdict.byPreset.isEmpty,
@@ -92,6 +93,7 @@ struct DecisionContext {
             "infrastructure_errors": String(metrics.infrastructureErrors),
             "error_rate": number(metrics.errorRate * 100, "%.1f%%"),
             "adoption": ReportText.adoption(arm) ?? "not recorded",
+            "server_adoption": ReportText.serverAdoption(arm) ?? "none offered",
         ]
     }
 

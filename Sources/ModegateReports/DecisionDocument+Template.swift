@@ -25,6 +25,10 @@ extension DecisionDocument {
 
         The arms differ in: {{arm_differences}}.
         {{/has_arm_differences}}
+        {{#has_server_adoption}}
+
+        MCP server adoption: baseline {{baseline.server_adoption}}; candidate {{candidate.server_adoption}}.
+        {{/has_server_adoption}}
         {{#has_baseline_reuse}}
 
         Baseline: {{baseline_reuse}}.

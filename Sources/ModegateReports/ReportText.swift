@@ -39,6 +39,24 @@ enum ReportText {
             + "first programs failed: \(failures.isEmpty ? "none" : failures); " + misfits
     }
 
+    /// How the arm used each MCP server it was offered, in one line; nil when it was offered none.
+    /// `git: 14 of 40 tool calls (35%) in 3 of 4 trials, 2.1 calls before the first, 2 bursts, 0 errors, 18.2 kB`
+    static func serverAdoption(_ arm: ArmReport) -> String? {
+        guard let servers = arm.serverAdoption, !servers.isEmpty else { return nil }
+        return servers.keys.sorted().map { name in
+            let figures = servers[name]!
+            let first = figures.meanCallsBeforeFirst.map { String(format: ", %.1f calls before the first", $0) } ?? ""
+            return String(format: "%@: %d of %d tool calls (%.0f%%) in %d of %d trials%@, %d burst%@, %d error%@, %@",
+                          name, figures.calls, figures.calls + figures.otherCalls, figures.share * 100, figures.trialsUsing,
+                          figures.trials, first, figures.bursts, figures.bursts == 1 ? "" : "s", figures.errorCalls,
+                          figures.errorCalls == 1 ? "" : "s", Self.bytes(figures.resultBytes))
+        }.joined(separator: "; ")
+    }
+
+    private static func bytes(_ count: Int) -> String {
+        count < 1000 ? "\(count) B" : String(format: "%.1f kB", Double(count) / 1000)
+    }
+
     /// How the judge decided, e.g. `statistical (95% confidence, 5000 resamples, seed 42)`.
     static func mode(_ settings: JudgementSettings) -> String {
         switch settings.mode {

@@ -46,6 +46,10 @@ public struct TextRenderer: VerdictRenderer {
             ReportText.adoption(arm).map { "\(name): \($0)" }
         }
         for (index, line) in adoption.enumerated() { lines.append(pad(index == 0 ? "adoption" : "", to: 10) + line) }
+        let servers = [("candidate", verdict.candidate), ("baseline", verdict.baseline)].compactMap { name, arm in
+            ReportText.serverAdoption(arm).map { "\(name): \($0)" }
+        }
+        for (index, line) in servers.enumerated() { lines.append(pad(index == 0 ? "servers" : "", to: 10) + line) }
         return lines
     }
 

@@ -52,12 +52,19 @@ import Testing
               servers:
                 triage: {command: ["\(ModegateBinary.path)", serve, repo_triage]}
             candidate: {mcp_servers: [triage]}
-            reports: [{format: json, path: verdict.json}]
+            reports: [{format: json, path: verdict.json}, {format: markdown, path: decision.md}, {format: html, path: report.html}, {format: text}]
             """, to: "g.yaml")
         let run = try await ModegateBinary.run(["run", "g.yaml"], in: scratch.url, timeout: 300)
         #expect(run.status == 0, "\(run.stderr)")
         let verdict = try json(scratch.read("verdict.json"))
         #expect((verdict["arm_differences"] as? [String])?.contains("candidate adds MCP server triage") == true, "\(verdict["arm_differences"] ?? "")")
+        let figures = ((verdict["candidate"] as? [String: Any])?["server_adoption"] as? [String: Any])?["triage"] as? [String: Any]
+        #expect(figures?["trials"] as? Int == 3 && figures?["calls"] as? Int == 0, "\(figures ?? [:])")
+        #expect((verdict["baseline"] as? [String: Any])?["server_adoption"] == nil)
+        let adoption = "triage: 0 of \(figures?["other_calls"] as? Int ?? -1) tool calls (0%) in 0 of 3 trials, 0 bursts, 0 errors, 0 B"
+        #expect(run.stdout.contains("servers   candidate: \(adoption)"), "\(run.stdout)")
+        #expect(try scratch.read("decision.md").contains("MCP server adoption: baseline none offered; candidate \(adoption)."))
+        #expect(try scratch.read("report.html").contains("MCP server adoption — candidate: \(adoption)"))
 
         let runs = scratch.url.appendingPathComponent(".modegate/runs")
         for folder in try FileManager.default.contentsOfDirectory(atPath: runs.path) {

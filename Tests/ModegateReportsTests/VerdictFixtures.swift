@@ -34,12 +34,22 @@ enum VerdictFixtures {
 
     static func arm(
         _ id: String, _ strategy: Strategy, source: StoredRun.Source = .native, path: String? = nil, metrics: ArmMetrics,
-        adoption: CodeModeAdoption? = nil
+        adoption: CodeModeAdoption? = nil, serverAdoption: [String: ServerAdoptionTotals]? = nil
     ) -> ArmReport {
         ArmReport(
             id: id, source: source, path: path ?? "/work/.modegate/runs/\(id)", strategy: strategy,
-            presets: ["dynamic_web_filtering", "invoice_reconciliation"], metrics: metrics, adoption: adoption)
+            presets: ["dynamic_web_filtering", "invoice_reconciliation"], metrics: metrics, adoption: adoption,
+            serverAdoption: serverAdoption)
     }
+
+    /// A candidate offered an added `git` server, which it called in 90 of its 120 trials.
+    static let candidateServers: [String: ServerAdoptionTotals] = {
+        let figures = """
+            {"git": {"trials": 120, "trials_using": 90, "calls": 216, "other_calls": 324, "calls_before_first_sum": 135,
+                     "longest_streak_without": 9, "bursts": 40, "result_bytes": 182400, "error_calls": 3, "inference_rounds": 408}}
+            """
+        return try! StableJSON.decoder().decode([String: ServerAdoptionTotals].self, from: Data(figures.utf8))
+    }()
 
     /// A candidate that ran code in 117 of 120 trials, and a baseline that called two unknown tools.
     static let candidateAdoption: CodeModeAdoption = {
@@ -124,7 +134,7 @@ enum VerdictFixtures {
             maxGuardrailBlocked: 0, maxErrorRate: 0.05, maxTokenIncreaseRatio: 0.1),
         candidate: arm("run-20260101-cand", .codemode, metrics: metrics(
             cases: 40, completed: 38, reward: 0.8125, steps: 3.4, trials: 120, tokens: 1834.5, cost: 0.0042, p95: 6.25),
-            adoption: candidateAdoption),
+            adoption: candidateAdoption, serverAdoption: candidateServers),
         baseline: arm("run-20251231-base", .toolCall, metrics: metrics(
             cases: 40, completed: 36, reward: 0.7625, steps: 3.1, trials: 120, tokens: 2980.25, cost: 0.0071, p95: 7.5),
             adoption: baselineAdoption),

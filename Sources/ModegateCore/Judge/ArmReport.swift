@@ -15,6 +15,11 @@ public struct ArmReport: Sendable, Hashable, Codable {
     /// How the arm's model used its tools; absent for runs recorded without it (RLM Code's,
     /// older native runs).
     public var adoption: CodeModeAdoption?
+    /// How the arm used each MCP server it was offered, by server; absent when it was offered none.
+    public var serverAdoption: [String: ServerAdoptionTotals]? = nil
 
-    enum CodingKeys: String, CodingKey { case id, source, path, strategy, presets, metrics, adoption }
+    enum CodingKeys: String, CodingKey {
+        case id, source, path, strategy, presets, metrics, adoption
+        case serverAdoption = "server_adoption"
+    }
 }

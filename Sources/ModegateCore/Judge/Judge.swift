@@ -153,7 +153,7 @@ extension ArmReport {
     init(_ run: StoredRun) {
         self.init(
             id: run.id, source: run.source, path: run.path, strategy: run.strategy, presets: run.presets,
-            metrics: ArmMetrics(run), adoption: run.adoption)
+            metrics: ArmMetrics(run), adoption: run.adoption, serverAdoption: run.serverAdoption)
     }
 }
 

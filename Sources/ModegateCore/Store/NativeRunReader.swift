@@ -33,7 +33,7 @@ enum NativeRunReader {
             summary = RunSummaryHeader(RunSummary.summarizing(records, manifest: manifest))
             trials = records.map(TrialOutcome.init)
         }
-        return StoredRun(
+        var run = StoredRun(
             id: manifest.runID, source: .native, path: folder.path,
             summaryPath: folder.appendingPathComponent("summary.json").path, strategy: manifest.strategy,
             manifest: manifest, summary: summary.metrics, presets: manifest.presets, trials: trials,
@@ -43,6 +43,8 @@ enum NativeRunReader {
             provenance: summary.provenance,
             notRecorded: costRecorded(manifest, trials: trials) ? [] : [.cost], currency: currency(manifest),
             tokensEstimated: summary.tokensEstimated ?? false)
+        run.serverAdoption = summary.serverAdoption
+        return run
     }
 
     /// The pricing currency the run's plan names (`model.pricing.currency`).

@@ -14,6 +14,7 @@ struct RunSummaryHeader: Decodable, Sendable {
     var mcpRestarts: [String: Int]?
     var mcpRestartReasons: [String: [String: Int]]?
     var adoption: CodeModeAdoption?
+    var serverAdoption: [String: ServerAdoptionTotals]?
     var toolWarnings: [String]?
     var provenance: RunProvenance?
     var tokensEstimated: Bool?
@@ -21,7 +22,7 @@ struct RunSummaryHeader: Decodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case totalCases = "total_cases", completedCases = "completed_cases", attemptedCases = "attempted_cases"
         case avgReward = "avg_reward", avgSteps = "avg_steps", cancelled, cancelReason = "cancel_reason"
-        case finishedAt = "finished_at", mcpRestarts = "mcp_restarts", adoption
+        case finishedAt = "finished_at", mcpRestarts = "mcp_restarts", adoption, serverAdoption = "server_adoption"
         case mcpRestartReasons = "mcp_restart_reasons", toolWarnings = "tool_warnings"
         case provenance
         case tokensEstimated = "tokens_estimated"
@@ -39,6 +40,7 @@ struct RunSummaryHeader: Decodable, Sendable {
         mcpRestarts = summary.mcpRestarts
         mcpRestartReasons = summary.mcpRestartReasons
         adoption = summary.adoption
+        serverAdoption = summary.serverAdoption
         toolWarnings = summary.toolWarnings
         provenance = summary.provenance
         tokensEstimated = summary.tokensEstimated

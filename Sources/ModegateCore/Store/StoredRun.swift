@@ -48,6 +48,8 @@ public struct StoredRun: Sendable, Hashable {
     public var mcpRestarts: [String: Int] { restarts.counts }
     /// How the arm's model used its tools (its summary's `adoption`), when recorded.
     public var adoption: CodeModeAdoption?
+    /// How the arm used each MCP server it was offered (its summary's `server_adoption`).
+    public var serverAdoption: [String: ServerAdoptionTotals]? = nil
     /// What the run's figures depend on (its summary's `provenance`), when recorded.
     public var provenance: RunProvenance?
     /// Cost figures the run does not record, which reports show as not recorded rather than 0:

@@ -44,6 +44,12 @@ struct HTMLPage {
         if !verdict.armDifferences.isEmpty {
             out += #"<p class="arm-differences">The arms differ in: \#(escape(verdict.armDifferences.joined(separator: "; ")))</p>"#
         }
+        let servers = [("baseline", verdict.baseline), ("candidate", verdict.candidate)].compactMap { name, arm in
+            ReportText.serverAdoption(arm).map { "\(name): \($0)" }
+        }
+        if !servers.isEmpty {
+            out += #"<p class="server-adoption">MCP server adoption — \#(escape(servers.joined(separator: "; ")))</p>"#
+        }
         out += "</div></header>"
         out += arms()
         if !verdict.warnings.isEmpty {
