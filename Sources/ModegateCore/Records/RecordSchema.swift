@@ -49,6 +49,17 @@ public enum RecordSchema {
         return version
     }
 
+    /// A line decoded with the version it was written in, in one pass: what `verify` reports.
+    public struct Versioned<Value: Decodable & Sendable>: Decodable, Sendable {
+        public let version: Int
+        public let value: Value
+
+        public init(from decoder: any Decoder) throws {
+            version = try RecordSchema.version(from: decoder)
+            value = try Value(from: decoder)
+        }
+    }
+
     /// Writes the current version into `encoder`'s object.
     static func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)

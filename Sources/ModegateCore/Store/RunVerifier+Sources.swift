@@ -30,12 +30,13 @@ extension RunVerifier {
 
     /// The provenance's preset digests: one per preset the manifest names, each matching the
     /// preset file the gate finds today.
-    func checkPresets(_ summary: RunSummary, manifest: RunManifest, summaryFile: String, folder: URL, into report: inout RunVerification) {
+    func checkPresets(
+        _ summary: RunSummary, text: String, manifest: RunManifest, summaryFile: String, into report: inout RunVerification
+    ) {
         guard let provenance = summary.provenance else {
             report.notes.append("\(summaryFile): no provenance recorded, so no preset digests to check")
             return
         }
-        let text = (try? String(contentsOf: folder.appendingPathComponent("summary.json"), encoding: .utf8)) ?? ""
         let line = Self.line(ofKey: "provenance", in: text)
         // The manifest names presets as the gate does (a name or a path); one digest for each.
         let named = Set(manifest.presets)

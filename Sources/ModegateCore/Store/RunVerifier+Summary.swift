@@ -7,10 +7,11 @@ extension RunVerifier {
     /// Recomputes the summary from the results lines and compares every field. What the trials
     /// cannot give (how the arm reached its tools, why it stopped, its provenance, when it
     /// finished) is taken from the stored summary; the provenance is checked against the files.
-    /// Returns the stored summary, nil for an unfinished run (no `summary.json`).
+    /// Returns the stored summary with its text (for the lines of later findings), nil for an
+    /// unfinished run (no `summary.json`).
     func checkSummary(
         folder: URL, results: [TrialRecord], manifest: RunManifest, file: String, into report: inout RunVerification
-    ) -> RunSummary? {
+    ) -> (summary: RunSummary, text: String)? {
         let stored: RunSummary
         do {
             guard let read = try NativeRunReader.readSummary(folder: folder) else {
@@ -49,7 +50,7 @@ extension RunVerifier {
                 path: file, line: Self.line(ofKey: "total_cases", in: text),
                 message: "the run finished, neither cancelled nor stopped early, with \(results.count) trials of the \(manifest.plannedTrials) its manifest plans"))
         }
-        return stored
+        return (stored, text)
     }
 
     private static func json<T: Encodable>(_ value: T) -> JSONValue? {

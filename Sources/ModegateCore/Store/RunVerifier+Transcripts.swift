@@ -16,20 +16,21 @@ extension RunVerifier {
             report.notes.append("\(file): none, so trials were not checked against their conversations")
             return
         }
-        let transcripts: [(line: Int, audit: TranscriptFile.TrialAudit)]
+        let transcripts: [(line: Int, audit: RecordSchema.Versioned<TranscriptFile.TrialAudit>)]
         do {
             transcripts = try TranscriptFile.readAudits(url)
         } catch {
             report.findings.append(Self.finding(error, file: file))
             return
         }
+        report.notes += Self.olderVersions(transcripts.map(\.audit.version), file: file)
         var byTrial: [PairKey: (line: Int, audit: TranscriptFile.TrialAudit)] = [:]
-        for entry in transcripts {
-            let transcript = entry.audit
+        for (line, versioned) in transcripts {
+            let transcript = versioned.value
             if transcript.runID != manifest.runID {
-                report.findings.append(VerifyFinding(path: file, line: entry.line, message: "run_id \(transcript.runID) is not this run's (manifest.json: \(manifest.runID))"))
+                report.findings.append(VerifyFinding(path: file, line: line, message: "run_id \(transcript.runID) is not this run's (manifest.json: \(manifest.runID))"))
             }
-            byTrial[transcript.key] = entry
+            byTrial[transcript.key] = (line, transcript)
         }
         let before = report.findings.count
         var tokensChecked = 0

@@ -50,21 +50,23 @@ public struct RunVerifier: Sendable {
             report.findings.append(Self.finding(error, file: file("manifest.json")))
             return report
         }
-        report.notes += Self.olderVersions(folder: folder, shown: shown)
         let results: [(line: Int, value: TrialRecord)]
         do {
-            let read = try NativeRunReader.readNumberedLines(TrialRecord.self, folder: folder)
-            results = read.lines
+            let read = try NativeRunReader.readNumberedLines(RecordSchema.Versioned<TrialRecord>.self, folder: folder)
+            results = read.lines.map { ($0.line, $0.value.value) }
+            report.notes += Self.olderVersions(read.lines.map(\.value.version), file: file("results.jsonl"))
             report.notes += read.warnings
         } catch {
             report.findings.append(Self.finding(error, file: file("results.jsonl")))
             return report
         }
         let summary = checkSummary(folder: folder, results: results.map(\.value), manifest: manifest, file: file("summary.json"), into: &report)
-        checkTrials(results, manifest: manifest, presets: summary?.provenance.map { Set($0.presets.keys) }, file: file("results.jsonl"), into: &report)
+        checkTrials(results, manifest: manifest, presets: summary?.summary.provenance.map { Set($0.presets.keys) }, file: file("results.jsonl"), into: &report)
         checkTranscripts(folder: folder, results: results, manifest: manifest, shown: shown, into: &report)
         checkGate(manifest, manifestFile: file("manifest.json"), folder: folder, into: &report)
-        if let summary { checkPresets(summary, manifest: manifest, summaryFile: file("summary.json"), folder: folder, into: &report) }
+        if let summary {
+            checkPresets(summary.summary, text: summary.text, manifest: manifest, summaryFile: file("summary.json"), into: &report)
+        }
         return report
     }
 
@@ -98,36 +100,18 @@ public struct RunVerifier: Sendable {
         if report.findings.count == before { report.agreed.append("\(results.count) trials of the run's presets and repetitions, each once") }
     }
 
-    /// A reader's error as a finding in `file`, at the line the error names.
+    /// A reader's error as a finding in `file` (as shown), at the line the error names.
     static func finding(_ error: Error, file: String) -> VerifyFinding {
-        var line: Int?
-        switch error as? StoreError {
-        case .malformed(_, let at, _)?, .unsupportedSchema(_, let at, _, _)?: line = at
-        default: break
-        }
-        // The error's own words without its place, which the finding gives as shown.
-        let text = (error as? StoreError)?.description ?? "\(error)"
-        let reason = text.range(of: ": error: ").map { String(text[$0.upperBound...]) } ?? text
-        return VerifyFinding(path: file, line: line, message: reason)
+        guard let error = error as? StoreError else { return VerifyFinding(path: file, message: "\(error)") }
+        return VerifyFinding(path: file, line: error.place?.line, message: error.problem)
     }
 
-    /// The older schema versions a run's files are in, read through their migrations.
-    private static func olderVersions(folder: URL, shown: String) -> [String] {
-        var notes: [String] = []
-        for name in ["results.jsonl", "transcripts.jsonl"] {
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
-            let ranges = JSONLines.ranges(in: data)
-            let versions = JSONLines.decode(LineVersion.self, data: data, ranges: ranges).compactMap { try? $0.get().version }
-            let older = versions.filter { $0 < RecordSchema.current }
-            guard !older.isEmpty else { continue }
-            notes.append("\((shown as NSString).appendingPathComponent(name)): \(older.count) of \(versions.count) lines are of schema version \(Set(older).sorted().map(String.init).joined(separator: ", ")), read through the migration to \(RecordSchema.current)")
-        }
-        return notes
+    /// A note naming the lines of `file` that are of an older schema version, read through
+    /// their migration; none when every line is current.
+    static func olderVersions(_ versions: [Int], file: String) -> [String] {
+        let older = versions.filter { $0 < RecordSchema.current }
+        guard !older.isEmpty else { return [] }
+        let named = Set(older).sorted().map(String.init).joined(separator: ", ")
+        return ["\(file): \(older.count) of \(versions.count) lines are of schema version \(named), read through the migration to \(RecordSchema.current)"]
     }
-}
-
-/// Only a line's `schema_version`.
-private struct LineVersion: Decodable, Sendable {
-    let version: Int
-    init(from decoder: any Decoder) throws { version = try RecordSchema.version(from: decoder) }
 }

@@ -21,6 +21,21 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The problem, its place and its fix, in one line.
     public var description: String {
+        guard let place else { return problem }
+        return "\(place.line.map { "\(place.path):\($0)" } ?? place.path): error: \(problem)"
+    }
+
+    /// The file (and line) the problem is in; nil for a problem with a reference or the store.
+    public var place: (path: String, line: Int?)? {
+        switch self {
+        case .unreadable(let path, _), .alreadyExists(let path): (path, nil)
+        case .malformed(let path, let line, _), .unsupportedSchema(let path, let line, _, _): (path, line)
+        case .noRuns, .noPreviousRun, .unknownReference, .ambiguousReference: nil
+        }
+    }
+
+    /// The problem and its fix, without its place.
+    public var problem: String {
         switch self {
         case .noRuns(let store):
             return "no stored runs in \(store); run `modegate run GATE.yaml` or pass a run folder or summary path"
@@ -31,19 +46,17 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no run matches '\(reference)'\(hint); use latest, previous, latest:STRATEGY, a run id or prefix, or a path"
         case .ambiguousReference(let reference, let matches):
             return "'\(reference)' matches \(matches.count) runs (\(matches.prefix(5).joined(separator: ", "))); give more of the id"
-        case .unreadable(let path, let reason):
-            return "\(path): error: cannot read: \(reason)"
-        case .malformed(let path, let line, let reason):
-            let location = line.map { "\(path):\($0)" } ?? path
-            return "\(location): error: \(reason)"
-        case .unsupportedSchema(let path, let line, let found, let isNewer):
-            let location = line.map { "\(path):\($0)" } ?? path
+        case .unreadable(_, let reason):
+            return "cannot read: \(reason)"
+        case .malformed(_, _, let reason):
+            return reason
+        case .unsupportedSchema(_, _, let found, let isNewer):
             let reads = "this modegate reads versions \(RecordSchema.unversioned) to \(RecordSchema.current)"
             return isNewer
-                ? "\(location): error: schema_version \(found) is newer than \(reads); upgrade modegate to read this run"
-                : "\(location): error: schema_version \(found) is not a version any modegate writes (\(reads)); the file was edited or is not a modegate record"
-        case .alreadyExists(let path):
-            return "\(path): error: a run already exists here; choose another run id"
+                ? "schema_version \(found) is newer than \(reads); upgrade modegate to read this run"
+                : "schema_version \(found) is not a version any modegate writes (\(reads)); the file was edited or is not a modegate record"
+        case .alreadyExists:
+            return "a run already exists here; choose another run id"
         }
     }
 }

@@ -46,8 +46,8 @@ public enum TranscriptFile {
 
     /// Each line's trial as `modegate verify` checks it, without decoding the requests (the bulk
     /// of a transcript): verifying a large run then costs a fraction of replaying it.
-    public static func readAudits(_ url: URL) throws -> [(line: Int, audit: TrialAudit)] {
-        try numbered(TrialAudit.self, url).map { ($0.line, $0.value) }
+    public static func readAudits(_ url: URL) throws -> [(line: Int, audit: RecordSchema.Versioned<TrialAudit>)] {
+        try numbered(RecordSchema.Versioned<TrialAudit>.self, url).map { ($0.line, $0.value) }
     }
 
     /// What a transcript line says of its trial, but for the requests' bodies.

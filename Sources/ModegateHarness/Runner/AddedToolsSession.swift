@@ -1,17 +1,15 @@
 import Foundation
 import ModegateCore
-import Synchronization
 
 /// A trial's tools when its arm adds MCP servers (`mcp_servers`): the case's suite first, then
 /// each added server's tools, calls routed by name. A name an earlier source already offers stays
 /// with that source (the pre-flight warns); the suite's state and scoring are the suite's alone.
-final class AddedToolsSession: ToolSession {
+struct AddedToolsSession: ToolSession {
     private let primary: any ToolSession
     private let added: [(server: String, session: any ToolSession)]
     /// Tool name → index into `added`; names absent here are the primary's.
     private let routes: [String: Int]
     let tools: [ToolDescriptor]
-    private let calls = Mutex([String: Int]())
 
     init(primary: any ToolSession, added: [(server: String, session: any ToolSession)]) {
         self.primary = primary
@@ -45,9 +43,7 @@ final class AddedToolsSession: ToolSession {
 
     func call(_ name: String, arguments: JSONValue) async -> ToolReply {
         guard let index = routes[name] else { return await primary.call(name, arguments: arguments) }
-        let source = added[index]
-        calls.withLock { $0[source.server, default: 0] += 1 }
-        return await source.session.call(name, arguments: arguments)
+        return await added[index].session.call(name, arguments: arguments)
     }
 
     /// The added server whose tool `name` is; nil for the primary's.
@@ -55,9 +51,6 @@ final class AddedToolsSession: ToolSession {
 
     /// The added servers, in order.
     var servers: [String] { added.map(\.server) }
-
-    /// Calls the trial made to each added server's tools.
-    var callsByServer: [String: Int] { calls.withLock { $0 } }
 
     func finalState() async -> JSONValue? { await primary.finalState() }
 

@@ -83,10 +83,17 @@ struct TrialRunner: Sendable {
         }
         await conversation.close()
         meter.add(tally.current)
+        // Each call's server: an added server's tools, or every tool of an MCP suite.
+        let suiteServer = workload.suite.overMCP ? workload.suite.mcpServerName : nil
+        let calls = tally.calls.map { call -> ToolCallTrace in
+            var call = call
+            call.server = added?.server(of: call.name) ?? suiteServer
+            return call
+        }
         if workload.suite.overMCP {
             meter.mcpToolCalls += meter.toolCalls
-        } else if let added {
-            meter.mcpToolCalls += added.callsByServer.values.reduce(0, +)
+        } else {
+            meter.mcpToolCalls += calls.filter { $0.server != nil }.count
         }
         var verdict = await judgeAnswer(ending, workload: workload, session: session)
         if let failure = await session.infrastructureFailure() {
@@ -105,13 +112,6 @@ struct TrialRunner: Sendable {
             verdict.error = TrialError(category: .cancelled, message: "the run was interrupted")
         }
         let total = uptime() - began
-        // Each call's server: an added server's tools, or every tool of an MCP suite.
-        let suiteServer = workload.suite.overMCP ? workload.suite.mcpServerName : nil
-        let calls = tally.calls.map { call -> ToolCallTrace in
-            var call = call
-            call.server = added?.server(of: call.name) ?? suiteServer
-            return call
-        }
         let offered = Set((added?.servers ?? []) + [suiteServer].compactMap { $0 })
         var counters = meter.counters
         counters.latency.total = total

@@ -18,10 +18,15 @@ final class ToolTally: Sendable {
         var trace: ToolCallTrace?
     }
 
+    /// The calls in issue order, and the model turn whose answer the calls now issued follow
+    /// (0 before the first answer).
+    private struct Calls {
+        var issued: [Issued] = []
+        var turn = 0
+    }
+
     private let totals = Mutex(Totals())
-    private let traces = Mutex<[Issued]>([])
-    /// The model turn whose answer the calls now issued follow (0 before the first answer).
-    private let turn = Mutex(0)
+    private let traces = Mutex(Calls())
     /// The trial's clock and its start: a call's `at`.
     private let clock: @Sendable () -> Double
     private let origin: Double
@@ -32,28 +37,29 @@ final class ToolTally: Sendable {
     }
 
     /// The model answered turn `number`: the calls that follow are its.
-    func enterTurn(_ number: Int) { turn.withLock { $0 = number } }
+    func enterTurn(_ number: Int) { traces.withLock { $0.turn = number } }
 
     /// Notes a call as it is issued; its slot keeps the issue order however the replies interleave.
     func begin() -> Int {
-        let issued = Issued(turn: turn.withLock { $0 }, at: clock() - origin)
+        let at = clock() - origin
         return traces.withLock {
-            $0.append(issued)
-            return $0.count - 1
+            $0.issued.append(Issued(turn: $0.turn, at: at))
+            return $0.issued.count - 1
         }
     }
 
     /// The reply of the call `begin` gave `slot`.
     func add(slot: Int, name: String, arguments: JSONValue, reply: ToolReply, seconds: Double) {
         traces.withLock {
-            $0[slot].trace = ToolCallTrace(
-                name: name, arguments: arguments, isError: reply.isError, reply: reply.text, turn: $0[slot].turn, at: $0[slot].at)
+            let issued = $0.issued[slot]
+            $0.issued[slot].trace = ToolCallTrace(
+                name: name, arguments: arguments, isError: reply.isError, reply: reply.text, turn: issued.turn, at: issued.at)
         }
         add(reply: reply, seconds: seconds)
     }
 
     /// The calls that answered, in issue order.
-    var calls: [ToolCallTrace] { traces.withLock { $0.compactMap(\.trace) } }
+    var calls: [ToolCallTrace] { traces.withLock { $0.issued.compactMap(\.trace) } }
 
     private func add(reply: ToolReply, seconds: Double) {
         totals.withLock {
