@@ -6,7 +6,7 @@ public enum BuiltinSuites {
     /// Every built-in suite, in the order `modegate presets` lists them.
     public static let all: [any Suite] = [
         SmokeSuite(), RepoTriageSuite(), WebFilteringSuite(), LedgerSuite(), FunctionProbeSuite(),
-        CodeNavigationSuite(),
+        CodeNavigationSuite(), WorkspaceSuite(),
     ]
 
     /// The suite called `name`, or nil.

@@ -19,7 +19,9 @@ import Testing
     @Test func thereAreAtLeastFortyCasesAndEachSuiteHasAPreset() {
         #expect(BuiltinPresets.presets.count == BuiltinPresets.names.count)
         #expect(BuiltinPresets.cases.count >= 40)
-        #expect(Set(BuiltinSuites.all.map(\.name)) == Set(BuiltinPresets.names))
+        // The workspace suite reads a directory on disk: its preset is an example beside the
+        // checkout it asks about (presets/examples/git_workspace.yaml), not a built-in one.
+        #expect(Set(BuiltinSuites.all.map(\.name)).subtracting(["workspace"]) == Set(BuiltinPresets.names))
         let smoke = BuiltinPresets.cases.filter { $0.preset == "smoke" }
         #expect(smoke.count == 3)
     }

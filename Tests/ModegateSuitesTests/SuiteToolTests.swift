@@ -7,7 +7,7 @@ import Testing
 @Suite struct SuiteToolTests {
     @Test func builtinSuitesAreFoundByName() {
         #expect(BuiltinSuites.all.map(\.name) == ["smoke", "repo_triage", "dynamic_web_filtering", "ledger_workflows",
-                                                   "function_probe", "code_navigation"])
+                                                   "function_probe", "code_navigation", "workspace"])
         #expect(BuiltinSuites.named("ledger_workflows")?.name == "ledger_workflows")
         #expect(BuiltinSuites.named("nope") == nil)
     }

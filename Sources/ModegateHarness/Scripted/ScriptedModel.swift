@@ -39,7 +39,9 @@ public struct ScriptedModel: ProgramRunningModel {
         case .toolCall:
             ScriptedToolCallSession(
                 reference: trial.testCase.reference,
-                key: trial.testCase.reference.map { .init(preset: trial.preset, caseID: trial.testCase.id, reference: $0) },
+                key: trial.testCase.reference.map {
+                    .init(preset: trial.preset, caseID: trial.testCase.id, reference: $0, toolNames: trial.tools.map(\.name))
+                },
                 toolNames: trial.tools.map(\.name), programs: programs, limits: limits, retries: retries,
                 trajectories: trajectories)
         }

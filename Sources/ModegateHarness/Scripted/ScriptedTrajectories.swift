@@ -16,6 +16,9 @@ final class ScriptedTrajectories: Sendable {
         var preset: String
         var caseID: String
         var reference: String
+        /// The tools the trial is offered: a reference may branch on them (`if (tools.git_log)`),
+        /// so an arm with an added server plays a conversation of its own.
+        var toolNames: [String]
     }
 
     struct Wave: Sendable {
