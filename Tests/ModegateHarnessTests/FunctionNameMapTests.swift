@@ -55,7 +55,7 @@ import Testing
                                   scorer: .exact, params: [:], reference: "return {};")
         let setup = TrialSetup(
             context: TrialContext(preset: "p", testCase: testCase, repetition: 0, strategy: .toolCall, tools: session.tools),
-            session: session, maxSteps: 4, budget: BudgetGuard(plan: BudgetPlan(), pricing: nil), modelName: "m")
+            session: session, maxSteps: 4, budget: BudgetGuard(plan: BudgetPlan()), modelName: "m")
         let model = CallingModel()
         var meter = TrialMeter()
         let ending = await ToolCallStrategy().play(setup, model: model, meter: &meter)

@@ -47,7 +47,7 @@ import Testing
                                   scorer: .exact, params: [:], reference: nil)
         return TrialSetup(
             context: TrialContext(preset: "p", testCase: testCase, repetition: 0, strategy: strategy, tools: tallied.tools),
-            session: tallied, maxSteps: 3, budget: BudgetGuard(plan: BudgetPlan(), pricing: nil), modelName: "m")
+            session: tallied, maxSteps: 3, budget: BudgetGuard(plan: BudgetPlan()), modelName: "m")
     }
 
     static func toolCalling(failing: Bool) async -> (StrategyEnding, TrialMeter) {

@@ -92,6 +92,9 @@ public struct ArmPlan: Sendable, Codable, Equatable {
     public var instructions: String?
     /// `instructions_file` as written (relative to the gate file), for messages; nil for inline text.
     public var instructionsFile: String?
+    /// The arm's own model (`model:` inside the arm): the shared `model` with the keys the arm
+    /// sets replaced, resolved when the gate loads; nil when the arm uses the shared model.
+    public var model: ModelPlan?
 
     /// An arm as given; `mcpRoles` starts empty, so the known names apply.
     public init(
@@ -116,5 +119,6 @@ public struct ArmPlan: Sendable, Codable, Equatable {
         case instructions
         case instructionsFile = "instructions_file"
         case mcpServers = "mcp_servers"
+        case model
     }
 }

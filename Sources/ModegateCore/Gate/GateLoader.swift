@@ -47,12 +47,16 @@ public enum GateLoader {
         if members["name"] == nil || members["name"] == .null {
             members["name"] = .string(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
         }
-        // An arm's instructions file becomes its text, so the plan holds what the model is told.
         for arm in ["baseline", "candidate"] {
-            guard case .object(var settings)? = members[arm], let file = settings["instructions_file"]?.stringValue else { continue }
-            let url = GateRules.instructionsURL(file, gate: path)
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw mismatch("\(url.path) became unreadable") }
-            settings["instructions"] = .string(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            guard case .object(var settings)? = members[arm] else { continue }
+            // An arm's instructions file becomes its text, so the plan holds what the model is told.
+            if let file = settings["instructions_file"]?.stringValue {
+                let url = GateRules.instructionsURL(file, gate: path)
+                guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw mismatch("\(url.path) became unreadable") }
+                settings["instructions"] = .string(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            // An arm's model is resolved over the shared one, so the plan holds the model it plays.
+            settings["model"] = ArmModelMerge.merged(shared: members["model"], arm: settings["model"]) ?? .null
             members[arm] = .object(settings)
         }
         members["source_path"] = .string(path)

@@ -51,18 +51,25 @@ extension GatePlan {
         return replacing(workload: workload, mcp: mcp, tools: tools, candidate: candidate, judgement: judgement)
     }
 
-    /// This plan with another model (a run's manifest names the model that answered a replay).
-    public func with(model: ModelPlan) -> GatePlan { replacing(model: model) }
+    /// This plan with every model it names (the shared one and each arm's own) answered by
+    /// `provider`: a run's manifest names what answered (a replay's `replay`).
+    public func answered(by provider: ModelPlan.Provider) -> GatePlan {
+        var model = self.model, baseline = self.baseline, candidate = self.candidate
+        model.provider = provider
+        baseline.model?.provider = provider
+        candidate.model?.provider = provider
+        return replacing(model: model, baseline: baseline, candidate: candidate)
+    }
 
     /// A copy with the given parts in place of this plan's.
     private func replacing(
         workload: WorkloadPlan? = nil, model: ModelPlan? = nil, mcp: MCPPlan? = nil, tools: ToolsPlan? = nil,
-        candidate: ArmPlan? = nil, judgement: JudgementSettings? = nil
+        baseline: ArmPlan? = nil, candidate: ArmPlan? = nil, judgement: JudgementSettings? = nil
     ) -> GatePlan {
         GatePlan(
             version: version, name: name, description: description, sourcePath: sourcePath, sourceSHA256: sourceSHA256,
             workload: workload ?? self.workload, model: model ?? self.model, mcp: mcp ?? self.mcp, tools: tools ?? self.tools,
-            baseline: baseline, candidate: candidate ?? self.candidate, thresholds: thresholds,
+            baseline: baseline ?? self.baseline, candidate: candidate ?? self.candidate, thresholds: thresholds,
             judgement: judgement ?? self.judgement, budget: budget, reports: reports)
     }
 }

@@ -15,7 +15,7 @@ public struct GatePlan: Sendable, Codable, Equatable {
     public let sourceSHA256: String?
     /// Which cases both arms run, how often and in what order.
     public let workload: WorkloadPlan
-    /// The model both arms use.
+    /// The model both arms use, unless an arm sets its own (`model(for:)`).
     public let model: ModelPlan
     /// MCP servers the arms may reach.
     public let mcp: MCPPlan
@@ -63,4 +63,13 @@ public struct GatePlan: Sendable, Codable, Equatable {
         case sourcePath = "source_path"
         case sourceSHA256 = "source_sha256"
     }
+
+    /// The model `role` plays with: its arm's own, else the shared one (a bench run plays the
+    /// candidate's settings).
+    public func model(for role: ArmRole) -> ModelPlan {
+        (role == .baseline ? baseline.model : candidate.model) ?? model
+    }
+
+    /// The models the arms play, the baseline's first (the same one twice when they share it).
+    public var models: [ModelPlan] { [model(for: .baseline), model(for: .candidate)] }
 }

@@ -17,11 +17,18 @@ struct GateRules {
 
     mutating func check(_ tree: JSONValue) {
         let root = SchemaPath.root
-        if let model = tree["model"] { checkModel(model, at: root.appending("model")) }
+        // The shared model must be complete only if an arm plays it: when both arms set a model
+        // of their own (one model name each), their resolved models are checked instead.
+        let ownModels = ["baseline", "candidate"].filter { tree[$0]?["model"]?.objectValue != nil }
+        if let model = tree["model"], ownModels.count < 2 { checkModel(model, at: root.appending("model")) }
         let servers = tree["mcp"]?["servers"]?.objectValue
         if let servers { checkServers(servers, at: Self.serversPath) }
         for arm in ["baseline", "candidate"] {
-            if let plan = tree[arm] { checkArm(plan, named: arm, servers: servers, enabled: tree["mcp"]?["enabled"]?.boolValue ?? false, at: root.appending(arm)) }
+            guard let plan = tree[arm] else { continue }
+            checkArm(plan, named: arm, servers: servers, enabled: tree["mcp"]?["enabled"]?.boolValue ?? false, at: root.appending(arm))
+            if let model = ArmModelMerge.merged(shared: tree["model"], arm: plan["model"]) {
+                checkModel(model, at: root.appending(arm).appending("model"))
+            }
         }
         if let reports = tree["reports"]?.arrayValue { checkReports(reports, at: root.appending("reports")) }
         checkSequential(tree, at: root.appending("judgement").appending("sequential"))

@@ -73,6 +73,8 @@ extension GateSchema {
                             "How run_code presents the tools: typescript declarations from their schemas, or names only."),
                 SchemaField("max_steps", .integer(minimum: 1, maximum: 1000), default: .number(Double(maxSteps)),
                             "Model turns per trial."),
+                .optional("model", .object(armModel),
+                          "The arm's own model: any key of model, the rest shared (unset: the shared model)."),
                 .optional("instructions", .string(.nonEmpty),
                           "The arm's own instructions, added to the system prompt after the core both arms share (unset: the core alone)."),
                 .optional("instructions_file", .string(.nonEmpty),
@@ -80,6 +82,21 @@ extension GateSchema {
                 .section("limits", limits),
             ])
     }
+
+    /// An arm's model: every key of `model`, none defaulted, so a key the arm leaves out keeps
+    /// the shared value. `provider: replay` and `cassette` stay shared (`--replay` plays both arms).
+    static let armModel = SchemaObject(
+        title: "arm model",
+        description: "The keys of model this arm sets for itself; each one left out is the shared model's.",
+        fields: model.fields.filter { $0.name != "cassette" }.map { field in
+            var type = field.type.unwrapped
+            var description = field.description
+            if field.name == "provider", case .stringEnum(let names) = type {
+                type = .stringEnum(names.filter { $0 != "replay" })
+                description = "Which API serves this arm's model; replay is not one: a replay plays both arms (--replay, or the shared model)."
+            }
+            return SchemaField.optional(field.name, type, description)
+        })
 
     /// Which of an external Code Mode server's tools plays which part, when its names are not
     /// among the known ones (UTCP-style or toolplane-style).

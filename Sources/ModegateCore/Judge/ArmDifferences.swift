@@ -4,10 +4,11 @@ import Foundation
 /// report shows: `strategy tool_call → codemode`, `max_steps 24 → 6`, `candidate adds
 /// instructions (212 characters)`. Settings that only Code Mode reads (the runtime, discovery,
 /// the tool API, the sandbox limits) are compared only when both arms run Code Mode: for a
-/// tool-calling baseline they say nothing.
+/// tool-calling baseline they say nothing. Models are compared as each arm plays them (its own,
+/// else `shared`), key by key: `model name gpt-4.1 → gpt-4.1-mini`.
 public enum ArmDifferences {
-    public static func describe(baseline: ArmPlan, candidate: ArmPlan) -> [String] {
-        var lines: [String] = []
+    public static func describe(baseline: ArmPlan, candidate: ArmPlan, shared: ModelPlan? = nil) -> [String] {
+        var lines = models(baseline.model ?? shared, candidate.model ?? shared)
         if baseline.strategy != candidate.strategy {
             lines.append("strategy \(baseline.strategy.rawValue) → \(candidate.strategy.rawValue)")
         }
@@ -37,8 +38,31 @@ public enum ArmDifferences {
     /// The differences between two stored runs' arms, from the plans their manifests hold; empty
     /// for runs without one (RLM Code summaries).
     public static func describe(baseline: StoredRun, candidate: StoredRun) -> [String] {
-        guard let before = armPlan(of: baseline), let after = armPlan(of: candidate) else { return [] }
+        guard var before = armPlan(of: baseline), var after = armPlan(of: candidate) else { return [] }
+        // Each run's shared model is its own gate's (a reused baseline may come from another).
+        before.model = before.model ?? sharedModel(of: baseline)
+        after.model = after.model ?? sharedModel(of: candidate)
         return describe(baseline: before, candidate: after)
+    }
+
+    /// Each key of the model that differs between the arms, as `model KEY BEFORE → AFTER`.
+    static func models(_ baseline: ModelPlan?, _ candidate: ModelPlan?) -> [String] {
+        guard let baseline, let candidate, baseline != candidate,
+              let before = try? JSONValue.parse(StableJSON.string(baseline, pretty: false)).objectValue,
+              let after = try? JSONValue.parse(StableJSON.string(candidate, pretty: false)).objectValue
+        else { return [] }
+        return Set(before.keys).union(after.keys).sorted().compactMap { key in
+            let old = before[key] ?? .null, new = after[key] ?? .null
+            guard old != new else { return nil }
+            if key == "pricing" { return "model pricing differs" }
+            func shown(_ value: JSONValue) -> String { value == .null ? "unset" : value.stringValue ?? value.jsonText }
+            return "model \(key) \(shown(old)) → \(shown(new))"
+        }
+    }
+
+    private static func sharedModel(of run: StoredRun) -> ModelPlan? {
+        guard let model = run.manifest?.plan?["model"] else { return nil }
+        return try? StableJSON.decoder().decode(ModelPlan.self, from: Data(model.jsonText.utf8))
     }
 
     /// The settings a stored run played: its role's section of the plan, or for a bench run the

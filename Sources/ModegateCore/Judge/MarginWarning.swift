@@ -12,7 +12,7 @@ import Foundation
 public enum MarginWarning {
     /// The warnings for a gate about to play `cases` cases (its preset cases, limit applied).
     public static func warnings(plan: GatePlan, cases: Int) -> [String] {
-        guard plan.model.provider != .scripted else { return [] }
+        guard plan.models.contains(where: { $0.provider != .scripted }) else { return [] }
         return warnings(thresholds: plan.thresholds, settings: plan.judgement, cases: cases, repetitions: plan.workload.repetitions)
     }
 

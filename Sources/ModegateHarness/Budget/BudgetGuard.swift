@@ -7,7 +7,6 @@ import ModegateProviders
 /// marked cancelled, and the verdict is `error`, never `pass`.
 public actor BudgetGuard {
     private let plan: BudgetPlan
-    private let pricing: ModelPlan.Pricing?
     private let uptime: @Sendable () -> Double
     private let started: Double
     private var requests = 0
@@ -15,11 +14,10 @@ public actor BudgetGuard {
     /// The limit that was reached, once one was; it stays set.
     public private(set) var tripped: StopReason?
 
-    /// A guard of `plan`, costing tokens at `pricing`, its seconds read from `uptime` (a
-    /// monotonic clock; tests move their own) from now on.
-    public init(plan: BudgetPlan, pricing: ModelPlan.Pricing?, uptime: @escaping @Sendable () -> Double = BudgetGuard.systemUptime) {
+    /// A guard of `plan`, its seconds read from `uptime` (a monotonic clock; tests move their
+    /// own) from now on.
+    public init(plan: BudgetPlan, uptime: @escaping @Sendable () -> Double = BudgetGuard.systemUptime) {
         self.plan = plan
-        self.pricing = pricing
         self.uptime = uptime
         started = uptime()
     }
@@ -47,7 +45,9 @@ public actor BudgetGuard {
         return checkTimeAndCost()
     }
 
-    func charge(tokens: TokenUsage) {
+    /// Adds what `tokens` cost at `pricing`, the prices of the arm's model (each arm may have
+    /// its own); without prices the cost is unknown and never trips the budget.
+    func charge(tokens: TokenUsage, at pricing: ModelPlan.Pricing?) {
         guard let pricing else { return }
         cost += pricing.cost(prompt: tokens.prompt, completion: tokens.completion, cached: tokens.cached)
     }

@@ -3,18 +3,23 @@ import ModegateCore
 import ModegateMCP
 
 extension GateRunner {
-    /// The model the run would talk to, set up as for a run but without a request: names the
-    /// provider, model, endpoint and key variable, or throws what a run would (an unset key,
-    /// a bad URL, an unreadable cassette).
+    /// The models the run would talk to, set up as for a run but without a request: names the
+    /// provider, model, endpoint and key variable (each arm's when they differ), or throws what
+    /// a run would (an unset key, a bad URL, an unreadable cassette).
     public func describeModel() throws -> String {
         let cassette: [URL]?
         if case .replay(let files) = try RunPlan.model(invocation, environment) { cassette = files } else { cassette = nil }
-        let selection = try environment.models.model(
-            plan.model, cassette: cassette, candidateLimits: plan.candidate.limits, sandbox: sandbox, variables: environment.variables)
-        let provider = selection.provider.rawValue
-        let name = selection.model.modelName == provider ? "" : " \(selection.model.modelName)"
-        return "\(provider)\(name)\(selection.model.endpointDescription.map { " at \($0)" } ?? "")"
-            + (plan.model.apiKeyEnv.map { selection.source == .replay ? "" : ", key from \($0) (set)" } ?? "")
+        func describe(_ model: ModelPlan) throws -> String {
+            let selection = try environment.models.model(
+                model, cassette: cassette, candidateLimits: plan.candidate.limits, sandbox: sandbox, variables: environment.variables)
+            let provider = selection.provider.rawValue
+            let name = selection.model.modelName == provider ? "" : " \(selection.model.modelName)"
+            return "\(provider)\(name)\(selection.model.endpointDescription.map { " at \($0)" } ?? "")"
+                + (model.apiKeyEnv.map { selection.source == .replay ? "" : ", key from \($0) (set)" } ?? "")
+        }
+        let baseline = plan.model(for: .baseline), candidate = plan.model(for: .candidate)
+        guard baseline != candidate else { return try describe(candidate) }
+        return "baseline \(try describe(baseline)); candidate \(try describe(candidate))"
     }
 
     /// Rehearses the workload with the scripted model, one repetition per case, into memory
@@ -56,9 +61,9 @@ extension GateRunner {
             return RunEstimate.Arm(
                 name: role.rawValue, trials: cases.count * repetitions, unrehearsedTrials: unrehearsed * repetitions,
                 requests: total(\.modelRequests), promptTokens: total(\.promptTokens), completionTokens: total(\.completionTokens),
-                maxRequests: cases.count * repetitions * arm.maxSteps)
+                maxRequests: cases.count * repetitions * arm.maxSteps, pricing: plan.model(for: role).pricing)
         }
-        return RunEstimate(arms: arms, pricing: plan.model.pricing, budget: plan.budget,
+        return RunEstimate(arms: arms, budget: plan.budget,
                            concurrency: invocation.concurrency)
     }
 }

@@ -17,17 +17,17 @@ extension GateRunner {
         }
         let started = clock()
         let stem = GateRunID.stem(at: started)
-        // The manifest's plan names the model that answered (a replay's `replay`).
-        var model = plan.gate.model
-        model.provider = prepared.model.provider
-        let recorded = plan.gate.with(model: model)
-        let planJSON = try? JSONValue.parse(StableJSON.string(recorded, pretty: false))
         return try plan.arms.map { arm in
+            let model = prepared.model(for: arm.role)
+            // The manifest's plan names the model that answered (a replay's `replay`); a replay
+            // or the scripted rehearsal answers for every arm alike.
+            let recorded = model.source == .live ? plan.gate : plan.gate.answered(by: model.provider)
+            let planJSON = try? JSONValue.parse(StableJSON.string(recorded, pretty: false))
             let manifest = RunManifest(
                 runID: GateRunID.id(stem: stem, role: arm.role, strategy: arm.strategy), toolVersion: toolVersion,
                 strategy: arm.strategy, arm: arm.role == .bench ? nil : arm.role,
                 gateFile: plan.gate.sourcePath, gateSHA256: plan.gate.sourceSHA256, plan: planJSON,
-                model: prepared.model.model.modelName, provider: prepared.model.provider.rawValue,
+                model: model.model.modelName, provider: model.provider.rawValue,
                 presets: plan.gate.workload.presets, repetitions: plan.repetitions, plannedTrials: planned,
                 seed: plan.gate.workload.seed, shard: plan.shard?.description, host: ProcessInfo.processInfo.hostName,
                 startedAt: started)

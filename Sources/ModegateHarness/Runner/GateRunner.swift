@@ -127,7 +127,8 @@ public struct GateRunner: Sendable {
             let runs = try recorders.map {
                 (role: $0.arm.role, run: try store.open(try store.resolve(.named($0.writer.folder.path), workingDirectory: planner.gateDirectory)))
             }
-            if let missed = prepared.model.coverage?.missedRequests, let first = missed.first {
+            let missed = prepared.missedRequests
+            if let first = missed.first {
                 throw HarnessError.replayMissed(count: missed.count, first: first, runs: runs.map(\.run.id))
             }
             return (runs, stopped, reuse)
@@ -163,14 +164,17 @@ public struct GateRunner: Sendable {
         if plan.arms.count == 2 || !reusedTrials.isEmpty {
             for warning in MarginWarning.warnings(plan: plan.gate, cases: prepared.cases.count) { progress.message("modegate: warning: \(warning)") }
         }
-        let budget = BudgetGuard(plan: plan.budget, pricing: plan.gate.model.pricing, uptime: environment.uptime)
+        let budget = BudgetGuard(plan: plan.budget, uptime: environment.uptime)
         let scheduler = TrialScheduler(
             recorders: recorders, cases: prepared.cases, repetitions: plan.repetitions, order: plan.gate.workload.armOrder,
             seed: plan.gate.workload.seed, concurrency: plan.concurrency, budget: budget, progress: progress,
             stop: prepared.servers.stop, batching: plan.batching,
             reusedTrials: reusedTrials)
         let trialRunner = TrialRunner(
-            model: prepared.model, sandbox: sandbox, budget: budget, pricing: plan.gate.model.pricing,
+            models: prepared.models, sandbox: sandbox, budget: budget,
+            pricing: Dictionary(uniqueKeysWithValues: plan.arms.compactMap { arm in
+                plan.gate.model(for: arm.role).pricing.map { (arm.role, $0) }
+            }),
             faults: plan.gate.tools.faults, conformance: conformance, externalRuntimes: externals,
             addedSources: prepared.addedSources, uptime: environment.uptime)
         let stopped = try await scheduler.play(with: trialRunner)
@@ -190,7 +194,7 @@ public struct GateRunner: Sendable {
     /// The values of every secret variable the gate names (the API key, MCP header secrets).
     var redactor: SecretRedactor {
         var secrets: [String: String] = [:]
-        let variables = [plan.model.apiKeyEnv].compactMap { $0 } + plan.mcp.servers.values.flatMap { $0.headersEnv.values }
+        let variables = plan.models.compactMap(\.apiKeyEnv) + plan.mcp.servers.values.flatMap { $0.headersEnv.values }
         for variable in variables { secrets[variable] = environment.variables[variable] }
         return SecretRedactor(secrets: secrets)
     }

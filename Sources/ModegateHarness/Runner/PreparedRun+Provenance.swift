@@ -3,13 +3,14 @@ import ModegateCore
 
 extension PreparedRun {
     /// The provenance of `role`'s arm in this run (a bench arm plays the candidate's settings
-    /// for code mode and the baseline's for tool calling, with `strategy`): the gate's model and
-    /// sampling, the arm's settings, the workload's shape and faults, the presets' file digests
+    /// for code mode and the baseline's for tool calling, with `strategy`): the model the arm plays
+    /// (its own or the shared one) and its sampling, the arm's settings, the workload's shape and faults, the presets' file digests
     /// and the tools the cases' suites offer (MCP suites' as their servers listed them, so after
     /// the servers opened).
     func provenance(for role: ArmRole, strategy: Strategy? = nil) -> RunProvenance {
         let gate = plan.gate
-        let model = gate.model
+        let played: ArmRole = role == .candidate || (role == .bench && strategy == .codemode) ? .candidate : .baseline
+        let model = gate.model(for: played)
         var modelFields: [String: JSONValue] = [
             "provider": .string(model.provider.rawValue), "temperature": .number(model.temperature),
             "max_output_tokens": .number(Double(model.maxOutputTokens)),
@@ -17,8 +18,9 @@ extension PreparedRun {
         if let name = model.name { modelFields["name"] = .string(name) }
         if let url = model.baseURL { modelFields["base_url"] = .string(url) }
         if let version = model.apiVersion { modelFields["api_version"] = .string(version) }
-        var armPlan = role == .candidate || (role == .bench && strategy == .codemode) ? gate.candidate : gate.baseline
+        var armPlan = played == .candidate ? gate.candidate : gate.baseline
         if let strategy { armPlan.strategy = strategy }
+        armPlan.model = nil  // the model it plays is the provenance's model, as for a shared one
         armPlan.reuse = nil  // where a baseline came from is not what it measured
         armPlan.instructionsFile = nil  // the text is what the model was told, not where it was kept
         let workload: JSONValue = [

@@ -6,12 +6,15 @@ import ModegateProviders
 import ModegateSandbox
 
 /// Stage 2 of a run: everything the trials need, set up before the first one — the workload's
-/// cases, the one model selection, the sandbox checked, and the MCP servers the cases and arms
-/// use (named here, started by `open`).
+/// cases, each arm's model selection (one for arms that share a model), the sandbox checked,
+/// and the MCP servers the cases and arms use (named here, started by `open`).
 struct PreparedRun: Sendable {
     let plan: RunPlan
     let cases: [WorkloadCase]
-    let model: ModelSelection
+    /// The model of each arm the run plays.
+    let models: [ArmRole: ModelSelection]
+    /// Each distinct selection once (arms that share a model share one).
+    let selections: [ModelSelection]
     let servers: MCPServerPool
     /// Arms whose Code Mode runs on an external server: its handle and the gate's role names.
     let externalServers: [ArmRole: (handle: MCPServerHandle, roles: ArmPlan.Roles)]
@@ -31,15 +34,33 @@ struct PreparedRun: Sendable {
         case .replay(let files): cassette = files
         case .scripted: cassette = nil
         }
-        let model = plan.model.isScripted
-            ? environment.models.scripted(candidateLimits: plan.gate.candidate.limits, sandbox: environment.sandbox)
-            : try environment.models.model(
-                plan.gate.model, cassette: cassette, candidateLimits: plan.gate.candidate.limits, sandbox: environment.sandbox,
-                variables: environment.variables)
+        var chosen: [(plan: ModelPlan, selection: ModelSelection, arms: [ArmSettings])] = []
+        var models: [ArmRole: ModelSelection] = [:]
+        for arm in plan.arms {
+            let wanted = plan.gate.model(for: arm.role)
+            // Arms that share a model share its selection (a replay's cassette is read once).
+            if let same = chosen.firstIndex(where: { $0.plan == wanted || plan.model.isScripted }) {
+                models[arm.role] = chosen[same].selection
+                chosen[same].arms.append(arm)
+                continue
+            }
+            let selection = plan.model.isScripted
+                ? environment.models.scripted(candidateLimits: plan.gate.candidate.limits, sandbox: environment.sandbox)
+                : try environment.models.model(
+                    wanted, cassette: cassette, candidateLimits: plan.gate.candidate.limits, sandbox: environment.sandbox,
+                    variables: environment.variables)
+            chosen.append((wanted, selection, [arm]))
+            models[arm.role] = selection
+        }
         // A sequential run stops once decided, so its recording holds only the cases it needed;
         // a replay stops at the same look, and a request past the recording is a replay miss.
-        if let coverage = model.coverage, plan.batching?.seededOrder == nil { try checkRecordings(coverage, plan: plan, cases: cases) }
-        try await checkSandbox(plan: plan, model: model, sandbox: environment.sandbox)
+        if plan.batching?.seededOrder == nil {
+            for choice in chosen {
+                guard let coverage = choice.selection.coverage else { continue }
+                try checkRecordings(coverage, plan: plan, arms: choice.arms, cases: cases)
+            }
+        }
+        try await checkSandbox(plan: plan, models: chosen.map(\.selection), sandbox: environment.sandbox)
         var external: [ArmRole: (MCPServerHandle, ArmPlan.Roles)] = [:]
         for arm in plan.arms {
             guard let runtime = arm.externalRuntime else { continue }
@@ -57,7 +78,8 @@ struct PreparedRun: Sendable {
                 added[arm.role, default: []].append(await servers.handle(name, arm: arm.role))
             }
         }
-        var prepared = PreparedRun(plan: plan, cases: cases, model: model, servers: servers, externalServers: external)
+        var prepared = PreparedRun(
+            plan: plan, cases: cases, models: models, selections: chosen.map(\.selection), servers: servers, externalServers: external)
         prepared.addedServers = added
         return prepared
     }
@@ -117,11 +139,22 @@ struct PreparedRun: Sendable {
         return notes
     }
 
+    /// The model `role` plays with.
+    func model(for role: ArmRole) -> ModelSelection {
+        // Every played arm has one; `prepare` made them.
+        models[role] ?? models.values.first!
+    }
+
+    /// The replays' requests that matched no recording, over every arm's cassette.
+    var missedRequests: [String] { selections.flatMap { $0.coverage?.missedRequests ?? [] } }
+
     /// A replay must have a recording of every trial the plan plays.
-    private static func checkRecordings(_ coverage: any RecordingCoverage, plan: RunPlan, cases: [WorkloadCase]) throws {
+    private static func checkRecordings(
+        _ coverage: any RecordingCoverage, plan: RunPlan, arms: [ArmSettings], cases: [WorkloadCase]
+    ) throws {
         var missing = 0
         var examples: [String] = []
-        for arm in plan.arms {
+        for arm in arms {
             for workload in cases {
                 for repetition in 0..<plan.repetitions where !coverage.hasRecording(
                     arm: arm.role, strategy: arm.strategy, preset: workload.preset, caseID: workload.testCase.id,
@@ -138,9 +171,9 @@ struct PreparedRun: Sendable {
     /// Starts a sandbox worker before the first trial when the run plays programs (a built-in
     /// Code Mode arm, or the scripted model, which plays reference programs): a missing or
     /// broken engine stops the run (exit 4) instead of failing every program as the model's fault.
-    private static func checkSandbox(plan: RunPlan, model: ModelSelection, sandbox: Sandbox) async throws {
+    private static func checkSandbox(plan: RunPlan, models: [ModelSelection], sandbox: Sandbox) async throws {
         let builtin = plan.arms.first(where: \.runsBuiltinPrograms)?.limits.memoryMB
-        guard let memory = builtin ?? model.programMemoryMB else { return }
+        guard let memory = builtin ?? models.compactMap(\.programMemoryMB).first else { return }
         do {
             try await sandbox.warm(memoryMB: memory)
         } catch {

@@ -25,12 +25,19 @@ public struct RunEstimate: Sendable {
         public var completionTokens: Int
         /// Every trial at `max_steps`.
         public var maxRequests: Int
+        /// The prices of the arm's model (its own or the shared one); nil when it has none.
+        public var pricing: ModelPlan.Pricing?
     }
 
     /// The baseline's estimate, then the candidate's.
     public var arms: [Arm]
-    /// The gate's prices, for the cost lines; nil when it sets none.
-    public var pricing: ModelPlan.Pricing?
+    /// The prices of the played arms' models, one currency, for the cost lines; nil when any arm
+    /// has none or their currencies differ (costs are not added across currencies).
+    public var pricing: ModelPlan.Pricing? {
+        let prices = arms.map(\.pricing)
+        guard let first = prices.first ?? nil, prices.allSatisfy({ $0?.currency == first.currency }) else { return nil }
+        return first
+    }
     /// The gate's budget, checked against the estimate.
     public var budget: BudgetPlan
     /// Trials at the same time, for the time estimate.
@@ -46,10 +53,11 @@ public struct RunEstimate: Sendable {
     /// Cost at the reference trajectories, and with every trial at `max_steps` (tokens grow
     /// with requests, so this scales each arm's tokens by its request bound).
     public var cost: (expected: Double, bound: Double)? {
-        guard let pricing else { return nil }
+        guard pricing != nil else { return nil }
         var expected = 0.0
         var bound = 0.0
         for arm in arms {
+            guard let pricing = arm.pricing else { return nil }
             let cost = pricing.cost(prompt: arm.promptTokens, completion: arm.completionTokens)
             expected += cost
             bound += arm.requests > 0 ? cost * Double(arm.maxRequests) / Double(arm.requests) : 0
@@ -74,10 +82,12 @@ public struct RunEstimate: Sendable {
             lines.append(line)
         }
         if let cost, let pricing {
-            lines.append(String(format: "cost: ~%.2f %@ at the gate's pricing (at most ~%.2f if every trial runs to max_steps)",
+            lines.append(String(format: "cost: ~%.2f %@ at the models' pricing (at most ~%.2f if every trial runs to max_steps)",
                                 cost.expected, pricing.currency, cost.bound))
         } else {
-            lines.append("cost: unknown (the gate sets no model.pricing)")
+            lines.append(arms.contains { $0.pricing == nil }
+                ? "cost: unknown (the gate sets no model.pricing)"
+                : "cost: not added up (the arms' models are priced in different currencies)")
         }
         let minutes = Double(requests) * Self.assumedSecondsPerRequest / Double(max(concurrency, 1)) / 60
         lines.append(String(format: "time: ~%.0f min at %.0f s a request, %d at a time", max(minutes, 1), Self.assumedSecondsPerRequest, concurrency))

@@ -7,6 +7,7 @@ extension TrialRunner {
     /// strategy's loss.
     func unplayed(_ spec: TrialSpec, runID: String, error: TrialError) -> PlayedTrial {
         let now = Date()
+        let model = model(for: spec)
         let workload = spec.workloadCase
         let record = TrialRecord(
             runID: runID, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,

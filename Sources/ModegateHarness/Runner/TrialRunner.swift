@@ -7,11 +7,12 @@ import ModegateSandbox
 /// Plays one trial end to end and returns its record: fresh tools, a model session, the arm's
 /// strategy, answer parsing and schema check, scoring.
 struct TrialRunner: Sendable {
-    /// The run's model.
-    let model: ModelSelection
+    /// The model of each arm the run plays.
+    let models: [ArmRole: ModelSelection]
     let sandbox: Sandbox
     let budget: BudgetGuard
-    let pricing: ModelPlan.Pricing?
+    /// The prices of each arm's model; an arm without is not costed.
+    var pricing: [ArmRole: ModelPlan.Pricing] = [:]
     let faults: [String: ToolsPlan.Faults]
     /// Checks replies against the tools' output schemas, for the run's warnings.
     var conformance: OutputConformance?
@@ -26,7 +27,7 @@ struct TrialRunner: Sendable {
     /// host thread, so the program, the strategy and the tools talk without crossing threads. A
     /// worker that cannot be had makes the trial a `sandbox` infrastructure error, unplayed.
     func play(_ spec: TrialSpec, runID: String) async -> PlayedTrial {
-        let memory = spec.arm.strategy == .codemode ? spec.arm.limits.memoryMB : model.programMemoryMB
+        let memory = spec.arm.strategy == .codemode ? spec.arm.limits.memoryMB : model(for: spec).programMemoryMB
         guard let memory else { return await play(spec, runID: runID, programs: sandbox) }
         let lease: SandboxLease
         do {
@@ -44,7 +45,14 @@ struct TrialRunner: Sendable {
         return played
     }
 
+    /// The model `spec`'s arm plays with.
+    func model(for spec: TrialSpec) -> ModelSelection {
+        // The run prepared one for every arm it plays.
+        models[spec.arm.role] ?? models.values.first!
+    }
+
     private func play(_ spec: TrialSpec, runID: String, programs: any ProgramRunner) async -> PlayedTrial {
+        let model = model(for: spec)
         let started = Date()
         let began = uptime()
         let workload = spec.workloadCase
@@ -66,7 +74,7 @@ struct TrialRunner: Sendable {
             strategy: spec.arm.strategy, arm: spec.arm.role, tools: tallied.tools)
         let setup = TrialSetup(
             context: context, session: tallied, maxSteps: spec.arm.maxSteps, budget: budget, modelName: model.model.modelName,
-            instructions: spec.arm.instructions)
+            instructions: spec.arm.instructions, pricing: pricing[spec.arm.role])
         let conversation = model.session(for: context, programs: programs)
         var meter = TrialMeter()
         let ending: StrategyEnding
@@ -127,7 +135,7 @@ struct TrialRunner: Sendable {
             runID: runID, preset: workload.preset, caseID: workload.testCase.id, repetition: spec.repetition,
             strategy: spec.arm.strategy, completed: verdict.completed, reward: verdict.reward, scoreDetail: verdict.detail,
             finalAnswer: verdict.answer, steps: counters.modelRequests, counters: counters,
-            tokensEstimated: meter.tokensEstimated, cost: meter.cost(pricing), error: verdict.error,
+            tokensEstimated: meter.tokensEstimated, cost: meter.cost(pricing[spec.arm.role]), error: verdict.error,
             firstProgramFailure: meter.firstProgramFailure,
             startedAt: started, finishedAt: Date())
         record.restarts = restarts

@@ -8,6 +8,7 @@ struct ModelTurn {
     let model: any ModelSession
     let budget: BudgetGuard
     let modelName: String
+    let pricing: ModelPlan.Pricing?
     /// Told each answered turn, so the tool calls that follow it are traced as that turn's.
     let tally: ToolTally
 
@@ -15,6 +16,7 @@ struct ModelTurn {
         self.model = model
         budget = setup.budget
         modelName = setup.modelName
+        pricing = setup.pricing
         tally = setup.session.tally
     }
 
@@ -38,7 +40,7 @@ struct ModelTurn {
             request: neutralBody(request), response: NeutralTranscriptFormat.answer(response), seconds: seconds)
         exchange.turn = turn
         meter.exchanges.append(exchange)
-        await budget.charge(tokens: response.usage)
+        await budget.charge(tokens: response.usage, at: pricing)
         return response
     }
 

@@ -14,6 +14,8 @@ struct TrialSetup: Sendable {
     var modelName: String
     /// The arm's own instructions, after everything the strategy says.
     var instructions: String?
+    /// The prices of the arm's model, which the budget charges its tokens at.
+    var pricing: ModelPlan.Pricing? = nil
     /// The system prompt core both arms share (DESIGN §5).
     static let systemCore = """
         You are an agent that completes tasks with tools. Work step by step, use the tools to find \

@@ -20,14 +20,19 @@ public struct Cassette: Sendable {
     /// The model every recording talked to.
     let model: String
 
-    /// Reads every transcript file. Throws `StoreError` for unreadable or malformed files and
-    /// `ProviderSetupError` for a cassette that is empty or mixes formats or models.
-    init(files: [URL]) throws {
+    /// Reads every transcript file; with `model`, only the recordings of that model (a gate
+    /// whose arms played different models replays each arm from its own model's). Throws
+    /// `StoreError` for unreadable or malformed files and `ProviderSetupError` for a cassette
+    /// that is empty, lacks `model`, or mixes formats or (without `model`) models.
+    init(files: [URL], model wanted: String? = nil) throws {
         sources = files
         var formats = Set<String>()
         var models = Set<String>()
+        var recorded = Set<String>()
         for file in files {
             for transcript in try TranscriptFile.read(file) {
+                recorded.insert(transcript.model)
+                if let wanted, transcript.model != wanted { continue }
                 let key = TrialKey(strategy: transcript.strategy, preset: transcript.preset, caseID: transcript.caseID, repetition: transcript.repetition)
                 recordings[key, default: [:]][transcript.arm] = transcript
                 formats.insert(transcript.format)
@@ -36,6 +41,10 @@ public struct Cassette: Sendable {
         }
         let place = files.map(\.path).joined(separator: ", ")
         guard let format = formats.first, let model = models.first else {
+            if let wanted, let other = recorded.sorted().first {
+                throw ProviderSetupError(
+                    "replay: the cassette was recorded with model '\(other)', but model.name is '\(wanted)'; set model.name to the recorded model or record again")
+            }
             throw ProviderSetupError("replay: no recorded trials in \(place)")
         }
         guard formats.count == 1, models.count == 1 else {

@@ -15,7 +15,7 @@ public struct ReplayProvider: ModelProvider, RecordingCoverage {
     /// `ProviderSetupError` when the cassette's format is unknown or the gate names another model
     /// than the recording's.
     public init(files: [URL], gateModel: String?) throws {
-        try self.init(cassette: Cassette(files: files), gateModel: gateModel)
+        try self.init(cassette: Cassette(files: files, model: gateModel), gateModel: gateModel)
     }
 
     init(cassette: Cassette, gateModel: String?) throws {

@@ -43,7 +43,7 @@ struct CheckCommand: AsyncParsableCommand {
             for warning in warnings.sorted() { Console.error("modegate: \(gate): warning: \(warning)") }
             let cases = presets.reduce(0) { $0 + $1.cases(limit: plan.workload.limit).count }
             for warning in MarginWarning.warnings(plan: plan, cases: cases) { Console.error("modegate: \(gate): warning: \(warning)") }
-            let differences = ArmDifferences.describe(baseline: plan.baseline, candidate: plan.candidate)
+            let differences = ArmDifferences.describe(baseline: plan.baseline, candidate: plan.candidate, shared: plan.model)
             if !differences.isEmpty { Console.error("modegate: \(gate): the arms differ in: \(differences.joined(separator: "; "))") }
             if !noServers {
                 let check = ServerContractCheck(plan: plan, presets: presets, environment: ProcessInfo.processInfo.environment)

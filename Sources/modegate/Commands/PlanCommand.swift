@@ -77,7 +77,7 @@ struct PlanCommand: AsyncParsableCommand {
                 let trials = cases * (decision.recommendedRepetitions ?? plan.workload.repetitions)
                 let spending = runs.isEmpty
                     ? Self.spending(estimate: estimate, trials: trials, concurrency: plan.workload.concurrency)
-                    : Self.spending(pilots: runs, trials: trials, concurrency: plan.workload.concurrency, currency: plan.model.pricing?.currency)
+                    : Self.spending(pilots: runs, trials: trials, concurrency: plan.workload.concurrency, currency: plan.model(for: .candidate).pricing?.currency)
                 Console.out(DecisionPlanText.render(decision, gate: gate, spending: spending))
             }
         } catch {

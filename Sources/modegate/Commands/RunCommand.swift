@@ -77,7 +77,7 @@ extension RunCommand {
             try await printDryRun(runner)
             throw ExitCode.success
         }
-        if replay == nil, resume == nil, plan.model.provider.isLive {
+        if replay == nil, resume == nil, plan.models.contains(where: \.provider.isLive) {
             // A live model costs money: say how much before the first request, once the
             // model's set-up is known to be sound.
             _ = try runner.describeModel()

@@ -82,7 +82,7 @@ struct SweepCommand: AsyncParsableCommand {
             let warnings = plan.candidate.strategy == .codemode && plan.candidate.runtime == .builtin
                 ? workload.toolCallWarnings(shapes, maxToolCalls: plan.candidate.limits.maxToolCalls) : []
             for warning in warnings { Console.error("modegate: sweep: warning: \(warning)") }
-            if plan.model.provider.isLive {
+            if plan.models.contains(where: \.provider.isLive) {
                 Console.error("modegate: sweep: the model is live: \(shapes.count) shapes × \(cases) cases × \(repetitions) repetitions × 2 arms are paid for")
             }
             let started = Date()

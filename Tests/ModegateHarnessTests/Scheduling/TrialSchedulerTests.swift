@@ -24,7 +24,7 @@ import Testing
         let arms = recorders ?? [.baseline, .candidate].map { MemoryRecorder($0, planned: cases * repetitions) }
         return TrialScheduler(
             recorders: arms, cases: Self.cases(cases), repetitions: repetitions, order: order, seed: seed,
-            concurrency: concurrency, budget: budget ?? BudgetGuard(plan: .unlimited, pricing: nil, uptime: { 0 }),
+            concurrency: concurrency, budget: budget ?? BudgetGuard(plan: .unlimited, uptime: { 0 }),
             progress: SilentProgress(), stop: stop, batching: batching)
     }
 
@@ -116,7 +116,7 @@ import Testing
 
     @Test func theBudgetStopsTheNextTrialOnTheInjectedClock() async throws {
         let seconds = Mutex(0.0)
-        let budget = BudgetGuard(plan: BudgetPlan(maxSeconds: 10), pricing: nil, uptime: { seconds.withLock { $0 } })
+        let budget = BudgetGuard(plan: BudgetPlan(maxSeconds: 10), uptime: { seconds.withLock { $0 } })
         let player = HeldPlayer { _, _ in
             seconds.withLock { $0 += 4 }
             return nil
