@@ -137,7 +137,7 @@ struct DecisionContext {
     private static func gate(_ gate: GateResult) -> [String: Any] {
         let figures = GateFigures(gate)
         var values: [String: Any] = [
-            "name": gate.name.rawValue, "title": gate.name.title, "observed": figures.observed,
+            "name": gate.key, "title": gate.title, "observed": figures.observed,
             "threshold": figures.threshold, "comparison": gate.comparison.symbol, "bound": figures.bound,
             "interval": figures.evidence, "status": gate.status.rawValue, "status_label": figures.statusLabel,
             "detail": gate.detail, "passed": gate.status == .pass, "box": gate.status == .pass ? "x" : " ",

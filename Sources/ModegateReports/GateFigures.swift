@@ -22,7 +22,7 @@ struct GateFigures: Sendable {
             case .reward, .steps: self = .delta
             case .completion: self = .rateDelta
             case .completionRegressions, .guardrailBlocked: self = .count
-            case .errorRate: self = .rate
+            case .errorRate, .serverShare, .serverTrialsUsing, .serverErrorRate: self = .rate
             case .tokenIncreaseRatio, .costIncreaseRatio, .p95LatencyIncreaseRatio: self = .increaseRatio
             }
         }
@@ -69,6 +69,6 @@ struct GateFigures: Sendable {
     /// One line for an annotation or a failure message: `Reward delta -0.100 (>= +0.000): detail`.
     static func summary(_ gate: GateResult) -> String {
         let figures = GateFigures(gate)
-        return "\(gate.name.title) \(figures.observed) (\(figures.bound)): \(gate.detail)"
+        return "\(gate.title) \(figures.observed) (\(figures.bound)): \(gate.detail)"
     }
 }

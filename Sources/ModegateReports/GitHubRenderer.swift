@@ -16,9 +16,9 @@ public struct GitHubRenderer: VerdictRenderer {
             lines.append(Self.command("error", title: "modegate judge", message: verdict.errorMessage ?? "the runs could not be judged"))
         }
         let presetGates = ReportText.presets(verdict).filter { $0.preset.counts }.flatMap { name, preset in
-            preset.gates.map { ("modegate gate \($0.name.rawValue) (preset \(name))", $0) }
+            preset.gates.map { ("modegate gate \($0.key) (preset \(name))", $0) }
         }
-        for (title, gate) in verdict.gates.map({ ("modegate gate \($0.name.rawValue)", $0) }) + presetGates {
+        for (title, gate) in verdict.gates.map({ ("modegate gate \($0.key)", $0) }) + presetGates {
             switch gate.status {
             case .fail: lines.append(Self.command("error", title: title, message: GateFigures.summary(gate)))
             case .inconclusive: lines.append(Self.command("warning", title: title, message: GateFigures.summary(gate)))

@@ -85,7 +85,7 @@ public struct JUnitRenderer: VerdictRenderer {
     }
 
     private func gateCase(_ gate: GateResult, counts: Bool, classname: String) -> String {
-        let open = "  <testcase\(attributes([("classname", classname), ("name", gate.name.rawValue), ("time", "0")]))"
+        let open = "  <testcase\(attributes([("classname", classname), ("name", gate.key), ("time", "0")]))"
         let message = GateFigures.summary(gate)
         switch gate.status {
         case .pass:

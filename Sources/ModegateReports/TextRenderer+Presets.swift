@@ -15,7 +15,7 @@ extension TextRenderer {
         for (name, _, gate) in entries {
             let figures = GateFigures(gate)
             // The preset's name once, on its first row, so the table reads as groups.
-            rows.append([name == previous ? "" : name, gate.name.title, figures.observed, figures.bound]
+            rows.append([name == previous ? "" : name, gate.title, figures.observed, figures.bound]
                         + (showEvidence ? [figures.evidence] : []) + (showHolm ? [ReportText.holm(gate)] : []) + [figures.statusLabel])
             statuses.append(gate.status.rawValue)
             previous = name
@@ -27,7 +27,7 @@ extension TextRenderer {
         let open = entries.filter { $0.1.counts && $0.2.status != .pass }
         if !open.isEmpty {
             lines.append("")
-            lines += open.map { "\($0.0) \($0.2.name.title) (\($0.2.status.rawValue)): " + indented($0.2.detail) }
+            lines += open.map { "\($0.0) \($0.2.title) (\($0.2.status.rawValue)): " + indented($0.2.detail) }
         }
         return lines
     }

@@ -59,7 +59,7 @@ public struct TextRenderer: VerdictRenderer {
         let showEvidence = figures.contains { !$0.evidence.isEmpty }
         var rows = [["gate", "observed", "threshold"] + (showEvidence ? ["interval"] : []) + ["status"]]
         for (gate, figure) in zip(gates, figures) {
-            rows.append([gate.name.title, figure.observed, figure.bound] + (showEvidence ? [figure.evidence] : []) + [figure.statusLabel])
+            rows.append([gate.title, figure.observed, figure.bound] + (showEvidence ? [figure.evidence] : []) + [figure.statusLabel])
         }
         return table(rows, statuses: gates.map(\.status.rawValue), colour: colour)
     }
@@ -80,7 +80,7 @@ public struct TextRenderer: VerdictRenderer {
     private func reasons(_ gates: [GateResult]) -> [String] {
         let open = gates.filter { $0.status != .pass }
         guard !open.isEmpty else { return [] }
-        return [""] + open.map { "\($0.name.title) (\($0.status.rawValue)): " + indented($0.detail) }
+        return [""] + open.map { "\($0.title) (\($0.status.rawValue)): " + indented($0.detail) }
     }
 
     private func regressions(_ keys: [PairKey]) -> [String] {

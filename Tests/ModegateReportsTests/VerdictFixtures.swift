@@ -51,6 +51,23 @@ enum VerdictFixtures {
         return try! StableJSON.decoder().decode([String: ServerAdoptionTotals].self, from: Data(figures.utf8))
     }()
 
+    /// A gate on the candidate's share of calls through `git` (216 of 540).
+    static let gitShareGate: GateResult = {
+        var gate = GateResult(name: .serverShare, status: .pass, observed: 0.4, threshold: 0.3, comparison: .atLeast,
+                              detail: "216 of 540 candidate tool calls went to git: 40.0% meets the minimum 30.0%")
+        gate.server = "git"
+        return gate
+    }()
+
+    /// The passing verdict's thresholds: RLM's with a token gate and a minimum share through `git`.
+    static let passingThresholds: Thresholds = {
+        var thresholds = Thresholds(
+            minRewardDelta: 0, minCompletionDelta: 0, maxStepsIncrease: 0.5, failOnCompletionRegression: true,
+            maxGuardrailBlocked: 0, maxErrorRate: 0.05, maxTokenIncreaseRatio: 0.1)
+        thresholds.serverAdoption = ["git": ServerAdoptionThresholds(minShare: 0.3)]
+        return thresholds
+    }()
+
     /// A candidate that ran code in 117 of 120 trials, and a baseline that called two unknown tools.
     static let candidateAdoption: CodeModeAdoption = {
         var adoption = CodeModeAdoption()
@@ -129,9 +146,7 @@ enum VerdictFixtures {
     static let passingStatistical = Fixture(name: "passing-statistical", verdict: Verdict(
         status: .pass, errorKind: nil, errorMessage: nil,
         judgement: JudgementSettings(mode: .statistical, confidence: 0.95, bootstrapResamples: 5000, seed: 42),
-        thresholds: Thresholds(
-            minRewardDelta: 0, minCompletionDelta: 0, maxStepsIncrease: 0.5, failOnCompletionRegression: true,
-            maxGuardrailBlocked: 0, maxErrorRate: 0.05, maxTokenIncreaseRatio: 0.1),
+        thresholds: passingThresholds,
         candidate: arm("run-20260101-cand", .codemode, metrics: metrics(
             cases: 40, completed: 38, reward: 0.8125, steps: 3.4, trials: 120, tokens: 1834.5, cost: 0.0042, p95: 6.25),
             adoption: candidateAdoption, serverAdoption: candidateServers),
@@ -161,6 +176,7 @@ enum VerdictFixtures {
             GateResult(name: .tokenIncreaseRatio, status: .pass, observed: -0.3845, threshold: 0.1, comparison: .atMost,
                        interval: interval(-0.42, -0.35),
                        detail: "estimate -0.385, 95% interval [-0.420, -0.350] lies entirely on the passing side of +0.100"),
+            gitShareGate,
         ],
         completionRegressions: [key("dynamic_web_filtering", "dwf-07", 2)],
         completionGains: [key("dynamic_web_filtering", "dwf-02", 0), key("dynamic_web_filtering", "dwf-11", 1),

@@ -31,6 +31,7 @@ struct GateRules {
             }
         }
         if let reports = tree["reports"]?.arrayValue { checkReports(reports, at: root.appending("reports")) }
+        checkAdoptionServers(tree, servers: servers)
         checkSequential(tree, at: root.appending("judgement").appending("sequential"))
     }
 
@@ -121,6 +122,17 @@ struct GateRules {
             let itemPath = path.appending(index: index)
             report(GateMessage.unknownServer(server, defined: defined, suggestion: NameSuggestion.closest(to: server, among: defined)),
                    at: itemPath, path: itemPath)
+        }
+    }
+
+    /// Adoption gates name servers the gate defines.
+    private mutating func checkAdoptionServers(_ tree: JSONValue, servers: [String: JSONValue]?) {
+        let path = SchemaPath.root.appending("thresholds").appending("server_adoption")
+        let defined = (servers ?? [:]).keys.sorted()
+        for server in (tree["thresholds"]?["server_adoption"]?.objectValue ?? [:]).keys.sorted() where servers?[server] == nil {
+            guard positions[Self.serversPath.appending(server)] == nil else { continue }
+            report(GateMessage.unknownServer(server, defined: defined, suggestion: NameSuggestion.closest(to: server, among: defined)),
+                   at: path.appending(server), path: path.appending(server))
         }
     }
 

@@ -153,6 +153,20 @@ extension GateSchema {
                       "Largest allowed relative increase of p95 trial latency; null = no gate."),
             SchemaField("per_preset", .boolean, default: false,
                         "Each preset's gates count as well, Holm-corrected across presets (statistical mode); false = by_preset only describes."),
+            SchemaField("server_adoption", .map(keys: .serverName, values: .object(serverAdoption)), default: [:],
+                        "Gates on how the candidate uses an MCP server, by server name (e.g. an added one); empty = adoption only describes."),
+        ])
+
+    static let serverAdoption = SchemaObject(
+        title: "server adoption thresholds",
+        description: "Gates on the candidate's use of one MCP server, over the whole run; each null switches its gate off.",
+        fields: [
+            .optional("min_share", .number(minimum: 0, maximum: 1),
+                      "Least share of the candidate's tool calls that go to the server."),
+            .optional("min_trials_using", .number(minimum: 0, maximum: 1),
+                      "Least share of the candidate's trials that call the server at least once."),
+            .optional("max_error_rate", .number(minimum: 0, maximum: 1),
+                      "Most share of the server's calls that fail."),
         ])
 
     static let judgement = SchemaObject(

@@ -16,6 +16,12 @@ public struct GateResult: Sendable, Hashable, Codable {
         case costIncreaseRatio = "cost_increase_ratio"
         /// Candidate's p95 latency over the baseline's, minus one.
         case p95LatencyIncreaseRatio = "p95_latency_increase_ratio"
+        /// Share of the candidate's tool calls that went to one MCP server (`server`).
+        case serverShare = "server_share"
+        /// Share of the candidate's trials that called one MCP server.
+        case serverTrialsUsing = "server_trials_using"
+        /// Share of one MCP server's calls that failed.
+        case serverErrorRate = "server_error_rate"
 
         /// The words a release owner reads.
         public var title: String {
@@ -29,6 +35,9 @@ public struct GateResult: Sendable, Hashable, Codable {
             case .tokenIncreaseRatio: "Token increase ratio"
             case .costIncreaseRatio: "Cost increase ratio"
             case .p95LatencyIncreaseRatio: "p95 latency increase ratio"
+            case .serverShare: "Server share"
+            case .serverTrialsUsing: "Trials using server"
+            case .serverErrorRate: "Server error rate"
             }
         }
     }
@@ -52,6 +61,8 @@ public struct GateResult: Sendable, Hashable, Codable {
 
     /// Which gate this is.
     public var name: Name
+    /// The MCP server an adoption gate is about; nil for every other gate.
+    public var server: String?
     /// Whether it passed.
     public var status: Status
     /// The measured value: a delta, an increase, a ratio or a count; NaN when unmeasurable.
@@ -117,7 +128,14 @@ public struct GateResult: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, status, observed, threshold, comparison, interval, detail, holm
+        case name, server, status, observed, threshold, comparison, interval, detail, holm
         case pValue = "p_value", casesNeeded = "cases_needed", decidedAt = "decided_at"
     }
+
+    /// The words a release owner reads, with the server of an adoption gate: `Server share (git)`.
+    public var title: String { name.title + (server.map { " (\($0))" } ?? "") }
+
+    /// A name unique within a verdict, for machine-facing outputs (JUnit, annotations, the HTML
+    /// plot): `reward`, `server_share.git`.
+    public var key: String { name.rawValue + (server.map { ".\($0)" } ?? "") }
 }

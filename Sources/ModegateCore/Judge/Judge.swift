@@ -65,6 +65,7 @@ public struct Judge: Sendable {
             verdict.sequential = sequentialSummary(candidate: candidate, baseline: baseline, pairing: pairing, evaluation: evaluation)
         case .statistical: verdict.gates = statisticalGates(candidate: candidate, baseline: baseline, pairing: pairing)
         }
+        if gateSet == .full { verdict.gates += adoptionGates(candidate: candidate) }
         verdict.byPreset = presetVerdicts(candidate: candidate, baseline: baseline, pairing: pairing)
         // The overall gates decide; with `per_preset` each preset's (corrected) gates count too.
         let counted = verdict.byPreset.values.filter(\.counts).flatMap { $0.gates.map(\.status) }

@@ -26,6 +26,8 @@ public struct Thresholds: Sendable, Hashable, Codable {
     /// Whether each preset's gates count toward the verdict as well as the overall gates, Holm-
     /// corrected across presets (docs/judge.md); off, `by_preset` only describes.
     public var perPreset: Bool
+    /// Gates on the candidate's use of MCP servers, by server name; empty: adoption only describes.
+    public var serverAdoption: [String: ServerAdoptionThresholds] = [:]
 
     /// A net regression of one paired trial in twenty: small enough to be noise in a real model's
     /// runs, large enough that a tie is shown within about 80 paired trials.
@@ -55,8 +57,8 @@ public struct Thresholds: Sendable, Hashable, Codable {
         self.perPreset = perPreset
     }
 
-    /// Reads every criterion; `per_preset` and `completion_regression_tolerance` may be absent
-    /// (files written before they existed).
+    /// Reads every criterion; `per_preset`, `completion_regression_tolerance` and
+    /// `server_adoption` may be absent (files written before they existed).
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         minRewardDelta = try container.decode(Double.self, forKey: .minRewardDelta)
@@ -71,6 +73,7 @@ public struct Thresholds: Sendable, Hashable, Codable {
         maxCostIncreaseRatio = try container.decodeIfPresent(Double.self, forKey: .maxCostIncreaseRatio)
         maxP95LatencyIncreaseRatio = try container.decodeIfPresent(Double.self, forKey: .maxP95LatencyIncreaseRatio)
         perPreset = try container.decodeIfPresent(Bool.self, forKey: .perPreset) ?? false
+        serverAdoption = try container.decodeIfPresent([String: ServerAdoptionThresholds].self, forKey: .serverAdoption) ?? [:]
     }
 
     enum CodingKeys: String, CodingKey {
@@ -85,6 +88,7 @@ public struct Thresholds: Sendable, Hashable, Codable {
         case maxCostIncreaseRatio = "max_cost_increase_ratio"
         case maxP95LatencyIncreaseRatio = "max_p95_latency_increase_ratio"
         case perPreset = "per_preset"
+        case serverAdoption = "server_adoption"
     }
 
     /// Writes every criterion, switched-off ratios as `null`.
@@ -102,5 +106,6 @@ public struct Thresholds: Sendable, Hashable, Codable {
         try container.encode(maxCostIncreaseRatio, forKey: .maxCostIncreaseRatio)
         try container.encode(maxP95LatencyIncreaseRatio, forKey: .maxP95LatencyIncreaseRatio)
         try container.encode(perPreset, forKey: .perPreset)
+        try container.encode(serverAdoption, forKey: .serverAdoption)
     }
 }

@@ -56,8 +56,8 @@ struct ForestPlot {
         let x0 = Self.labelWidth
         let x1 = Self.labelWidth + Self.plotWidth
         func position(_ value: Double) -> Double { x0 + scale.fraction(value) * Self.plotWidth }
-        let title = HTMLEscaping.escape(gate.name.title)
-        var out = #"<g class="gate-row status-\#(gate.status.rawValue)" data-gate="\#(gate.name.rawValue)">"#
+        let title = HTMLEscaping.escape(gate.title)
+        var out = #"<g class="gate-row status-\#(gate.status.rawValue)" data-gate="\#(gate.key)">"#
         out += #"<title>\#(title): \#(HTMLEscaping.escape(gate.detail))</title>"#
         out += #"<text class="gate-name" x="0" y="\#(middle + 4)">\#(title)</text>"#
         out += #"<line class="axis" x1="\#(x0)" y1="\#(middle)" x2="\#(x1)" y2="\#(middle)"/>"#

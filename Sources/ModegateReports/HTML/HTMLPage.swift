@@ -74,7 +74,7 @@ struct HTMLPage {
         out += #"<table class="gates"><thead><tr><th>gate</th><th class="num">observed</th><th class="num">threshold</th><th>interval</th><th>status</th></tr></thead><tbody>"#
         for gate in verdict.gates {
             let figures = GateFigures(gate)
-            out += #"<tr class="status-\#(gate.status.rawValue)"><td>\#(escape(gate.name.title))<div class="detail">\#(escape(gate.detail))</div></td>"#
+            out += #"<tr class="status-\#(gate.status.rawValue)"><td>\#(escape(gate.title))<div class="detail">\#(escape(gate.detail))</div></td>"#
             out += #"<td class="num">\#(escape(figures.observed))</td><td class="num">\#(escape(figures.bound))</td><td>\#(escape(figures.evidence))</td>"#
             out += #"<td><span class="status-label">\#(figures.statusLabel)</span></td></tr>"#
         }

@@ -96,3 +96,27 @@ import Testing
         #expect(ArmDifferences.models(plan.model, plan.model).isEmpty)
     }
 }
+
+/// `thresholds.server_adoption`: gates on a server the gate defines.
+@Suite struct AdoptionThresholdRuleTests {
+    @Test func anAdoptionGateNamesADefinedServer() throws {
+        let found = ArmModelTests.diagnostics("""
+            version: 1
+            workload: {presets: [smoke]}
+            mcp: {enabled: true, servers: {git: {command: [git-server]}}}
+            candidate: {mcp_servers: [git]}
+            thresholds:
+              server_adoption:
+                gti: {min_share: 0.2}
+            """)
+        #expect(found.count == 1 && found.first?.line == 7 && found.first?.keyPath == "thresholds.server_adoption.gti", "\(found)")
+        #expect(found.first?.message.contains("git") == true, "\(found)")
+        let plan = try GateLoader.load(yaml: """
+            version: 1
+            workload: {presets: [smoke]}
+            mcp: {enabled: true, servers: {git: {command: [git-server]}}}
+            thresholds: {server_adoption: {git: {min_share: 0.2, max_error_rate: 0.1}}}
+            """, path: "g.yaml")
+        #expect(plan.thresholds.serverAdoption == ["git": ServerAdoptionThresholds(minShare: 0.2, maxErrorRate: 0.1)])
+    }
+}

@@ -98,9 +98,19 @@ import Testing
         limits.maxTokenIncreaseRatio = 0
         limits.maxCostIncreaseRatio = 0
         limits.maxP95LatencyIncreaseRatio = 0
+        limits.serverAdoption = ["git": ServerAdoptionThresholds(minShare: 0.5, minTrialsUsing: 1, maxErrorRate: 0)]
+        var offered = candidate
+        var git = ServerAdoptionTotals()
+        (git.trials, git.trialsUsing, git.calls, git.otherCalls) = (5, 5, 6, 4)
+        offered.serverAdoption = ["git": git]
         let verdict = Judge(thresholds: limits, settings: .init(mode: .point, confidence: 0.95, bootstrapResamples: 100, seed: 1))
-            .judge(candidate: candidate, baseline: baseline)
+            .judge(candidate: offered, baseline: baseline)
         #expect(verdict.gates.map(\.name) == GateResult.Name.allCases)
+        #expect(verdict.gates.filter { $0.server == "git" }.map(\.observed) == [0.6, 1, 0])
+        // A server the candidate was never offered fails its gates: the evidence is not there.
+        let unoffered = Judge(thresholds: limits, settings: .init(mode: .point, confidence: 0.95, bootstrapResamples: 100, seed: 1))
+            .judge(candidate: candidate, baseline: baseline)
+        #expect(unoffered.status == .fail && unoffered.gates.filter { $0.server == "git" }.allSatisfy { $0.status == .fail })
         // Tokens 120 vs 140 per trial: a 1/7 decrease.
         #expect(abs((verdict.gates.first { $0.name == .tokenIncreaseRatio }?.observed ?? 0) - (120.0 / 140.0 - 1)) < 1e-12)
         #expect(verdict.status == .pass)

@@ -46,6 +46,23 @@ import Testing
         #expect(markdown.contains("candidate adds MCP server git") && markdown.contains("git: 10 of 14 tool calls (71%) in 8 of 10 trials"),
                 "\(markdown.prefix(3000))")
 
+        // Adoption thresholds are gates like the others: judged again with them, the share
+        // passes (71% ≥ 50%), trials using the server miss (80% < 90%), errors pass (0% ≤ 0%).
+        var gated = try String(contentsOfFile: gate, encoding: .utf8)
+        gated += "\nthresholds:\n  server_adoption:\n    git: {min_share: 0.5, min_trials_using: 0.9, max_error_rate: 0}\n"
+        let adoptionGate = try workdir.write("adoption.yaml", gated)
+        let judged = try await workdir.modegate(["validate", "--gate", adoptionGate, "--report", "json:.modegate/adoption.json",
+                                                 "--report", "junit:.modegate/adoption.xml"])
+        #expect(judged.status == 1, "\(judged.errors.suffix(1500))")
+        #expect(judged.output.contains("Server share (git)") && judged.output.contains("Trials using server (git)"), "\(judged.output.prefix(2500))")
+        let adoptionVerdict = try JSONValue.parse(String(contentsOf: workdir.url.appendingPathComponent(".modegate/adoption.json"), encoding: .utf8))
+        let gates = adoptionVerdict["gates"]?.arrayValue?.filter { $0["server"] == "git" } ?? []
+        #expect(gates.map { "\($0["name"]?.stringValue ?? "") \($0["status"]?.stringValue ?? "")" }
+            == ["server_share pass", "server_trials_using fail", "server_error_rate pass"], "\(gates.map(\.jsonText))")
+        #expect(gates.first?["observed"]?.doubleValue.map { abs($0 - 10.0 / 14.0) < 1e-9 } == true)
+        let junit = try String(contentsOf: workdir.url.appendingPathComponent(".modegate/adoption.xml"), encoding: .utf8)
+        #expect(junit.contains("name=\"server_trials_using.git\""), "\(junit.prefix(2000))")
+
         // Replayed from its own recording: the same verdict, the same adoption figures.
         let stem = try #require(try workdir.runFolders().first?.lastPathComponent.replacingOccurrences(of: "-baseline", with: ""))
         let recorded = try Self.maskedVerdict(workdir)
