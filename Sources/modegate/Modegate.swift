@@ -18,7 +18,7 @@ struct Modegate: AsyncParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, CompareCommand.self, ValidateCommand.self, DecisionCommand.self, BenchCommand.self,
-            RunsCommand.self, ShowCommand.self, VerifyCommand.self, ExplainCommand.self, PlanCommand.self, SweepCommand.self, MergeCommand.self, PresetsCommand.self, CheckCommand.self, ExecCommand.self,
+            RunsCommand.self, ShowCommand.self, VerifyCommand.self, ImportCommand.self, ExplainCommand.self, PlanCommand.self, SweepCommand.self, MergeCommand.self, PresetsCommand.self, CheckCommand.self, ExecCommand.self,
             ServeCommand.self,
             SandboxWorkerCommand.self,
         ]

@@ -7,7 +7,8 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var file: String
     /// 1-based; 0 when the problem has no position (a missing file, a whole-document problem).
     public var line: Int
-    /// 1-based, in Unicode scalars as libyaml counts them; 0 with `line`.
+    /// 1-based, in Unicode scalars as libyaml counts them; 0 with `line`, or for a problem with a
+    /// whole line (a JSON-lines record), printed as `FILE:LINE`.
     public var column: Int
     /// Whether the input is rejected for this.
     public var severity: Severity
@@ -28,7 +29,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// `FILE:LINE:COLUMN: error: MESSAGE (at key.path)`, as compilers print it.
     public var description: String {
-        let location = line > 0 ? "\(file):\(line):\(column)" : file
+        let location = line > 0 ? (column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)") : file
         let suffix = keyPath.isEmpty ? "" : " (at \(keyPath))"
         return "\(location): \(severity.rawValue): \(message)\(suffix)"
     }

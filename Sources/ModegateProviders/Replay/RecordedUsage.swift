@@ -17,6 +17,8 @@ public enum RecordedUsage {
     /// an unknown format, an answer that no longer parses, or one that reported no usage (its
     /// estimate was made from the request as the harness held it, which a transcript does not keep).
     public static func tokens(format: String, answers: [JSONValue]) -> RunVerifier.Tokens? {
+        // Imported traces have no wire of their own: their answers are the chat spans' usage.
+        if format == OTelTranscriptFormat.name { return OTelTranscriptFormat.tokens(in: answers) }
         guard let codec = codec(named: format) else { return nil }
         var total = RunVerifier.Tokens(prompt: 0, completion: 0, cached: 0)
         for answer in answers {
