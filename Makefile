@@ -36,12 +36,14 @@ bench: deps release
 	$(SWIFT) build -c release --product MCPBenchmark
 	$(SWIFT) build -c release --product WaitBenchmark
 	$(SWIFT) build -c release --product SequentialBenchmark
+	$(SWIFT) build -c release --product ImportBenchmark
 	.build/release/JudgeBenchmark
 	.build/release/SandboxBenchmark
 	.build/release/HarnessBenchmark
 	.build/release/MCPBenchmark
 	.build/release/WaitBenchmark
 	.build/release/SequentialBenchmark
+	.build/release/ImportBenchmark
 
 ## Both arms of `smoke` through a real small model (SmolLM2-135M-Instruct from PyPI, served on
 ## 127.0.0.1 by llama-cpp-python); not part of `make test`. See docs/providers.md.
@@ -84,8 +86,7 @@ deps:
 
 ## Python peers for tests, in local virtual environments: RLM Code 0.1.13 (parity checks), the
 ## official MCP SDK and real MCP servers (time, git, toolplane), mcp-proxy, and fake model
-## servers (fakellm, stubllm), Selenium for the HTML report's browser test, and the OpenTelemetry
-## SDK that makes `import otel`'s test traces.
+## servers (fakellm, stubllm), and Selenium for the HTML report's browser test.
 venv: $(VENV)/.installed $(PROXY_VENV)/.installed
 
 $(VENV)/.installed: Makefile

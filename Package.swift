@@ -113,6 +113,11 @@ let package = Package(
             path: "Benchmarks/JudgeBenchmark"
         ),
         .executableTarget(
+            name: "ImportBenchmark",
+            dependencies: ["ModegateCore", "BenchmarkSupport"],
+            path: "Benchmarks/ImportBenchmark"
+        ),
+        .executableTarget(
             name: "SequentialBenchmark",
             dependencies: ["ModegateCore"],
             path: "Benchmarks/SequentialBenchmark"
