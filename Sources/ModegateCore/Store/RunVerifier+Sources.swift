@@ -4,7 +4,8 @@ extension RunVerifier {
     /// The manifest's `gate_sha256` against the gate file it names, as it is now.
     func checkGate(_ manifest: RunManifest, manifestFile: String, folder: URL, into report: inout RunVerification) {
         guard let gate = manifest.gateFile, let recorded = manifest.gateSHA256 else {
-            report.notes.append("\(manifestFile): no gate file recorded (a bench run), so no gate digest to check")
+            let kind = manifest.plan?["import"] != nil ? "an imported run" : "a bench run"
+            report.notes.append("\(manifestFile): no gate file recorded (\(kind)), so no gate digest to check")
             return
         }
         let text = (try? String(contentsOf: folder.appendingPathComponent("manifest.json"), encoding: .utf8)) ?? ""
