@@ -100,7 +100,10 @@ public struct Judge: Sendable {
         var warnings = candidate.warnings + baseline.warnings
         if candidate.path == baseline.path {
             warnings.append("candidate and baseline are the same run (\(candidate.id))")
-        } else if let strategy = candidate.strategy, strategy == baseline.strategy {
+        } else if let strategy = candidate.strategy, strategy == baseline.strategy,
+                  ArmDifferences.describe(baseline: baseline, candidate: candidate).isEmpty
+        {
+            // An A/B of something else (a server, a model, instructions) keeps the strategy on purpose.
             warnings.append("candidate and baseline are both \(strategy.rawValue) runs")
         }
         let coverage = pairing.coverage

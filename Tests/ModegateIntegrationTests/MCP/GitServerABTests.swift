@@ -39,6 +39,9 @@ import Testing
         let verdict = try Self.verdict(workdir)
         #expect(verdict["status"] == "pass")
         #expect(verdict["arm_differences"] == ["candidate adds MCP server git"], "\(verdict["arm_differences"]?.jsonText ?? "")")
+        // Both arms call tools directly on purpose: no warning that the strategies are alike.
+        #expect(verdict["warnings"]?.arrayValue?.contains { $0.stringValue?.contains("are both tool_call runs") == true } == false,
+                "\(verdict["warnings"]?.jsonText ?? "")")
         let git = try #require(verdict["candidate"]?["server_adoption"]?["git"], "\(verdict["candidate"]?.jsonText.prefix(1500) ?? "")")
         // 5 cases × 2 repetitions: 4 history cases use the server (1, 1, 2, 1 calls), the ledger case reads 2 files.
         #expect(git["calls"] == 10 && git["other_calls"] == 4 && git["trials_using"] == 8, "\(git.jsonText)")
