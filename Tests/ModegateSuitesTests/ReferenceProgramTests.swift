@@ -48,6 +48,13 @@ import Testing
         let failures = outcome.run.toolCalls.filter { if case .failure = $0.result { true } else { false } }
         #expect(failures.isEmpty || Self.probesFailures.contains(entry.testCase.id),
                 "\(entry.key): unexpected tool failures \(failures.map(\.result))")
+        // Every result the program received is what its tool's outputSchema says.
+        for call in outcome.run.toolCalls {
+            guard case .success(let value) = call.result,
+                  let schema = entry.suite.tools.first(where: { $0.name == call.name })?.outputSchema else { continue }
+            #expect(AnswerSchema(schema).problem(with: value) == nil,
+                    "\(entry.key): \(call.name) answered outside its outputSchema: \(AnswerSchema(schema).problem(with: value) ?? "")")
+        }
     }
 
     @Test(arguments: BuiltinPresets.cases)

@@ -29,6 +29,18 @@ import Testing
         }
     }
 
+    /// MCP's `structuredContent` is an object, and the typed API shows every result's type.
+    @Test(arguments: BuiltinSuites.all.map(\.name))
+    func everyToolStatesItsResultAsAClosedObject(name: String) throws {
+        let suite = try #require(BuiltinSuites.named(name))
+        for tool in suite.tools {
+            let schema = try #require(tool.outputSchema, "\(name).\(tool.name) has no outputSchema")
+            #expect(schema["type"] == "object" && schema["additionalProperties"] == false, "\(name).\(tool.name)")
+            let properties = schema["properties"]?.objectValue ?? [:]
+            #expect(!properties.isEmpty && schema["required"]?.arrayValue?.count == properties.count, "\(name).\(tool.name)")
+        }
+    }
+
     @Test(arguments: BuiltinSuites.all.map(\.name))
     func badCallsFailWithAMessage(name: String) async throws {
         let session = try #require(BuiltinSuites.named(name)).makeSession(params: [:])

@@ -27,16 +27,19 @@ public struct CodeNavigationSuite: Suite {
             name: "list_files",
             description: "Lists the repository's files under a directory (all files when `dir` is left out), "
                 + "recursively, sorted: {files: [paths]}.",
-            inputSchema: InputSchema.object(["dir": InputSchema.string("Directory, e.g. src/shop.")])),
+            inputSchema: InputSchema.object(["dir": InputSchema.string("Directory, e.g. src/shop.")]),
+            outputSchema: OutputSchema.object(["files": OutputSchema.array(of: OutputSchema.string)])),
         ToolDescriptor(
             name: "read_file", description: "Reads one file: {path, content, line_count}. Lines are numbered from 1.",
             inputSchema: InputSchema.object(["path": InputSchema.string("File path, e.g. src/shop/billing.py.")],
-                                            required: ["path"])),
+                                            required: ["path"]),
+            outputSchema: OutputSchema.object(["path": OutputSchema.string, "content": OutputSchema.string, "line_count": OutputSchema.integer])),
         ToolDescriptor(
             name: "search_code",
             description: "Finds every line containing the pattern, as literal, case-sensitive text: "
                 + "{matches: [{path, line, text}], truncated}, in path and line order; at most 200 matches.",
-            inputSchema: InputSchema.object(["pattern": InputSchema.string("Text to find.")], required: ["pattern"])),
+            inputSchema: InputSchema.object(["pattern": InputSchema.string("Text to find.")], required: ["pattern"]),
+            outputSchema: OutputSchema.matches),
     ]
 
     /// A session over the code base of `params`' seed.

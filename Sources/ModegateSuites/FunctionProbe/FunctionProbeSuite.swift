@@ -15,25 +15,28 @@ public struct FunctionProbeSuite: Suite {
     /// One tool per function: vowel counts, word reversal, checksums, Caesar shifts and more.
     public var tools: [ToolDescriptor] { Self.descriptors }
 
-    private static func textTool(_ name: String, _ description: String) -> ToolDescriptor {
+    private static func textTool(_ name: String, _ description: String, result: JSONValue = OutputSchema.string) -> ToolDescriptor {
         ToolDescriptor(name: name, description: description + " Returns {result}.",
-                       inputSchema: InputSchema.object(["text": InputSchema.string("Input text.")], required: ["text"]))
+                       inputSchema: InputSchema.object(["text": InputSchema.string("Input text.")], required: ["text"]),
+                       outputSchema: OutputSchema.object(["result": result]))
     }
 
     private static func numberTool(_ name: String, _ description: String) -> ToolDescriptor {
         ToolDescriptor(name: name, description: description + " Returns {result}.",
-                       inputSchema: InputSchema.object(["n": InputSchema.integer("Input number.")], required: ["n"]))
+                       inputSchema: InputSchema.object(["n": InputSchema.integer("Input number.")], required: ["n"]),
+                       outputSchema: OutputSchema.object(["result": OutputSchema.integer]))
     }
 
     static let descriptors = [
-        textTool("vowel_count", "Counts the vowels in a text."),
+        textTool("vowel_count", "Counts the vowels in a text.", result: OutputSchema.integer),
         textTool("reverse_words", "Reverses the order of the words in a text."),
         textTool("checksum", "Computes a short checksum of a text, as hex."),
         ToolDescriptor(
             name: "caesar", description: "Shifts the letters of a text through the alphabet. Returns {result}.",
             inputSchema: InputSchema.object(
                 ["text": InputSchema.string("Input text."), "shift": InputSchema.integer("Places to shift.")],
-                required: ["text", "shift"])),
+                required: ["text", "shift"]),
+            outputSchema: OutputSchema.object(["result": OutputSchema.string])),
         textTool("run_length", "Run-length encodes a text."),
         numberTool("digital_root", "Computes the digital root of a number."),
         numberTool("collatz_steps", "Counts the steps of the Collatz sequence of a number."),

@@ -6,7 +6,14 @@ enum LedgerTools {
     private static let account = InputSchema.string("Account id: operating, savings, payroll or tax_reserve.")
     private static let invoice = InputSchema.string("Invoice id, e.g. INV-1003.")
 
-    static let descriptors = [
+    /// Every tool, with the shape of its result.
+    static let descriptors = written.map { tool in
+        var tool = tool
+        tool.outputSchema = results[tool.name]
+        return tool
+    }
+
+    private static let written = [
         ToolDescriptor(
             name: "list_accounts", description: "Lists the accounts with balances: {as_of, accounts: [{id, name, balance_cents}]}.",
             inputSchema: InputSchema.object([:])),
@@ -102,6 +109,56 @@ enum LedgerTools {
                  "expense_cents": InputSchema.integer("Money out, as a positive number.", minimum: 0),
                  "net_cents": InputSchema.integer("Income minus expenses.")],
                 required: ["month", "income_cents", "expense_cents", "net_cents"])),
+    ]
+
+    /// The ledger's records as results carry them.
+    private enum Shape {
+        static let transaction = OutputSchema.object([
+            "id": OutputSchema.string, "date": OutputSchema.date, "account_id": OutputSchema.string,
+            "amount_cents": OutputSchema.integer, "description": OutputSchema.string, "category": OutputSchema.string,
+        ])
+        static let invoice = OutputSchema.object([
+            "id": OutputSchema.string, "customer": OutputSchema.string, "issued": OutputSchema.date, "due": OutputSchema.date,
+            "lines": OutputSchema.array(of: OutputSchema.object([
+                "description": OutputSchema.string, "quantity": OutputSchema.integer, "unit_price_cents": OutputSchema.integer,
+            ])),
+            "total_cents": OutputSchema.integer, "paid_cents": OutputSchema.integer, "refunded_cents": OutputSchema.integer,
+            "status": OutputSchema.oneOf(["open", "partially_paid", "paid", "void"]),
+            "void_reason": OutputSchema.nullable(OutputSchema.string),
+        ])
+        static let bill = OutputSchema.object([
+            "id": OutputSchema.string, "vendor": OutputSchema.string, "category": OutputSchema.string, "due": OutputSchema.date,
+            "amount_cents": OutputSchema.integer, "status": OutputSchema.oneOf(["open", "paid"]),
+            "paid_on": OutputSchema.nullable(OutputSchema.date), "paid_from": OutputSchema.nullable(OutputSchema.string),
+        ])
+    }
+
+    /// Each tool's result, by tool name.
+    private static let results: [String: JSONValue] = [
+        "list_accounts": OutputSchema.object([
+            "as_of": OutputSchema.date,
+            "accounts": OutputSchema.array(of: OutputSchema.object([
+                "id": OutputSchema.string, "name": OutputSchema.string, "balance_cents": OutputSchema.integer,
+            ])),
+        ]),
+        "list_transactions": OutputSchema.object(["transactions": OutputSchema.array(of: Shape.transaction)]),
+        "record_transaction": OutputSchema.object(["transaction": Shape.transaction]),
+        "categorize_transaction": OutputSchema.object(["transaction": Shape.transaction]),
+        "transfer": OutputSchema.object(["transactions": OutputSchema.array(of: Shape.transaction)]),
+        "list_invoices": OutputSchema.object(["invoices": OutputSchema.array(of: Shape.invoice)]),
+        "create_invoice": OutputSchema.object(["invoice": Shape.invoice]),
+        "record_payment": OutputSchema.object(["invoice": Shape.invoice, "transaction": Shape.transaction]),
+        "refund_payment": OutputSchema.object(["invoice": Shape.invoice, "transaction": Shape.transaction]),
+        "add_invoice_line": OutputSchema.object(["invoice": Shape.invoice]),
+        "void_invoice": OutputSchema.object(["invoice": Shape.invoice]),
+        "list_bills": OutputSchema.object(["bills": OutputSchema.array(of: Shape.bill)]),
+        "pay_bill": OutputSchema.object(["bill": Shape.bill, "transaction": Shape.transaction]),
+        "record_month_summary": OutputSchema.object([
+            "summary": OutputSchema.object([
+                "month": OutputSchema.string, "income_cents": OutputSchema.integer, "expense_cents": OutputSchema.integer,
+                "net_cents": OutputSchema.integer,
+            ]),
+        ]),
     ]
 
     /// Each tool's argument names, from its schema: the tools accept exactly what they document.

@@ -29,18 +29,29 @@ public struct RepoTriageSuite: Suite {
             inputSchema: InputSchema.object(
                 ["shard": InputSchema.integer("Shard number, from 0.", minimum: 0),
                  "query": InputSchema.string("Optional text the title must contain.")],
-                required: ["shard"])),
+                required: ["shard"]),
+            outputSchema: OutputSchema.object(["shard": OutputSchema.integer, "ids": OutputSchema.array(of: OutputSchema.string)])),
         ToolDescriptor(
             name: "fetch_candidate",
             description: "Returns one pull request: {id, shard, title, draft, author_is_bot, relevance (0..1), approvals, "
                 + "ci_passing, reactions, age_days, changed_files, payload}.",
-            inputSchema: InputSchema.object(["id": InputSchema.string("Pull request id, e.g. s00-c003.")], required: ["id"])),
+            inputSchema: InputSchema.object(["id": InputSchema.string("Pull request id, e.g. s00-c003.")], required: ["id"]),
+            outputSchema: candidate),
         ToolDescriptor(
             name: "fetch_candidates",
             description: "Returns several pull requests at once as {candidates: [...]}, in the order asked, each as "
                 + "fetch_candidate returns it. Fails if any id is unknown.",
-            inputSchema: InputSchema.object(["ids": InputSchema.stringList("Pull request ids.")], required: ["ids"])),
+            inputSchema: InputSchema.object(["ids": InputSchema.stringList("Pull request ids.")], required: ["ids"]),
+            outputSchema: OutputSchema.object(["candidates": OutputSchema.array(of: candidate)])),
     ]
+
+    /// One pull request, as fetch_candidate returns it.
+    static let candidate = OutputSchema.object([
+        "id": OutputSchema.string, "shard": OutputSchema.integer, "title": OutputSchema.string, "draft": OutputSchema.boolean,
+        "author_is_bot": OutputSchema.boolean, "relevance": OutputSchema.number, "approvals": OutputSchema.integer,
+        "ci_passing": OutputSchema.boolean, "reactions": OutputSchema.integer, "age_days": OutputSchema.integer,
+        "changed_files": OutputSchema.integer, "payload": OutputSchema.string,
+    ])
 
     /// A session over the merge queue `params` describe.
     public func makeSession(params: JSONValue) -> any ToolSession {

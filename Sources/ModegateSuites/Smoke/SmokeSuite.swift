@@ -27,14 +27,17 @@ public struct SmokeSuite: Suite {
             inputSchema: InputSchema.object(
                 ["a": ["type": "number", "description": "First addend."],
                  "b": ["type": "number", "description": "Second addend."]],
-                required: ["a", "b"])),
+                required: ["a", "b"]),
+            outputSchema: OutputSchema.object(["sum": OutputSchema.number])),
         ToolDescriptor(
             name: "echo", description: "Returns its text unchanged as {text}, with its length in characters as {length}.",
-            inputSchema: InputSchema.object(["text": InputSchema.string("Text to echo.")], required: ["text"])),
+            inputSchema: InputSchema.object(["text": InputSchema.string("Text to echo.")], required: ["text"]),
+            outputSchema: OutputSchema.object(["text": OutputSchema.string, "length": OutputSchema.integer])),
         ToolDescriptor(
             name: "lookup",
             description: "Looks up a colleague by user name (e.g. 'ada') and returns {name, team, extension}; fails for an unknown user.",
-            inputSchema: InputSchema.object(["user": InputSchema.string("User name, lower case.")], required: ["user"])),
+            inputSchema: InputSchema.object(["user": InputSchema.string("User name, lower case.")], required: ["user"]),
+            outputSchema: OutputSchema.object(["name": OutputSchema.string, "team": OutputSchema.string, "extension": OutputSchema.integer])),
     ]
 
     /// A session over the fixed directory; `params` are ignored.

@@ -37,12 +37,23 @@ public struct WebFilteringSuite: Suite {
                  "domains": InputSchema.stringList("Only pages on these domains, e.g. citydaily.example."),
                  "after": InputSchema.date("Only pages published on or after this date (YYYY-MM-DD)."),
                  "before": InputSchema.date("Only pages published on or before this date (YYYY-MM-DD).")],
-                required: ["query"])),
+                required: ["query"]),
+            outputSchema: OutputSchema.object([
+                "results": OutputSchema.array(of: OutputSchema.object([
+                    "url": OutputSchema.string, "title": OutputSchema.string, "domain": OutputSchema.string,
+                    "published": OutputSchema.date, "snippet": OutputSchema.string,
+                ])),
+                "total_matches": OutputSchema.integer,
+            ])),
         ToolDescriptor(
             name: "fetch_page",
             description: "Fetches a page: {url, title, domain, published, text, canonical_url}. canonical_url names the "
                 + "original when the page is a copy (AMP or syndicated), else the page itself.",
-            inputSchema: InputSchema.object(["url": InputSchema.string("The page's URL.")], required: ["url"])),
+            inputSchema: InputSchema.object(["url": InputSchema.string("The page's URL.")], required: ["url"]),
+            outputSchema: OutputSchema.object([
+                "url": OutputSchema.string, "title": OutputSchema.string, "domain": OutputSchema.string,
+                "published": OutputSchema.date, "text": OutputSchema.string, "canonical_url": OutputSchema.string,
+            ])),
     ]
 
     /// A session over the corpus of `params`, with its search and fetch budgets.

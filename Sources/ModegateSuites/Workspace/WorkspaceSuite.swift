@@ -22,17 +22,20 @@ public struct WorkspaceSuite: Suite {
             name: "list_files",
             description: "Lists the workspace's files under a directory (all when `dir` is left out), recursively, "
                 + "sorted, without .git: {files: [paths]}.",
-            inputSchema: InputSchema.object(["dir": InputSchema.string("Directory relative to the workspace, e.g. src.")])),
+            inputSchema: InputSchema.object(["dir": InputSchema.string("Directory relative to the workspace, e.g. src.")]),
+            outputSchema: OutputSchema.object(["files": OutputSchema.array(of: OutputSchema.string)])),
         ToolDescriptor(
             name: "read_file",
             description: "Reads one text file of the workspace: {path, content, line_count}.",
             inputSchema: InputSchema.object(["path": InputSchema.string("File path relative to the workspace.")],
-                                            required: ["path"])),
+                                            required: ["path"]),
+            outputSchema: OutputSchema.object(["path": OutputSchema.string, "content": OutputSchema.string, "line_count": OutputSchema.integer])),
         ToolDescriptor(
             name: "search_files",
             description: "Finds every line containing the pattern, as literal, case-sensitive text: "
                 + "{matches: [{path, line, text}], truncated}, in path and line order; at most 200 matches.",
-            inputSchema: InputSchema.object(["pattern": InputSchema.string("Text to find.")], required: ["pattern"])),
+            inputSchema: InputSchema.object(["pattern": InputSchema.string("Text to find.")], required: ["pattern"]),
+            outputSchema: OutputSchema.matches),
         ToolDescriptor(
             name: "run_command",
             description: "Runs one command in the workspace, like a shell without pipes or redirection: "
@@ -41,7 +44,8 @@ public struct WorkspaceSuite: Suite {
                 + "Paths stay inside the workspace.",
             inputSchema: InputSchema.object(
                 ["command": InputSchema.stringList("The program and its arguments, e.g. [\"git\", \"log\", \"-n\", \"3\"].")],
-                required: ["command"])),
+                required: ["command"]),
+            outputSchema: OutputSchema.object(["exit_code": OutputSchema.integer, "stdout": OutputSchema.string, "stderr": OutputSchema.string])),
     ]
 
     /// A session over the directory `params.root` names.
