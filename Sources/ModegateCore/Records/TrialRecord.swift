@@ -45,6 +45,8 @@ public struct TrialRecord: Sendable, Codable, Hashable {
     /// How the trial used each MCP server it was offered (an arm's added servers, an MCP
     /// suite's server), by server; absent for a trial offered none.
     public var serverAdoption: [String: ServerAdoption]?
+    /// A multi-turn case: each turn's answer, reward, steps and tokens; absent for one turn.
+    public var turns: [TurnResult]?
     /// When the trial started.
     public var startedAt: Date
     /// When it ended.
@@ -92,6 +94,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         case cost, error, firstProgramFailure = "first_program_failure", mcpRestarts = "mcp_restarts"
         case mcpRestartReasons = "mcp_restart_reasons", startedAt = "started_at", finishedAt = "finished_at"
         case serverAdoption = "server_adoption"
+        case turns
     }
 
     /// Reads a line of `results.jsonl`; the counters come from the same flat object.
@@ -117,6 +120,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         mcpRestarts = try container.decodeIfPresent([String: Int].self, forKey: .mcpRestarts)
         mcpRestartReasons = try container.decodeIfPresent([String: [String: Int]].self, forKey: .mcpRestartReasons)
         serverAdoption = try container.decodeIfPresent([String: ServerAdoption].self, forKey: .serverAdoption)
+        turns = try container.decodeIfPresent([TurnResult].self, forKey: .turns)
         startedAt = try container.decode(Date.self, forKey: .startedAt)
         finishedAt = try container.decode(Date.self, forKey: .finishedAt)
     }
@@ -144,6 +148,7 @@ public struct TrialRecord: Sendable, Codable, Hashable {
         try container.encodeIfPresent(mcpRestarts, forKey: .mcpRestarts)
         try container.encodeIfPresent(mcpRestartReasons, forKey: .mcpRestartReasons)
         try container.encodeIfPresent(serverAdoption, forKey: .serverAdoption)
+        try container.encodeIfPresent(turns, forKey: .turns)
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(finishedAt, forKey: .finishedAt)
     }

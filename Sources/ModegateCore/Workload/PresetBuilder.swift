@@ -27,9 +27,21 @@ enum PresetBuilder {
         // Spelt out: a bare `nil` here would become JSONValue.null (JSONValue is nil-literal expressible).
         let stated = value["expected"]
         let expected: JSONValue? = stated == .null ? Optional<JSONValue>.none : stated
-        return PresetCase(
+        var built = PresetCase(
             id: id, prompt: prompt, answerSchema: answerSchema, expected: expected, scorer: try scorer(scorerTree),
             params: value["params"] ?? .object([:]), reference: value["reference"]?.stringValue)
+        built.turns = try value["turns"]?.arrayValue.map { try $0.map(turn) }
+        return built
+    }
+
+    static func turn(_ value: JSONValue) throws -> PresetTurn {
+        guard let prompt = value["prompt"]?.stringValue else { throw Mismatch(detail: "a turn lacks its prompt") }
+        let stated = value["expected"]
+        let expected: JSONValue? = stated == nil || stated == .null ? Optional<JSONValue>.none : stated
+        let scorerTree = value["scorer"]
+        let scorer: ScorerSpec? = scorerTree == nil || scorerTree == .null ? (expected == nil ? nil : .exact) : try self.scorer(scorerTree!)
+        return PresetTurn(prompt: prompt, answerSchema: value["answer_schema"] ?? .object([:]), expected: expected, scorer: scorer,
+                          reference: value["reference"]?.stringValue)
     }
 
     static func scorer(_ value: JSONValue) throws -> ScorerSpec {

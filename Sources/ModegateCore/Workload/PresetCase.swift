@@ -14,6 +14,12 @@ public struct PresetCase: Sendable, Hashable, Codable {
     public var params: JSONValue
     /// A JavaScript program that solves the case (the scripted model needs it).
     public var reference: String?
+    /// What the user says after each answer, in order (`turns:`); nil for a single-turn case. The
+    /// fields above are the first turn.
+    public var turns: [PresetTurn]?
+
+    /// The follow-up turns; empty for a single-turn case.
+    public var followUps: [PresetTurn] { turns ?? [] }
 
     /// A case as given.
     public init(id: String, prompt: String, answerSchema: JSONValue, expected: JSONValue?, scorer: ScorerSpec,
@@ -27,5 +33,5 @@ public struct PresetCase: Sendable, Hashable, Codable {
         self.reference = reference
     }
 
-    enum CodingKeys: String, CodingKey { case id, prompt, expected, scorer, params, reference, answerSchema = "answer_schema" }
+    enum CodingKeys: String, CodingKey { case id, prompt, expected, scorer, params, reference, turns, answerSchema = "answer_schema" }
 }

@@ -13,6 +13,12 @@ enum PresetMessage {
     static func stateScorerOverMCP(_ id: String) -> String {
         "case '\(id)' uses a state scorer, which needs a built-in suite's state; an MCP suite has none"
     }
+    static func stateScorerInTurns(_ id: String) -> String {
+        "case '\(id)' has turns, and a state scorer: the suite's state is read once, after the whole conversation; score each turn's answer instead"
+    }
+    static func turnScorerNeedsExpected(_ id: String, turn: Int) -> String {
+        "turn \(turn) of case '\(id)' has a scorer but no expected answer to score against; add expected, or drop the scorer (the turn then passes once answered)"
+    }
     static func planMismatch(_ detail: String) -> String {
         "internal error: the validated preset does not match the preset types (\(detail)); please report this"
     }

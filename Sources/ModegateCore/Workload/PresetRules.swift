@@ -27,6 +27,21 @@ struct PresetRules {
             if overMCP, entry["scorer"]?["kind"] == "state" {
                 report(PresetMessage.stateScorerOverMCP(id), at: casePath.appending("scorer"))
             }
+            // A session's state is read once, after the whole conversation: no turn of a
+            // multi-turn case can be scored on it.
+            let turns = entry["turns"]?.arrayValue ?? []
+            if !turns.isEmpty, entry["scorer"]?["kind"] == "state" {
+                report(PresetMessage.stateScorerInTurns(id), at: casePath.appending("scorer"))
+            }
+            for (number, turn) in turns.enumerated() where turn["scorer"]?["kind"] == "state" {
+                report(PresetMessage.stateScorerInTurns(id), at: casePath.appending("turns").appending(index: number).appending("scorer"))
+            }
+            for (number, turn) in turns.enumerated() where turn["scorer"] != nil && turn["scorer"] != .null
+                && (turn["expected"] == nil || turn["expected"] == .null) && turn["scorer"]?["kind"] != "js"
+            {
+                report(PresetMessage.turnScorerNeedsExpected(id, turn: number + 2),
+                       at: casePath.appending("turns").appending(index: number).appending("scorer"))
+            }
         }
     }
 

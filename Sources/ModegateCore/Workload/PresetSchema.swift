@@ -38,6 +38,20 @@ public enum PresetSchema {
                         "Knobs of the suite's seeded data generator (seed, sizes, the task variant)."),
             .optional("reference", .string(.nonEmpty),
                       "A JavaScript program that solves the case with the tools; the scripted model submits it."),
+            .optional("turns", .array(of: .object(turn), minItems: 1),
+                      "A multi-turn case: what the user says after each answer, in order; the keys above are the first turn."),
+        ])
+
+    static let turn = SchemaObject(
+        title: "turn",
+        description: "The user's next message in a multi-turn case, with its own answer schema and scoring.",
+        fields: [
+            SchemaField(required: "prompt", .string(.nonEmpty), "The user's next message, with the answer format."),
+            SchemaField("answer_schema", .map(keys: .any, values: .any), default: [:],
+                        "JSON Schema of this turn's answer; {} accepts any JSON."),
+            .optional("expected", .any, "This turn's expected answer; without it the turn passes once answered."),
+            .optional("scorer", .tagged(scorer), "How this turn's answer is scored; exact when expected is given."),
+            .optional("reference", .string(.nonEmpty), "A program that answers this turn, for the scripted model."),
         ])
 
     static let scorer = SchemaTaggedUnion(key: "kind", variants: [

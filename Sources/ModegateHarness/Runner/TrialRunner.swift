@@ -103,7 +103,15 @@ struct TrialRunner: Sendable {
         } else {
             meter.mcpToolCalls += calls.filter { $0.server != nil }.count
         }
-        var verdict = await judgeAnswer(ending, workload: workload, session: session)
+        var verdict: AnswerVerdict
+        var turns: [TurnResult]?
+        if workload.testCase.followUps.isEmpty {
+            verdict = await judgeAnswer(ending, workload: workload, session: session)
+        } else {
+            let judged = await judgeTurns(ending, workload: workload, meter: meter, session: session)
+            verdict = judged.0
+            turns = judged.1
+        }
         if let failure = await session.infrastructureFailure() {
             // The tools' server failed under the trial: the strategy is not to blame.
             verdict.completed = false
@@ -139,6 +147,7 @@ struct TrialRunner: Sendable {
             firstProgramFailure: meter.firstProgramFailure,
             startedAt: started, finishedAt: Date())
         record.restarts = restarts
+        record.turns = turns
         if !offered.isEmpty, externalRuntimes[spec.arm.role] == nil {
             record.serverAdoption = ServerAdoption.of(servers: offered, calls: calls, modelRequests: counters.modelRequests)
         }
@@ -156,33 +165,93 @@ struct TrialRunner: Sendable {
     /// A trial completes when the model delivered a schema-valid final answer without an error;
     /// only then is it scored.
     private func judgeAnswer(_ ending: StrategyEnding, workload: WorkloadCase, session: any ToolSession) async -> AnswerVerdict {
+        await judge(
+            finalText: ending.finalText, error: ending.error, schema: workload.testCase.answerSchema, scorer: workload.testCase.scorer,
+            expected: workload.expected, expectedState: workload.expectedState, session: session)
+    }
+
+    /// One answer against its schema and scorer; a nil scorer (a follow-up turn with nothing
+    /// expected) gives reward 1 to any schema-valid answer.
+    private func judge(
+        finalText: String?, error: TrialError?, schema: JSONValue, scorer: ScorerSpec?, expected: JSONValue?,
+        expectedState: JSONValue?, session: any ToolSession
+    ) async -> AnswerVerdict {
         var verdict = AnswerVerdict()
-        if let error = ending.error {
+        if let error {
             verdict.error = error
             return verdict
         }
-        guard let text = ending.finalText, let answer = FinalAnswer.parse(text) else {
-            verdict.error = TrialError(category: .answer, message: "the final message is not JSON: \(String((ending.finalText ?? "").prefix(200)))")
+        guard let text = finalText, let answer = FinalAnswer.parse(text) else {
+            verdict.error = TrialError(category: .answer, message: "the final message is not JSON: \(String((finalText ?? "").prefix(200)))")
             return verdict
         }
         verdict.answer = answer
-        if let problem = AnswerSchema(workload.testCase.answerSchema).problem(with: answer) {
+        if let problem = AnswerSchema(schema).problem(with: answer) {
             verdict.error = TrialError(category: .answer, message: "the answer does not match its schema: \(problem)")
             return verdict
         }
         verdict.completed = true
-        let finalState = workload.expectedState == nil ? nil : await session.finalState()
-        if let score = Scoring.score(
-            workload.testCase.scorer, answer: answer, expected: workload.expected, finalState: finalState,
-            expectedState: workload.expectedState)
-        {
+        guard let scorer else {
+            verdict.reward = 1
+            return verdict
+        }
+        let finalState = expectedState == nil ? nil : await session.finalState()
+        if let expected, let score = Scoring.score(scorer, answer: answer, expected: expected, finalState: finalState, expectedState: expectedState) {
             verdict.reward = score.reward
             verdict.detail = score.detail
-        } else if case .js(let program) = workload.testCase.scorer {
+        } else if case .js(let program) = scorer {
             (verdict.reward, verdict.detail) = await JavaScriptScorer(sandbox: sandbox)
-                .score(program: program, answer: answer, expected: workload.expected)
+                .score(program: program, answer: answer, expected: expected ?? .null)
         }
         return verdict
+    }
+
+    /// A multi-turn case: each turn judged on its own answer, the turns the conversation never
+    /// reached failed as such. The trial completes when every turn did; its reward is their mean,
+    /// its answer the last turn's, its error the first turn's that failed.
+    private func judgeTurns(_ ending: StrategyEnding, workload: WorkloadCase, meter: TrialMeter, session: any ToolSession)
+        async -> (AnswerVerdict, [TurnResult])
+    {
+        let testCase = workload.testCase
+        let specs: [(schema: JSONValue, scorer: ScorerSpec?, expected: JSONValue?)] =
+            [(testCase.answerSchema, testCase.scorer, workload.expected)] + testCase.followUps.map { ($0.answerSchema, $0.scorer, $0.expected) }
+        let answered = ending.answeredTurns
+        var results: [TurnResult] = []
+        var before = (requests: 0, prompt: 0, completion: 0)
+        var last = AnswerVerdict()
+        for (index, spec) in specs.enumerated() {
+            let verdict: AnswerVerdict
+            var after = before
+            if index < answered.count {
+                verdict = await judge(finalText: answered[index].text, error: nil, schema: spec.schema, scorer: spec.scorer,
+                                      expected: spec.expected, expectedState: nil, session: session)
+                after = (answered[index].modelRequests, answered[index].promptTokens, answered[index].completionTokens)
+            } else if index == answered.count {
+                verdict = await judge(finalText: ending.finalText, error: ending.error, schema: spec.schema, scorer: spec.scorer,
+                                      expected: spec.expected, expectedState: nil, session: session)
+                after = (meter.modelRequests, meter.promptTokens, meter.completionTokens)
+            } else {
+                var unreached = AnswerVerdict()
+                unreached.error = TrialError(
+                    category: ending.error?.category ?? .model, message: "not reached: the conversation ended in turn \(answered.count + 1)")
+                verdict = unreached
+            }
+            results.append(TurnResult(
+                turn: index + 1, completed: verdict.completed, reward: verdict.reward, scoreDetail: verdict.detail,
+                finalAnswer: verdict.answer, steps: after.requests - before.requests, promptTokens: after.prompt - before.prompt,
+                completionTokens: after.completion - before.completion, error: verdict.error))
+            before = after
+            last = verdict
+        }
+        var trial = AnswerVerdict()
+        trial.completed = results.allSatisfy(\.completed)
+        trial.reward = results.map(\.reward).reduce(0, +) / Double(results.count)
+        trial.answer = last.answer
+        trial.detail = ["turn_rewards": .array(results.map { .number($0.reward) })]
+        if let failed = results.first(where: { $0.error != nil }), let error = failed.error {
+            trial.error = TrialError(category: error.category, message: "turn \(failed.turn): \(error.message)")
+        }
+        return (trial, results)
     }
 
     /// Distinct per trial and arm, so fault draws differ between trials but repeat across runs.

@@ -34,16 +34,26 @@ public struct ScriptedModel: ProgramRunningModel {
 
     /// The trial's session, its lockstep programs run by `programs` (the trial's leased worker).
     func session(for trial: TrialContext, programs: any ProgramRunner) -> any ModelSession {
+        guard !trial.testCase.followUps.isEmpty else { return session(for: trial, turn: 0, programs: programs) }
+        return ScriptedTurnsSession { [self] turn in session(for: trial, turn: turn, programs: programs) }
+    }
+
+    /// The session that plays turn `turn` of the trial's case with that turn's reference program.
+    private func session(for trial: TrialContext, turn: Int, programs: any ProgramRunner) -> any ModelSession {
+        let testCase = trial.testCase
+        let reference = turn == 0 ? testCase.reference : testCase.followUps[min(turn, testCase.followUps.count) - 1].reference
+        // Ids stay unique across the turns of one conversation.
+        let prefix = turn == 0 ? "call_" : "turn\(turn + 1)_call_"
         switch trial.strategy {
-        case .codemode: ScriptedCodeModeSession(reference: trial.testCase.reference)
+        case .codemode: return ScriptedCodeModeSession(reference: reference, callID: prefix + "1")
         case .toolCall:
-            ScriptedToolCallSession(
-                reference: trial.testCase.reference,
-                key: trial.testCase.reference.map {
-                    .init(preset: trial.preset, caseID: trial.testCase.id, reference: $0, toolNames: trial.tools.map(\.name))
+            return ScriptedToolCallSession(
+                reference: reference,
+                key: reference.map {
+                    .init(preset: trial.preset, caseID: testCase.id, reference: $0, toolNames: trial.tools.map(\.name), turn: turn)
                 },
                 toolNames: trial.tools.map(\.name), programs: programs, limits: limits, retries: retries,
-                trajectories: trajectories)
+                trajectories: trajectories, callPrefix: prefix)
         }
     }
 

@@ -51,11 +51,14 @@ actor ScriptedToolCallSession: ModelSession {
     /// The model's call ids of the current turn, mapped to positions in the wave.
     private var outstanding: [String: Int] = [:]
     private var nextCallNumber = 0
+    /// How its call ids start: each turn of a multi-turn conversation has its own.
+    private let callPrefix: String
 
     init(
         reference: String?, key: ScriptedTrajectories.Key?, toolNames: [String], programs: any ProgramRunner,
-        limits: SandboxLimits, retries: Int, trajectories: ScriptedTrajectories
+        limits: SandboxLimits, retries: Int, trajectories: ScriptedTrajectories, callPrefix: String = "call_"
     ) {
+        self.callPrefix = callPrefix
         self.reference = reference
         self.key = key
         self.toolNames = toolNames
@@ -215,7 +218,7 @@ actor ScriptedToolCallSession: ModelSession {
 
     private func call(for invocation: ToolInvocation, position: Int) -> ModelToolCall {
         nextCallNumber += 1
-        let id = "call_\(nextCallNumber)"
+        let id = "\(callPrefix)\(nextCallNumber)"
         outstanding[id] = position
         return ModelToolCall(id: id, name: invocation.name, arguments: invocation.arguments)
     }

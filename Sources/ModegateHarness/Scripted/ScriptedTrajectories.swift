@@ -19,6 +19,8 @@ final class ScriptedTrajectories: Sendable {
         /// The tools the trial is offered: a reference may branch on them (`if (tools.git_log)`),
         /// so an arm with an added server plays a conversation of its own.
         var toolNames: [String]
+        /// The turn of a multi-turn case (0 first): each turn's program plays its own conversation.
+        var turn = 0
     }
 
     struct Wave: Sendable {

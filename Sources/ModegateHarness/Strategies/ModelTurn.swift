@@ -53,25 +53,41 @@ struct ModelTurn {
 extension ModelTurn {
     /// The loop every strategy shares: send the conversation, append the model's message, stop at
     /// a final answer (a message without tool calls) or after `maxSteps` requests; otherwise let
-    /// the strategy answer the calls, count what reaches the model, and go on.
+    /// the strategy answer the calls, count what reaches the model, and go on. A multi-turn case
+    /// goes on after each answer with the user's next message, the same history and tools, and
+    /// `maxSteps` requests for each turn.
     func converse(
         system: String, setup: TrialSetup, tools: [ToolDescriptor], meter: inout TrialMeter,
         answer: ([ModelToolCall], inout TrialMeter) async -> TurnAnswer
     ) async -> StrategyEnding {
         var messages: [ChatMessage] = [.system(system), .user(setup.userPrompt)]
         let toolBytes = ModelRequest.byteCount(of: tools)
-        for _ in 0..<setup.maxSteps {
+        let followUps = setup.context.testCase.followUps.count
+        var answered: [AnsweredTurn] = []
+        var step = 0
+        while step < setup.maxSteps {
+            step += 1
             let response: ModelResponse
             do {
                 response = try await complete(ModelRequest(messages: messages, tools: tools, toolBytes: toolBytes), meter: &meter)
             } catch {
-                return StrategyEnding(error: TrialError(failure: error))
+                return StrategyEnding(error: TrialError(failure: error), answeredTurns: answered)
             }
             messages.append(response.message)
             let calls = response.message.toolCalls
-            guard !calls.isEmpty else { return StrategyEnding(finalText: response.message.content) }
+            if calls.isEmpty, answered.count < followUps {
+                answered.append(AnsweredTurn(
+                    text: response.message.content, modelRequests: meter.modelRequests, promptTokens: meter.promptTokens,
+                    completionTokens: meter.completionTokens))
+                messages.append(.user(setup.followUpPrompt(answered.count - 1)))
+                step = 0
+                meter.lastStepFailure = nil
+                continue
+            }
+            guard !calls.isEmpty else { return StrategyEnding(finalText: response.message.content, answeredTurns: answered) }
             switch await answer(calls, &meter) {
-            case .end(let ending):
+            case .end(var ending):
+                ending.answeredTurns = answered
                 return ending
             case .replies(let replies):
                 for (call, reply) in zip(calls, replies) {
@@ -80,8 +96,11 @@ extension ModelTurn {
                 }
             }
         }
-        let exhausted = "no final answer within max_steps (\(setup.maxSteps) model requests)"
-        guard let last = meter.lastStepFailure else { return StrategyEnding(error: TrialError(category: .model, message: exhausted)) }
-        return StrategyEnding(error: TrialError(category: last.category, message: "\(exhausted); \(last.message)"))
+        let turn = followUps == 0 ? "" : " in turn \(answered.count + 1)"
+        let exhausted = "no final answer within max_steps (\(setup.maxSteps) model requests)\(turn)"
+        guard let last = meter.lastStepFailure else {
+            return StrategyEnding(error: TrialError(category: .model, message: exhausted), answeredTurns: answered)
+        }
+        return StrategyEnding(error: TrialError(category: last.category, message: "\(exhausted); \(last.message)"), answeredTurns: answered)
     }
 }

@@ -31,4 +31,10 @@ struct TrialSetup: Sendable {
     var userPrompt: String {
         "\(context.testCase.prompt)\n\nAnswer schema (JSON Schema):\n\(context.testCase.answerSchema.jsonText)"
     }
+
+    /// The user's message that opens follow-up turn `index` (0 is the first follow-up).
+    func followUpPrompt(_ index: Int) -> String {
+        let turn = context.testCase.followUps[index]
+        return "\(turn.prompt)\n\nAnswer schema (JSON Schema):\n\(turn.answerSchema.jsonText)"
+    }
 }
