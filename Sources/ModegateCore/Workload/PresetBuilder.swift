@@ -31,6 +31,9 @@ enum PresetBuilder {
             id: id, prompt: prompt, answerSchema: answerSchema, expected: expected, scorer: try scorer(scorerTree),
             params: value["params"] ?? .object([:]), reference: value["reference"]?.stringValue)
         built.turns = try value["turns"]?.arrayValue.map { try $0.map(turn) }
+        if let setup = value["setup"], let tool = setup["tool"]?.stringValue {
+            built.setup = CaseSetup(tool: tool, arguments: setup["arguments"] ?? .object([:]))
+        }
         return built
     }
 
@@ -58,6 +61,9 @@ enum PresetBuilder {
         case ("js", _, _):
             guard let program = value["program"]?.stringValue else { break }
             return .js(program: program)
+        case ("mcp", _, _):
+            guard let tool = value["tool"]?.stringValue else { break }
+            return .mcp(tool: tool, arguments: value["arguments"] ?? .object([:]))
         default: break
         }
         throw Mismatch(detail: "scorer \(value.jsonText) is not a known kind with its keys")

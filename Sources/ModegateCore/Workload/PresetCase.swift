@@ -18,6 +18,18 @@ public struct PresetCase: Sendable, Hashable, Codable {
     /// fields above are the first turn.
     public var turns: [PresetTurn]?
 
+    /// A call the harness makes before the first turn (`setup:`); nil for none.
+    public var setup: CaseSetup?
+
+    /// The tools only the harness calls (the setup and `mcp` checker tools), hidden from both arms.
+    public var harnessTools: Set<String> {
+        var names = Set([setup?.tool].compactMap { $0 })
+        for scorer in [scorer] + followUps.compactMap(\.scorer) {
+            if case .mcp(let tool, _) = scorer { names.insert(tool) }
+        }
+        return names
+    }
+
     /// The follow-up turns; empty for a single-turn case.
     public var followUps: [PresetTurn] { turns ?? [] }
 
@@ -33,5 +45,5 @@ public struct PresetCase: Sendable, Hashable, Codable {
         self.reference = reference
     }
 
-    enum CodingKeys: String, CodingKey { case id, prompt, expected, scorer, params, reference, turns, answerSchema = "answer_schema" }
+    enum CodingKeys: String, CodingKey { case id, prompt, expected, scorer, params, reference, turns, setup, answerSchema = "answer_schema" }
 }

@@ -37,7 +37,7 @@ struct PresetRules {
                 report(PresetMessage.stateScorerInTurns(id), at: casePath.appending("turns").appending(index: number).appending("scorer"))
             }
             for (number, turn) in turns.enumerated() where turn["scorer"] != nil && turn["scorer"] != .null
-                && (turn["expected"] == nil || turn["expected"] == .null) && turn["scorer"]?["kind"] != "js"
+                && (turn["expected"] == nil || turn["expected"] == .null) && turn["scorer"]?["kind"] != "js" && turn["scorer"]?["kind"] != "mcp"
             {
                 report(PresetMessage.turnScorerNeedsExpected(id, turn: number + 2),
                        at: casePath.appending("turns").appending(index: number).appending("scorer"))

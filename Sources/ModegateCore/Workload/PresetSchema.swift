@@ -38,8 +38,18 @@ public enum PresetSchema {
                         "Knobs of the suite's seeded data generator (seed, sizes, the task variant)."),
             .optional("reference", .string(.nonEmpty),
                       "A JavaScript program that solves the case with the tools; the scripted model submits it."),
+            .optional("setup", .object(setup),
+                      "A tool call the harness makes on the trial's session before the first turn; the tool is never shown to either arm."),
             .optional("turns", .array(of: .object(turn), minItems: 1),
                       "A multi-turn case: what the user says after each answer, in order; the keys above are the first turn."),
+        ])
+
+    static let setup = SchemaObject(
+        title: "setup",
+        description: "A tool call the harness makes on the trial's own session before the first turn.",
+        fields: [
+            SchemaField(required: "tool", .string(.nonEmpty), "The tool to call; hidden from both arms, refused if they call it."),
+            SchemaField("arguments", .map(keys: .any, values: .any), default: [:], "Its arguments."),
         ])
 
     static let turn = SchemaObject(
@@ -68,6 +78,10 @@ public enum PresetSchema {
         .init("js", scorerObject("js", "A scorer program run in the sandbox.", [
             SchemaField(required: "program", .string(.nonEmpty),
                         "JavaScript body that reads `answer` and `expected` and returns a number in [0, 1]."),
+        ])),
+        .init("mcp", scorerObject("mcp", "A checker tool of the case's server, called with arguments plus answer and turn; answers a reward in [0, 1].", [
+            SchemaField(required: "tool", .string(.nonEmpty), "The checker tool; never shown to either arm."),
+            SchemaField("arguments", .map(keys: .any, values: .any), default: [:], "Its arguments; the harness adds answer and turn."),
         ])),
     ])
 

@@ -16,4 +16,8 @@ public enum ScorerSpec: Sendable, Hashable, Codable {
     case perItem(field: String)
     /// A scorer program run in the sandbox: receives `answer` and `expected`, returns a number in [0, 1].
     case js(program: String)
+    /// A checker tool beside the case's tools (`{kind: mcp, tool, arguments}`), called by the
+    /// harness after the turn with `arguments` plus the `answer` and the `turn`; it answers a
+    /// reward in [0, 1] (a number, or `{reward, detail}`). Never shown to either arm.
+    case mcp(tool: String, arguments: JSONValue)
 }

@@ -5,7 +5,8 @@
 /// trip through a tool, a program and a model unchanged in meaning.
 public enum Scoring {
     /// Scores `answer` against `expected` (and, for `state`, the suite's final state against the
-    /// expected state). Returns nil only for `.js`, whose program the harness runs in the sandbox.
+    /// expected state). Returns nil for `.js`, whose program the harness runs in the sandbox, and
+    /// `.mcp`, whose checker tool the harness calls.
     public static func score(
         _ spec: ScorerSpec, answer: JSONValue, expected: JSONValue, finalState: JSONValue?, expectedState: JSONValue?
     ) -> Score? {
@@ -17,7 +18,7 @@ public enum Scoring {
         case .topK(let field, let k): topK(answer, expected, field: field, k: k)
         case .state: state(finalState, expectedState)
         case .perItem(let field): perItem(answer, expected, field: field)
-        case .js: nil
+        case .js, .mcp: nil
         }
     }
 

@@ -164,6 +164,13 @@ public struct GateRunner: Sendable {
         if plan.arms.count == 2 || !reusedTrials.isEmpty {
             for warning in MarginWarning.warnings(plan: plan.gate, cases: prepared.cases.count) { progress.message("modegate: warning: \(warning)") }
         }
+        // A setup call gives each trial fresh state only if no other trial of the arm uses the
+        // server meanwhile: an arm's trials share its server.
+        let setUp = Set(prepared.cases.filter { $0.testCase.setup != nil && $0.suite.overMCP }.map(\.preset))
+        if plan.concurrency > 1, !setUp.isEmpty {
+            progress.message("modegate: warning: the cases of \(setUp.sorted().joined(separator: ", ")) set up state on their MCP server, "
+                + "which the \(plan.concurrency) trials an arm runs at once share; run with --concurrency 1, or use a server that keeps state per session")
+        }
         let budget = BudgetGuard(plan: plan.budget, uptime: environment.uptime)
         let scheduler = TrialScheduler(
             recorders: recorders, cases: prepared.cases, repetitions: plan.repetitions, order: plan.gate.workload.armOrder,

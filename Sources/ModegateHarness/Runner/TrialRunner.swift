@@ -56,10 +56,14 @@ struct TrialRunner: Sendable {
         let started = Date()
         let began = uptime()
         let workload = spec.workloadCase
-        var session: any ToolSession = workload.suite.makeSession(params: workload.testCase.params, arm: spec.arm.role)
+        // The harness calls setup and checker tools on the session itself; the arms get it with
+        // faults injected and those tools hidden.
+        let base: any ToolSession = workload.suite.makeSession(params: workload.testCase.params, arm: spec.arm.role)
+        var session = base
         if let fault = faults[workload.suite.name] {
             session = FaultySession(session, plan: fault, trialSeed: Self.trialSeed(spec))
         }
+        if !workload.harnessTools.isEmpty { session = HarnessToolsSession(inner: session, hidden: workload.harnessTools) }
         var added: AddedToolsSession?
         if let sources = addedSources[spec.arm.role], !sources.isEmpty {
             let joined = AddedToolsSession(
@@ -72,12 +76,25 @@ struct TrialRunner: Sendable {
         let context = TrialContext(
             preset: workload.preset, testCase: workload.testCase, repetition: spec.repetition,
             strategy: spec.arm.strategy, arm: spec.arm.role, tools: tallied.tools)
-        let setup = TrialSetup(
+        var setup = TrialSetup(
             context: context, session: tallied, maxSteps: spec.arm.maxSteps, budget: budget, modelName: model.model.modelName,
             instructions: spec.arm.instructions, pricing: pricing[spec.arm.role])
+        // A multi-turn case's turns are scored as they end, on the state each one left.
+        let early = TurnVerdicts()
+        if !workload.testCase.followUps.isEmpty {
+            setup.turnEnded = { [self] index, text in
+                let spec = Self.turnSpecs(workload)[index]
+                early.store(index, await judge(
+                    finalText: text, error: nil, schema: spec.schema, scorer: spec.scorer, expected: spec.expected,
+                    expectedState: nil, session: base, turn: index + 1))
+            }
+        }
         let conversation = model.session(for: context, programs: programs)
         var meter = TrialMeter()
-        let ending: StrategyEnding
+        var ending = StrategyEnding()
+        if let setupCall = workload.testCase.setup, let failure = await Self.setUp(setupCall, on: base, overMCP: workload.suite.overMCP) {
+            ending.error = failure
+        } else {
         switch spec.arm.strategy {
         case .toolCall: ending = await ToolCallStrategy().play(setup, model: conversation, meter: &meter)
         case .codemode:
@@ -88,6 +105,7 @@ struct TrialRunner: Sendable {
                     programs: programs, limits: spec.arm.limits, discovery: spec.arm.discovery, toolAPI: spec.arm.toolAPI)
                     .play(setup, model: conversation, meter: &meter)
             }
+        }
         }
         await conversation.close()
         meter.add(tally.current)
@@ -106,9 +124,9 @@ struct TrialRunner: Sendable {
         var verdict: AnswerVerdict
         var turns: [TurnResult]?
         if workload.testCase.followUps.isEmpty {
-            verdict = await judgeAnswer(ending, workload: workload, session: session)
+            verdict = await judgeAnswer(ending, workload: workload, session: base)
         } else {
-            let judged = await judgeTurns(ending, workload: workload, meter: meter, session: session)
+            let judged = await judgeTurns(ending, workload: workload, meter: meter, session: base, early: early)
             verdict = judged.0
             turns = judged.1
         }
@@ -154,7 +172,7 @@ struct TrialRunner: Sendable {
         return PlayedTrial(record: record, transcript: transcript)
     }
 
-    struct AnswerVerdict {
+    struct AnswerVerdict: Sendable {
         var completed = false
         var reward = 0.0
         var detail: JSONValue?
@@ -167,14 +185,44 @@ struct TrialRunner: Sendable {
     private func judgeAnswer(_ ending: StrategyEnding, workload: WorkloadCase, session: any ToolSession) async -> AnswerVerdict {
         await judge(
             finalText: ending.finalText, error: ending.error, schema: workload.testCase.answerSchema, scorer: workload.testCase.scorer,
-            expected: workload.expected, expectedState: workload.expectedState, session: session)
+            expected: workload.expected, expectedState: workload.expectedState, session: session, turn: 1)
+    }
+
+    /// The case's setup call on the trial's own session; the failure that ends the trial before
+    /// its first turn when the call fails (the server's, so an infrastructure error over MCP).
+    static func setUp(_ call: CaseSetup, on session: any ToolSession, overMCP: Bool) async -> TrialError? {
+        let reply = await session.call(call.tool, arguments: call.arguments)
+        guard reply.isError else { return nil }
+        if let failure = await session.infrastructureFailure() { return failure }
+        return TrialError(category: overMCP ? .mcp : .tool, message: "the case's setup call \(call.tool) failed: \(String(reply.text.prefix(300)))")
+    }
+
+    /// A checker tool's verdict on `answer`: its arguments plus the answer and the turn; the
+    /// reply is a reward in [0, 1], as a number or as `{reward, detail}`.
+    static func check(
+        _ answer: JSONValue, tool: String, arguments: JSONValue, turn: Int, on session: any ToolSession
+    ) async -> (reward: Double, detail: JSONValue?, error: TrialError?) {
+        var members = arguments.objectValue ?? [:]
+        if members["answer"] == nil { members["answer"] = answer }
+        if members["turn"] == nil { members["turn"] = .number(Double(turn)) }
+        let reply = await session.call(tool, arguments: .object(members))
+        if reply.isError {
+            let failure = await session.infrastructureFailure()
+                ?? TrialError(category: .mcp, message: "the checker \(tool) failed: \(String(reply.text.prefix(300)))")
+            return (0, nil, failure)
+        }
+        let value = reply.programValue
+        guard let reward = value.doubleValue ?? value["reward"]?.doubleValue, reward.isFinite else {
+            return (0, nil, TrialError(category: .mcp, message: "the checker \(tool) answered no reward (a number, or {reward, detail}): \(String(reply.text.prefix(200)))"))
+        }
+        return (min(max(reward, 0), 1), value["detail"] ?? (value.doubleValue == nil ? value : nil), nil)
     }
 
     /// One answer against its schema and scorer; a nil scorer (a follow-up turn with nothing
     /// expected) gives reward 1 to any schema-valid answer.
     private func judge(
         finalText: String?, error: TrialError?, schema: JSONValue, scorer: ScorerSpec?, expected: JSONValue?,
-        expectedState: JSONValue?, session: any ToolSession
+        expectedState: JSONValue?, session: any ToolSession, turn: Int
     ) async -> AnswerVerdict {
         var verdict = AnswerVerdict()
         if let error {
@@ -195,6 +243,16 @@ struct TrialRunner: Sendable {
             verdict.reward = 1
             return verdict
         }
+        if case .mcp(let tool, let arguments) = scorer {
+            let checked = await Self.check(answer, tool: tool, arguments: arguments, turn: turn, on: session)
+            verdict.reward = checked.reward
+            verdict.detail = checked.detail
+            if let error = checked.error {
+                verdict.completed = false
+                verdict.error = error
+            }
+            return verdict
+        }
         let finalState = expectedState == nil ? nil : await session.finalState()
         if let expected, let score = Scoring.score(scorer, answer: answer, expected: expected, finalState: finalState, expectedState: expectedState) {
             verdict.reward = score.reward
@@ -209,12 +267,10 @@ struct TrialRunner: Sendable {
     /// A multi-turn case: each turn judged on its own answer, the turns the conversation never
     /// reached failed as such. The trial completes when every turn did; its reward is their mean,
     /// its answer the last turn's, its error the first turn's that failed.
-    private func judgeTurns(_ ending: StrategyEnding, workload: WorkloadCase, meter: TrialMeter, session: any ToolSession)
-        async -> (AnswerVerdict, [TurnResult])
-    {
-        let testCase = workload.testCase
-        let specs: [(schema: JSONValue, scorer: ScorerSpec?, expected: JSONValue?)] =
-            [(testCase.answerSchema, testCase.scorer, workload.expected)] + testCase.followUps.map { ($0.answerSchema, $0.scorer, $0.expected) }
+    private func judgeTurns(
+        _ ending: StrategyEnding, workload: WorkloadCase, meter: TrialMeter, session: any ToolSession, early: TurnVerdicts
+    ) async -> (AnswerVerdict, [TurnResult]) {
+        let specs = Self.turnSpecs(workload)
         let answered = ending.answeredTurns
         var results: [TurnResult] = []
         var before = (requests: 0, prompt: 0, completion: 0)
@@ -223,12 +279,16 @@ struct TrialRunner: Sendable {
             let verdict: AnswerVerdict
             var after = before
             if index < answered.count {
-                verdict = await judge(finalText: answered[index].text, error: nil, schema: spec.schema, scorer: spec.scorer,
-                                      expected: spec.expected, expectedState: nil, session: session)
+                if let scored = early.verdict(index) {
+                    verdict = scored
+                } else {
+                    verdict = await judge(finalText: answered[index].text, error: nil, schema: spec.schema, scorer: spec.scorer,
+                                          expected: spec.expected, expectedState: nil, session: session, turn: index + 1)
+                }
                 after = (answered[index].modelRequests, answered[index].promptTokens, answered[index].completionTokens)
             } else if index == answered.count {
                 verdict = await judge(finalText: ending.finalText, error: ending.error, schema: spec.schema, scorer: spec.scorer,
-                                      expected: spec.expected, expectedState: nil, session: session)
+                                      expected: spec.expected, expectedState: nil, session: session, turn: index + 1)
                 after = (meter.modelRequests, meter.promptTokens, meter.completionTokens)
             } else {
                 var unreached = AnswerVerdict()
@@ -252,6 +312,13 @@ struct TrialRunner: Sendable {
             trial.error = TrialError(category: error.category, message: "turn \(failed.turn): \(error.message)")
         }
         return (trial, results)
+    }
+
+    /// Each turn's answer schema, scorer and expected answer: the case's own first.
+    static func turnSpecs(_ workload: WorkloadCase) -> [(schema: JSONValue, scorer: ScorerSpec?, expected: JSONValue?)] {
+        let testCase = workload.testCase
+        return [(testCase.answerSchema, testCase.scorer, workload.expected)]
+            + testCase.followUps.map { ($0.answerSchema, $0.scorer, $0.expected) }
     }
 
     /// Distinct per trial and arm, so fault draws differ between trials but repeat across runs.

@@ -12,6 +12,9 @@ public struct WorkloadCase: Sendable {
     public var expected: JSONValue
     /// The suite's state a `state` scorer compares with, when the case is scored on state.
     public var expectedState: JSONValue?
+    /// Tools only the harness calls (setup and checker tools of the preset's cases), hidden
+    /// from both arms and refused if called.
+    public var harnessTools: Set<String> = []
 
     /// The case's identity across arms and repetitions.
     public var caseKey: CaseKey { CaseKey(preset: preset, caseID: testCase.id) }

@@ -77,8 +77,12 @@ public struct WorkloadPlanner: Sendable {
             }
             let suiteName = suite.name
             let selected = preset.cases(limit: limit)
+            // The preset's harness tools are hidden in every case, so no case shows another's checker.
+            let hidden = preset.cases.reduce(into: Set<String>()) { $0.formUnion($1.harnessTools) }
             for testCase in selected {
-                guard let expected = testCase.expected ?? suite.oracle(params: testCase.params) else {
+                // A checker tool judges the answer itself: the case needs no expected answer.
+                let checked: JSONValue? = if case .mcp = testCase.scorer { JSONValue.null } else { Optional<JSONValue>.none }
+                guard let expected = testCase.expected ?? suite.oracle(params: testCase.params) ?? checked else {
                     problems.append(Diagnostic(file: url.path, line: 0, column: 0,
                         message: "case '\(testCase.id)' states no expected answer and suite '\(suiteName)' has no oracle for its params"))
                     continue
@@ -89,8 +93,9 @@ public struct WorkloadPlanner: Sendable {
                         message: "case '\(testCase.id)' is scored on state but suite '\(suiteName)' has no expected state for it"))
                     continue
                 }
-                let workloadCase = WorkloadCase(
+                var workloadCase = WorkloadCase(
                     preset: preset.name, suite: suite, testCase: testCase, expected: expected, expectedState: expectedState)
+                workloadCase.harnessTools = hidden
                 if shard?.contains(workloadCase.caseKey) ?? true { cases.append(workloadCase) }
             }
         }

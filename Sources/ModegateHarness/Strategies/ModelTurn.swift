@@ -79,6 +79,7 @@ extension ModelTurn {
                 answered.append(AnsweredTurn(
                     text: response.message.content, modelRequests: meter.modelRequests, promptTokens: meter.promptTokens,
                     completionTokens: meter.completionTokens))
+                await setup.turnEnded?(answered.count - 1, response.message.content)
                 messages.append(.user(setup.followUpPrompt(answered.count - 1)))
                 step = 0
                 meter.lastStepFailure = nil

@@ -16,6 +16,10 @@ struct TrialSetup: Sendable {
     var instructions: String?
     /// The prices of the arm's model, which the budget charges its tokens at.
     var pricing: ModelPlan.Pricing? = nil
+    /// Told when the model has answered a turn of a multi-turn case (its index, 0 first, and the
+    /// answer's text) before the next turn starts: the harness scores it then, so a checker
+    /// reads the state that turn left.
+    var turnEnded: (@Sendable (Int, String) async -> Void)? = nil
     /// The system prompt core both arms share (DESIGN §5).
     static let systemCore = """
         You are an agent that completes tasks with tools. Work step by step, use the tools to find \

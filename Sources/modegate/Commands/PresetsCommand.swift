@@ -66,6 +66,7 @@ struct PresetsCommand: ParsableCommand {
         case .state: "state"
         case .perItem: "per_item"
         case .js: "js"
+        case .mcp(let tool, _): "mcp:\(tool)"
         }
     }
 }

@@ -99,7 +99,7 @@ import Testing
         let choices = scorer?["oneOf"]?.arrayValue ?? []
         #expect(choices.first == ["type": "string", "enum": ["exact", "fields", "state"]])
         let kinds = choices.dropFirst().compactMap { $0["properties"]?["kind"]?["const"]?.stringValue }
-        #expect(kinds == ["exact", "fields", "set_f1", "ndcg", "top_k", "state", "per_item", "js"])
+        #expect(kinds == ["exact", "fields", "set_f1", "ndcg", "top_k", "state", "per_item", "js", "mcp"])
         #expect(schema["required"] == ["preset", "suite", "cases"])
     }
 }
