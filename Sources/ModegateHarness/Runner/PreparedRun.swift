@@ -111,7 +111,10 @@ struct PreparedRun: Sendable {
         var seen = Set<String>()
         var caseTools: [ToolDescriptor] = []
         for workload in cases {
-            for tool in workload.suite.tools where seen.insert(tool.name).inserted { caseTools.append(tool) }
+            // The harness's own setup and checker tools are not the arms'.
+            for tool in workload.suite.tools where !workload.harnessTools.contains(tool.name) && seen.insert(tool.name).inserted {
+                caseTools.append(tool)
+            }
         }
         var notes: [ArmRole: ArmNotes] = [:]
         for arm in plan.arms {

@@ -64,6 +64,9 @@ import Testing
             // The checker's own calls are not the agent's: one deposit per turn is all the arm made.
             #expect(twoDeposits.allSatisfy { $0["tool_calls"] == 2 }, "\(arm): \(twoDeposits.map { $0["tool_calls"] ?? nil })")
         }
+        // The candidate's tool API counts the agent's tools only.
+        let toolAPI = try workdir.summaries()["candidate"]?["tool_api"]
+        #expect(toolAPI?["tools"] == 2, "\(toolAPI?.jsonText ?? "")")
         // Neither arm was offered the setup or the checker tool.
         for (arm, lines) in try workdir.transcripts() {
             for line in lines {
