@@ -34,15 +34,16 @@ public struct Judge: Sendable {
     /// verdict carries it, and warns when it was reused although stale.
     public func judge(candidate: StoredRun, baseline: StoredRun, reuse: BaselineReuse? = nil) -> Verdict {
         let pairing = Pairing(candidate: candidate.trials, baseline: baseline.trials)
+        let differences = ArmDifferences.describe(baseline: baseline, candidate: candidate)
         var verdict = Verdict(
             status: .pass, errorKind: nil, errorMessage: nil, judgement: settings, thresholds: thresholds,
             candidate: ArmReport(candidate), baseline: ArmReport(baseline), coverage: pairing.coverage, gates: [],
             completionRegressions: pairing.completionRegressions, completionGains: pairing.completionGains,
-            rewardRegressions: pairing.rewardRegressions, warnings: warnings(candidate, baseline, pairing))
+            rewardRegressions: pairing.rewardRegressions, warnings: warnings(candidate, baseline, pairing, differences: differences))
         verdict.costs = CostComparison(candidate: candidate, baseline: baseline, pairing: pairing, settings: settings)
         verdict.warnings += CostComparison.currencyWarnings(candidate, baseline)
         verdict.baselineReuse = reuse
-        verdict.armDifferences = ArmDifferences.describe(baseline: baseline, candidate: candidate)
+        verdict.armDifferences = differences
         if let reuse, reuse.isStale {
             verdict.warnings.append("the baseline is the stored run \(reuse.run), reused with --allow-stale-baseline although "
                 + "its provenance differs: " + reuse.differences.joined(separator: "; "))
@@ -96,12 +97,12 @@ public struct Judge: Sendable {
         return nil
     }
 
-    private func warnings(_ candidate: StoredRun, _ baseline: StoredRun, _ pairing: Pairing) -> [String] {
+    private func warnings(_ candidate: StoredRun, _ baseline: StoredRun, _ pairing: Pairing, differences: [String]) -> [String] {
         var warnings = candidate.warnings + baseline.warnings
         if candidate.path == baseline.path {
             warnings.append("candidate and baseline are the same run (\(candidate.id))")
         } else if let strategy = candidate.strategy, strategy == baseline.strategy,
-                  ArmDifferences.describe(baseline: baseline, candidate: candidate).isEmpty
+                  differences.isEmpty
         {
             // An A/B of something else (a server, a model, instructions) keeps the strategy on purpose.
             warnings.append("candidate and baseline are both \(strategy.rawValue) runs")

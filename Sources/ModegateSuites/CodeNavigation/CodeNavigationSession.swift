@@ -38,17 +38,6 @@ struct CodeNavigationSession: ToolSession {
     private func search(_ arguments: JSONValue) throws -> JSONValue {
         let pattern = try ToolArguments(arguments, tool: "search_code", allowed: ["pattern"]).string("pattern")
         guard !pattern.isEmpty else { throw ToolFailure("search_code: the pattern must not be empty") }
-        var matches: [JSONValue] = []
-        var truncated = false
-        search: for file in tree.files {
-            for (index, line) in file.lines.enumerated() where line.contains(pattern) {
-                guard matches.count < matchLimit else {
-                    truncated = true
-                    break search
-                }
-                matches.append(["path": .string(file.path), "line": .number(Double(index + 1)), "text": .string(line)])
-            }
-        }
-        return ["matches": .array(matches), "truncated": .bool(truncated)]
+        return LineSearch(limit: matchLimit).matches(of: pattern, in: tree.files.lazy.map { (path: $0.path, lines: $0.lines) })
     }
 }

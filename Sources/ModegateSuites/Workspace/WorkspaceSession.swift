@@ -79,20 +79,11 @@ struct WorkspaceSession: ToolSession {
     private func search(_ arguments: JSONValue) throws -> JSONValue {
         let pattern = try ToolArguments(arguments, tool: "search_files", allowed: ["pattern"]).string("pattern")
         guard !pattern.isEmpty else { throw ToolFailure("search_files: the pattern must not be empty") }
-        var matches: [JSONValue] = []
-        var truncated = false
-        search: for path in try listFiles(under: try root.resolve(".", tool: "search_files"), tool: "search_files") {
-            guard let data = FileManager.default.contents(atPath: root.url.appendingPathComponent(path).path),
-                  let text = String(data: data, encoding: .utf8) else { continue }
-            for (index, line) in Self.lines(text).enumerated() where line.contains(pattern) {
-                guard matches.count < matchLimit else {
-                    truncated = true
-                    break search
-                }
-                matches.append(["path": .string(path), "line": .number(Double(index + 1)), "text": .string(String(line))])
-            }
+        let files = try listFiles(under: try root.resolve(".", tool: "search_files"), tool: "search_files").lazy.compactMap { path in
+            FileManager.default.contents(atPath: root.url.appendingPathComponent(path).path)
+                .flatMap { String(data: $0, encoding: .utf8) }.map { (path: path, lines: Self.lines($0)) }
         }
-        return ["matches": .array(matches), "truncated": .bool(truncated)]
+        return LineSearch(limit: matchLimit).matches(of: pattern, in: files)
     }
 
     /// The lines of a file, a final newline ending the last one rather than starting another.

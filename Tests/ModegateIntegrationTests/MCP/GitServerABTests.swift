@@ -9,12 +9,7 @@ import Testing
     @Test func theVerdictNamesTheAddedServerAndShowsHowTheCandidateUsedIt() async throws {
         guard TestPeers.program("mcp-server-git") != nil else { return }
         let workdir = try Workdir()
-        let fixture = Process()
-        fixture.executableURL = TestPeers.repository.appendingPathComponent("presets/examples/git-fixture.sh")
-        fixture.arguments = [workdir.url.appendingPathComponent(".modegate/git-fixture").path]
-        try fixture.run()
-        try await TestPeers.offPool { fixture.waitUntilExit() }
-        #expect(fixture.terminationStatus == 0)
+        try await workdir.makeGitFixture()
         let gate = TestPeers.repository.appendingPathComponent("gates/examples/git-ab.yaml").path
 
         let run = try await workdir.modegate(["run", gate])
@@ -86,11 +81,5 @@ import Testing
     }
 
     /// The verdict with run ids and times masked (the replay runs later under other ids).
-    static func maskedVerdict(_ workdir: Workdir) throws -> String {
-        var text = try verdict(workdir).jsonText
-        for (pattern, mask) in [(#"\d{8}-\d{6}-[0-9a-f]{8}"#, "RUN"), (#"\d{4}-\d{2}-\d{2}T[0-9:.]+Z"#, "TIME")] {
-            text = text.replacingOccurrences(of: pattern, with: mask, options: .regularExpression)
-        }
-        return text
-    }
+    static func maskedVerdict(_ workdir: Workdir) throws -> String { ReplayTests.masked(try verdict(workdir).jsonText) }
 }

@@ -8,12 +8,7 @@ import Testing
     @Test func theGitExampleGatePassesOverTheOfficialGitServer() async throws {
         guard TestPeers.program("mcp-server-git") != nil else { return }
         let workdir = try Workdir()
-        let fixture = Process()
-        fixture.executableURL = TestPeers.repository.appendingPathComponent("presets/examples/git-fixture.sh")
-        fixture.arguments = [workdir.url.appendingPathComponent(".modegate/git-fixture").path]
-        try fixture.run()
-        try await TestPeers.offPool { fixture.waitUntilExit() }
-        #expect(fixture.terminationStatus == 0)
+        try await workdir.makeGitFixture()
         let gate = TestPeers.repository.appendingPathComponent("gates/examples/mcp-git.yaml").path
         let run = try await workdir.modegate(["run", gate])
         #expect(run.status == 0, "\(run.errors.suffix(2000))")

@@ -38,7 +38,12 @@ import Testing
     /// The verdict as written, with what differs between any two runs masked: run ids (their
     /// stems), dates and the report's own time. Nothing else is left out, latency figures included.
     static func maskedVerdict(_ workdir: Workdir) throws -> String {
-        var text = try String(contentsOf: workdir.url.appendingPathComponent(".modegate/verdict.json"), encoding: .utf8)
+        masked(try String(contentsOf: workdir.url.appendingPathComponent(".modegate/verdict.json"), encoding: .utf8))
+    }
+
+    /// `text` with run ids and times masked.
+    static func masked(_ text: String) -> String {
+        var text = text
         for (pattern, mask) in [(#"\d{8}-\d{6}-[0-9a-f]{8}"#, "RUN"), (#"\d{4}-\d{2}-\d{2}T[0-9:.]+Z"#, "TIME")] {
             text = text.replacingOccurrences(of: pattern, with: mask, options: .regularExpression)
         }

@@ -24,6 +24,17 @@ final class Workdir: @unchecked Sendable {
         try? FileManager.default.removeItem(at: url)
     }
 
+    /// The repository `presets/examples/git-fixture.sh` makes, at `.modegate/git-fixture` here
+    /// (where the git example gates look for it).
+    func makeGitFixture() async throws {
+        let fixture = Process()
+        fixture.executableURL = TestPeers.repository.appendingPathComponent("presets/examples/git-fixture.sh")
+        fixture.arguments = [url.appendingPathComponent(".modegate/git-fixture").path]
+        try fixture.run()
+        try await TestPeers.offPool { fixture.waitUntilExit() }
+        #expect(fixture.terminationStatus == 0)
+    }
+
     func write(_ name: String, _ text: String) throws -> String {
         let path = url.appendingPathComponent(name)
         try text.write(to: path, atomically: true, encoding: .utf8)
