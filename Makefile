@@ -87,7 +87,9 @@ deps:
 
 ## Python peers for tests, in local virtual environments: RLM Code 0.1.13 (parity checks), the
 ## official MCP SDK and real MCP servers (time, git, toolplane), mcp-proxy, and fake model
-## servers (fakellm, stubllm), and Selenium for the HTML report's browser test.
+## servers (fakellm, stubllm), Selenium for the HTML report's browser test, and bfcl-eval (BFCL's
+## multi-turn tasks, backends and checkers) for `modegate import bfcl`: without its dependencies,
+## which serve its own model inference; its backends need only mpmath of them.
 venv: $(VENV)/.installed $(PROXY_VENV)/.installed
 
 $(VENV)/.installed: Makefile
@@ -96,7 +98,9 @@ $(VENV)/.installed: Makefile
 	$(PYTHON) -m pip install -q --disable-pip-version-check rich pyyaml \
 	  mcp==2.3.0 mcp-server-time==2026.10.19 mcp-server-git==2026.10.19 toolplane==0.5.2 \
 	  fakellm==0.3.5 stubllm==0.1.5 selenium==4.51.0 \
-	  opentelemetry-api==1.45.2 opentelemetry-sdk==1.45.2 opentelemetry-exporter-otlp-proto-common==1.45.2 protobuf==7.36.2
+	  opentelemetry-api==1.45.2 opentelemetry-sdk==1.45.2 opentelemetry-exporter-otlp-proto-common==1.45.2 protobuf==7.36.2 \
+	  mpmath==1.3.0
+	$(PYTHON) -m pip install -q --disable-pip-version-check --no-deps --no-warn-conflicts bfcl-eval==2026.3.23
 	touch $@
 
 $(PROXY_VENV)/.installed: Makefile

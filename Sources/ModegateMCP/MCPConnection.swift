@@ -96,13 +96,17 @@ public actor MCPConnection {
         return tools
     }
 
+    /// The `_meta` key naming the trial a call belongs to.
+    public static let trialMetaKey = "modegate.dev/trial"
+
     /// Calls `tool`, giving up after `timeout_seconds`; never throws. A connection that has
-    /// already failed answers at once with that failure.
-    public func call(_ tool: String, arguments: JSONValue) async -> CallResult {
+    /// already failed answers at once with that failure. `trial` goes in the request's `_meta`.
+    public func call(_ tool: String, arguments: JSONValue, trial: String? = nil) async -> CallResult {
         if let failure { return CallResult(reply: .failure(failure), serverFailure: failure) }
         let members = arguments.objectValue?.mapValues(\.mcpValue) ?? [:]
+        let meta = trial.map { Metadata(additionalFields: [Self.trialMetaKey: .string($0)]) }
         do {
-            let result = try await request(CallTool.request(.init(name: tool, arguments: members)), what: "tools/call \(tool)")
+            let result = try await request(CallTool.request(.init(name: tool, arguments: members, meta: meta)), what: "tools/call \(tool)")
             return CallResult(reply: reply(from: result), serverFailure: nil)
         } catch let error as ServerFailure {
             return CallResult(reply: .failure(error.message), serverFailure: error.message, timedOut: error.timedOut)

@@ -47,6 +47,8 @@ extension GateSchema {
                         "Timeout of one request to the server."),
             .optional("error_pattern", .string(.nonEmpty),
                       "Regular expression; a tool result whose text matches counts as a tool error."),
+            .optional("per_trial_state", .boolean,
+                      "The server keeps state per trial, by the modegate.dev/trial key of each call's _meta, so trials that set up state may run at once."),
         ])
 
     /// Both arms share one shape; only the defaults of `strategy` and `max_steps` differ.

@@ -14,6 +14,9 @@ public struct MCPPlan: Sendable, Codable, Equatable {
         public var timeoutSeconds: Int
         /// Regular expression: tool results whose text matches count as errors.
         public var errorPattern: String?
+        /// The server keeps state per trial (by the trial each call names in its `_meta`), so
+        /// cases that set up state on it may run at once; nil when the gate does not say.
+        public var perTrialState: Bool?
 
         /// A server as given; the loader checks that exactly one of `command` and `url` is set.
         public init(
@@ -47,6 +50,7 @@ public struct MCPPlan: Sendable, Codable, Equatable {
             case headersEnv = "headers_env"
             case timeoutSeconds = "timeout_seconds"
             case errorPattern = "error_pattern"
+            case perTrialState = "per_trial_state"
         }
     }
 

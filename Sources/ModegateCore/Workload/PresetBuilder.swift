@@ -31,6 +31,7 @@ enum PresetBuilder {
             id: id, prompt: prompt, answerSchema: answerSchema, expected: expected, scorer: try scorer(scorerTree),
             params: value["params"] ?? .object([:]), reference: value["reference"]?.stringValue)
         built.turns = try value["turns"]?.arrayValue.map { try $0.map(turn) }
+        built.tools = value["tools"]?.arrayValue?.compactMap(\.stringValue)
         if let setup = value["setup"], let tool = setup["tool"]?.stringValue {
             built.setup = CaseSetup(tool: tool, arguments: setup["arguments"] ?? .object([:]))
         }

@@ -18,6 +18,10 @@ public struct PresetCase: Sendable, Hashable, Codable {
     /// fields above are the first turn.
     public var turns: [PresetTurn]?
 
+    /// The suite's tools the case offers (`tools:`), by name; nil for every tool. The rest are
+    /// hidden from both arms and refused if called, as a case over a large server needs.
+    public var tools: [String]?
+
     /// A call the harness makes before the first turn (`setup:`); nil for none.
     public var setup: CaseSetup?
 
@@ -45,5 +49,5 @@ public struct PresetCase: Sendable, Hashable, Codable {
         self.reference = reference
     }
 
-    enum CodingKeys: String, CodingKey { case id, prompt, expected, scorer, params, reference, turns, setup, answerSchema = "answer_schema" }
+    enum CodingKeys: String, CodingKey { case id, prompt, expected, scorer, params, reference, turns, tools, setup, answerSchema = "answer_schema" }
 }

@@ -38,6 +38,8 @@ public enum PresetSchema {
                         "Knobs of the suite's seeded data generator (seed, sizes, the task variant)."),
             .optional("reference", .string(.nonEmpty),
                       "A JavaScript program that solves the case with the tools; the scripted model submits it."),
+            .optional("tools", .array(of: .string(.nonEmpty), minItems: 1),
+                      "The suite's tools this case offers both arms, by name; left out, every tool. Others are hidden and refused."),
             .optional("setup", .object(setup),
                       "A tool call the harness makes on the trial's session before the first turn; the tool is never shown to either arm."),
             .optional("turns", .array(of: .object(turn), minItems: 1),

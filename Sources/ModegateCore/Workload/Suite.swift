@@ -11,6 +11,9 @@ public protocol Suite: Sendable {
     func makeSession(params: JSONValue) -> any ToolSession
     /// A fresh session for one trial of `arm`: suites over servers give each arm its own.
     func makeSession(params: JSONValue, arm: ArmRole) -> any ToolSession
+    /// A fresh session for trial `trial` (unique in the run) of `arm`: suites over servers tell
+    /// the server which trial each call belongs to, so it can keep state per trial.
+    func makeSession(params: JSONValue, arm: ArmRole, trial: String) -> any ToolSession
     /// The expected answer computed from `params`, for cases that do not state one; nil when the
     /// suite has no oracle for these params.
     func oracle(params: JSONValue) -> JSONValue?
@@ -25,6 +28,8 @@ public protocol Suite: Sendable {
 extension Suite {
     /// Every arm gets the same kind of fresh session.
     public func makeSession(params: JSONValue, arm: ArmRole) -> any ToolSession { makeSession(params: params) }
+    /// In process, a session is the trial's alone.
+    public func makeSession(params: JSONValue, arm: ArmRole, trial: String) -> any ToolSession { makeSession(params: params, arm: arm) }
     /// Built-in suites run in process.
     public var overMCP: Bool { false }
     /// In process: no server.

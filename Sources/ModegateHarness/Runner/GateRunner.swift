@@ -165,11 +165,15 @@ public struct GateRunner: Sendable {
             for warning in MarginWarning.warnings(plan: plan.gate, cases: prepared.cases.count) { progress.message("modegate: warning: \(warning)") }
         }
         // A setup call gives each trial fresh state only if no other trial of the arm uses the
-        // server meanwhile: an arm's trials share its server.
-        let setUp = Set(prepared.cases.filter { $0.testCase.setup != nil && $0.suite.overMCP }.map(\.preset))
+        // server meanwhile, or the server keeps state by the trial each call names: an arm's
+        // trials share its server.
+        let servers = plan.gate.mcp.servers
+        let setUp = Set(prepared.cases.filter {
+            $0.testCase.setup != nil && $0.suite.overMCP && servers[$0.suite.mcpServerName ?? ""]?.perTrialState != true
+        }.map(\.preset))
         if plan.concurrency > 1, !setUp.isEmpty {
             progress.message("modegate: warning: the cases of \(setUp.sorted().joined(separator: ", ")) set up state on their MCP server, "
-                + "which the \(plan.concurrency) trials an arm runs at once share; run with --concurrency 1, or use a server that keeps state per session")
+                + "which the \(plan.concurrency) trials an arm runs at once share; run with --concurrency 1, or give the server per_trial_state: true if it keeps state by the trial each call names (modegate.dev/trial in _meta)")
         }
         let budget = BudgetGuard(plan: plan.budget, uptime: environment.uptime)
         let scheduler = TrialScheduler(

@@ -17,6 +17,8 @@ public enum HarnessError: Error, Sendable, CustomStringConvertible {
     /// A replayed run asked the model something its recording does not hold: how many requests,
     /// the first difference, and the runs that were kept.
     case replayMissed(count: Int, first: String, runs: [String])
+    /// A case's `tools:` names tools its suite does not offer (known once the servers listed theirs).
+    case caseToolsMissing(preset: String, caseID: String, suite: String, tools: [String])
     /// The sandbox cannot start a worker (its engine is missing or does not load).
     case sandboxUnavailable(String)
 
@@ -36,6 +38,9 @@ public enum HarnessError: Error, Sendable, CustomStringConvertible {
             "replay: \(count) request(s) did not match the recording; first: \(first). "
                 + "The gate, the presets or the tools' answers changed since the recording; record again. "
                 + "The replayed runs are kept: \(runs.joined(separator: ", "))"
+        case .caseToolsMissing(let preset, let caseID, let suite, let tools):
+            "case '\(caseID)' of preset '\(preset)' lists tools that suite '\(suite)' does not offer: "
+                + "\(tools.joined(separator: ", ")); fix the case's tools: or the server"
         case .sandboxUnavailable(let reason): "the Code Mode sandbox cannot start: \(reason)"
         }
     }

@@ -89,6 +89,15 @@ struct PreparedRun: Sendable {
     /// tool lists.
     func open(logFolder: URL?, logFolders: [ArmRole: URL] = [:]) async throws -> [ArmRole: ExternalCodeModeStrategy] {
         try await servers.open(logFolder: logFolder, logFolders: logFolders, firstArm: plan.arms.first?.role)
+        for workload in cases {
+            guard let listed = workload.testCase.tools else { continue }
+            let known = Set(workload.suite.tools.map(\.name))
+            let missing = listed.filter { !known.contains($0) }
+            if !missing.isEmpty {
+                throw HarnessError.caseToolsMissing(
+                    preset: workload.preset, caseID: workload.testCase.id, suite: workload.suite.name, tools: missing)
+            }
+        }
         var strategies: [ArmRole: ExternalCodeModeStrategy] = [:]
         for arm in plan.arms {
             guard let (handle, given) = externalServers[arm.role] else { continue }
@@ -111,8 +120,8 @@ struct PreparedRun: Sendable {
         var seen = Set<String>()
         var caseTools: [ToolDescriptor] = []
         for workload in cases {
-            // The harness's own setup and checker tools are not the arms'.
-            for tool in workload.suite.tools where !workload.harnessTools.contains(tool.name) && seen.insert(tool.name).inserted {
+            // The harness's own setup and checker tools are not the arms', nor tools no case offers.
+            for tool in workload.suite.tools where workload.offers(tool.name) && seen.insert(tool.name).inserted {
                 caseTools.append(tool)
             }
         }

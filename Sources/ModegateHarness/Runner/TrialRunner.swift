@@ -58,16 +58,19 @@ struct TrialRunner: Sendable {
         let workload = spec.workloadCase
         // The harness calls setup and checker tools on the session itself; the arms get it with
         // faults injected and those tools hidden.
-        let base: any ToolSession = workload.suite.makeSession(params: workload.testCase.params, arm: spec.arm.role)
+        let trial = "\(runID)/\(workload.preset)/\(workload.testCase.id)/\(spec.repetition)"
+        let base: any ToolSession = workload.suite.makeSession(params: workload.testCase.params, arm: spec.arm.role, trial: trial)
         var session = base
         if let fault = faults[workload.suite.name] {
             session = FaultySession(session, plan: fault, trialSeed: Self.trialSeed(spec))
         }
-        if !workload.harnessTools.isEmpty { session = HarnessToolsSession(inner: session, hidden: workload.harnessTools) }
+        if !workload.harnessTools.isEmpty || workload.testCase.tools != nil {
+            session = CaseToolsSession(inner: session, harness: workload.harnessTools, offered: workload.testCase.tools.map(Set.init))
+        }
         var added: AddedToolsSession?
         if let sources = addedSources[spec.arm.role], !sources.isEmpty {
             let joined = AddedToolsSession(
-                primary: session, added: sources.map { ($0.name, $0.makeSession(params: .null, arm: spec.arm.role)) })
+                primary: session, added: sources.map { ($0.name, $0.makeSession(params: .null, arm: spec.arm.role, trial: trial)) })
             added = joined
             session = joined
         }
@@ -229,7 +232,7 @@ struct TrialRunner: Sendable {
             verdict.error = error
             return verdict
         }
-        guard let text = finalText, let answer = FinalAnswer.parse(text) else {
+        guard let text = finalText, let answer = FinalAnswer.parse(text, schema: schema) else {
             verdict.error = TrialError(category: .answer, message: "the final message is not JSON: \(String((finalText ?? "").prefix(200)))")
             return verdict
         }

@@ -16,6 +16,12 @@ public struct WorkloadCase: Sendable {
     /// from both arms and refused if called.
     public var harnessTools: Set<String> = []
 
+    /// Whether the arms are offered the suite's tool `name` in this case: not one of the
+    /// harness's, and listed in the case's `tools:` when it has one.
+    public func offers(_ name: String) -> Bool {
+        !harnessTools.contains(name) && (testCase.tools?.contains(name) ?? true)
+    }
+
     /// The case's identity across arms and repetitions.
     public var caseKey: CaseKey { CaseKey(preset: preset, caseID: testCase.id) }
 }

@@ -34,14 +34,23 @@ public struct MCPServerSuite: Suite {
     public var mcpServerName: String? { shared.name }
 
     /// A trial's session on the first arm's server.
-    public func makeSession(params: JSONValue) -> any ToolSession { session(on: shared) }
+    public func makeSession(params: JSONValue) -> any ToolSession { session(on: shared, trial: nil) }
 
     /// A trial's session on the arm's own server: the connection leased at the first call, kept
     /// to the trial's end. `params` are ignored; the server's state is its own.
-    public func makeSession(params: JSONValue, arm: ArmRole) -> any ToolSession { session(on: servers[arm] ?? shared) }
+    public func makeSession(params: JSONValue, arm: ArmRole) -> any ToolSession { session(on: servers[arm] ?? shared, trial: nil) }
 
-    private func session(on server: MCPServerHandle) -> any ToolSession {
+    /// The same, with every call naming the trial in its `_meta` (`modegate.dev/trial`): the
+    /// trials an arm runs at once share its server, and a server that keeps state by that key
+    /// gives each its own.
+    public func makeSession(params: JSONValue, arm: ArmRole, trial: String) -> any ToolSession {
+        session(on: servers[arm] ?? shared, trial: trial)
+    }
+
+    private func session(on server: MCPServerHandle, trial key: String?) -> any ToolSession {
         let trial = SharedServerTrial(server: server)
-        return MCPToolSession(tools: shared.tools, restarts: { await trial.restarts }) { await trial.connection() }
+        var session = MCPToolSession(tools: shared.tools, restarts: { await trial.restarts }) { await trial.connection() }
+        session.trial = key
+        return session
     }
 }

@@ -10,6 +10,8 @@ struct MCPToolSession: ToolSession {
     var closeServer: @Sendable () async -> Void = {}
     let restarts: @Sendable () async -> MCPRestarts
     let connect: @Sendable () async -> Result<MCPConnection, MCPSessionError>
+    /// The trial every call names in its `_meta`; nil for none.
+    var trial: String?
     private let failure = FirstValue<TrialError>()
 
     init(tools: [ToolDescriptor], readsState: Bool = false, close: @escaping @Sendable () async -> Void = {},
@@ -30,7 +32,7 @@ struct MCPToolSession: ToolSession {
             note(TrialError(category: .mcp, message: error.description))
             return .failure(error.description)
         }
-        let result = await connection.call(name, arguments: arguments)
+        let result = await connection.call(name, arguments: arguments, trial: trial)
         if let error = result.trialError { note(error) }
         return result.reply
     }

@@ -2,24 +2,33 @@ import ModegateCore
 @testable import ModegateHarness
 import Testing
 
-/// The arms' view of a session with harness-only tools: those are not listed and are refused,
-/// while the harness reaches them on the session beneath.
-@Suite struct HarnessToolsSessionTests {
+/// The arms' view of a session with harness-only tools and a case's own tool list: the others
+/// are not listed and are refused, while the harness reaches its own on the session beneath.
+@Suite struct CaseToolsSessionTests {
     struct Recorder: ToolSession {
         var tools: [ToolDescriptor] {
-            ["deposit", "check"].map { ToolDescriptor(name: $0, description: $0, inputSchema: ["type": "object"]) }
+            ["deposit", "withdraw", "check"].map { ToolDescriptor(name: $0, description: $0, inputSchema: ["type": "object"]) }
         }
         func call(_ name: String, arguments: JSONValue) async -> ToolReply { .value(["called": .string(name)]) }
         func finalState() async -> JSONValue? { nil }
     }
 
     @Test func hiddenToolsAreNeitherListedNorCallable() async {
-        let session = HarnessToolsSession(inner: Recorder(), hidden: ["check"])
-        #expect(session.tools.map(\.name) == ["deposit"])
+        let session = CaseToolsSession(inner: Recorder(), harness: ["check"])
+        #expect(session.tools.map(\.name) == ["deposit", "withdraw"])
         let refused = await session.call("check", arguments: [:])
         #expect(refused.isError && refused.text == "tool 'check' is not available to the agent")
         let allowed = await session.call("deposit", arguments: [:])
         #expect(!allowed.isError && allowed.structuredContent?["called"] == "deposit")
+    }
+
+    @Test func aCaseOffersOnlyTheToolsItLists() async {
+        let session = CaseToolsSession(inner: Recorder(), harness: ["check"], offered: ["withdraw", "check"])
+        #expect(session.tools.map(\.name) == ["withdraw"], "a harness tool stays hidden even when listed")
+        let refused = await session.call("deposit", arguments: [:])
+        #expect(refused.isError && refused.text == "tool 'deposit' is not offered in this case")
+        let allowed = await session.call("withdraw", arguments: [:])
+        #expect(!allowed.isError)
     }
 
     @Test func aCheckerAnswersARewardAsANumberOrAnObject() async {
