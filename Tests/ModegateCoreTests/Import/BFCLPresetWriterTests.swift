@@ -57,4 +57,16 @@ import Testing
         #expect(plan.baseline.maxSteps == 20 && plan.candidate.maxSteps == 20)
         #expect(plan.workload.presets == ["bfcl_multi_turn_test"])
     }
+
+    @Test func aTurnLongerThanBFCLsStepLimitRaisesTheGatesLimit() {
+        var export = Self.export
+        export.tasks[0] = .init(
+            id: "long", classes: ["GorillaFileSystem"], tools: ["rm"],
+            turns: [.init(prompt: "Remove them all.", calls: (0..<34).map { .init(name: "rm", arguments: ["file_name": .string("f\($0)")]) })],
+            heldOut: [:])
+        let writer = BFCLPresetWriter(export: export)
+        #expect(writer.maxSteps == 35)
+        #expect(writer.gate(python: "/p", script: "/s").contains("max_steps: 35        # BFCL's step limit is 20 a turn; its longest ground-truth turn here has 34 calls"))
+        #expect(BFCLPresetWriter(export: Self.export).maxSteps == 20)
+    }
 }

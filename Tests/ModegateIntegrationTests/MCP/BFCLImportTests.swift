@@ -64,15 +64,14 @@ import Testing
         #expect(verdict["status"] == "pass", "\(verdict.jsonText.prefix(600))")
     }
 
-    @Test func aSampleOfEveryOtherMultiTurnCategoryIsSolvedInBothArms() async throws {
+    @Test(arguments: ["multi_turn_miss_func", "multi_turn_miss_param", "multi_turn_long_context"])
+    func everyTaskOfTheOtherMultiTurnCategoriesIsSolvedInBothArms(category: String) async throws {
         guard let python = TestPeers.python else { return }
-        for category in ["multi_turn_miss_func", "multi_turn_miss_param", "multi_turn_long_context"] {
-            let workdir = try Workdir()
-            let gate = try await imported(category, limit: 8, in: workdir, python: python)
-            let run = try await workdir.modegate(["run", gate])
-            #expect(run.status == 0, "\(category): \(run.errors.suffix(2000))")
-            try expectSolved(workdir, tasks: 8, category)
-        }
+        let workdir = try Workdir()
+        let gate = try await imported(category, in: workdir, python: python)
+        let run = try await workdir.modegate(["run", gate])
+        #expect(run.status == 0, "\(category): \(run.errors.suffix(2000))")
+        try expectSolved(workdir, tasks: 200, category)
     }
 
     @Test func aWrongCallFailsItsTurnWithBFCLsReason() async throws {

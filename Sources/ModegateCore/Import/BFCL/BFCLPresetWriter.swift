@@ -58,12 +58,12 @@ struct BFCLPresetWriter {
 
         baseline:
           strategy: tool_call
-          max_steps: \(export.maxSteps)        # BFCL's step limit per turn
+          max_steps: \(maxSteps)\(stepsNote)
 
         candidate:
           strategy: codemode
           runtime: builtin
-          max_steps: \(export.maxSteps)
+          max_steps: \(maxSteps)
 
         mcp:
           enabled: true
@@ -85,6 +85,20 @@ struct BFCLPresetWriter {
           - {format: markdown, path: .modegate/bfcl-\(export.category)-summary.md}
 
         """
+    }
+
+    /// The longest ground-truth turn, in calls.
+    private var longestTurn: Int { export.tasks.flatMap(\.turns).map(\.calls.count).max() ?? 0 }
+
+    /// Model requests a turn may take: BFCL's step limit, or more where a ground-truth turn has
+    /// more calls than that (a model that makes one call a request, as the scripted one does,
+    /// needs a request per call and one to answer).
+    var maxSteps: Int { max(export.maxSteps, longestTurn + 1) }
+
+    private var stepsNote: String {
+        maxSteps == export.maxSteps
+            ? "        # BFCL's step limit per turn"
+            : "        # BFCL's step limit is \(export.maxSteps) a turn; its longest ground-truth turn here has \(longestTurn) calls, one a request in tool_call"
     }
 
     /// A turn's ground truth as a program: each call awaited in order, then a short answer.
