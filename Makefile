@@ -8,9 +8,10 @@ VENV       := .venv
 PYTHON     := $(VENV)/bin/python
 # mcp-proxy still needs the 1.x Python SDK, so it gets an environment of its own.
 PROXY_VENV := .venv-proxy
-# chromium and chromium-driver: the HTML report's browser test (headless, offline, through Selenium).
+# chromium and chromium-driver: the HTML report's browser test (headless, offline, through Selenium);
+# shellcheck: the scripts of the ready CI files in docs/ci.
 APT_PACKAGES := git ca-certificates python3 python3-venv pkg-config libjavascriptcoregtk-4.1-dev libcurl4-openssl-dev \
-  chromium chromium-driver
+  chromium chromium-driver shellcheck
 RELEASE_BIN := .build/release/modegate
 # make install: PREFIX/bin, PREFIX/lib/modegate, PREFIX/share/modegate (DESTDIR for staging).
 PREFIX     ?= /usr/local
@@ -89,7 +90,8 @@ deps:
 ## official MCP SDK and real MCP servers (time, git, toolplane), mcp-proxy, and fake model
 ## servers (fakellm, stubllm), Selenium for the HTML report's browser test, and bfcl-eval (BFCL's
 ## multi-turn tasks, backends and checkers) for `modegate import bfcl`: without its dependencies,
-## which serve its own model inference; its backends need only mpmath of them.
+## which serve its own model inference; its backends need only mpmath of them. check-jsonschema
+## checks the CI files of docs/ci against the engines' published schemas (it carries them).
 venv: $(VENV)/.installed $(PROXY_VENV)/.installed
 
 $(VENV)/.installed: Makefile
@@ -99,7 +101,7 @@ $(VENV)/.installed: Makefile
 	  mcp==2.3.0 mcp-server-time==2026.10.19 mcp-server-git==2026.10.19 toolplane==0.5.2 \
 	  fakellm==0.3.5 stubllm==0.1.5 selenium==4.51.0 \
 	  opentelemetry-api==1.45.2 opentelemetry-sdk==1.45.2 opentelemetry-exporter-otlp-proto-common==1.45.2 protobuf==7.36.2 \
-	  mpmath==1.3.0
+	  mpmath==1.3.0 check-jsonschema==0.39.0
 	$(PYTHON) -m pip install -q --disable-pip-version-check --no-deps --no-warn-conflicts bfcl-eval==2026.3.23
 	touch $@
 

@@ -19,6 +19,8 @@ public struct RunMerger: Sendable {
         case overlappingTrials(arm: String, count: Int, example: String)
         /// A shard did not finish.
         case unfinished(String)
+        /// A folder of artifacts holds no shard run.
+        case noShardRuns(String)
 
         /// The problem in words, with what to do about it.
         public var description: String {
@@ -32,6 +34,8 @@ public struct RunMerger: Sendable {
             case .overlappingTrials(let arm, let count, let example):
                 "\(count) trials of the \(arm) arm appear in more than one shard (e.g. \(example))"
             case .unfinished(let id): "\(id) did not finish; resume it before merging"
+            case .noShardRuns(let path):
+                "\(path) holds no shard runs (folders with a manifest.json of a run made with --shard); download the shards' .modegate/runs artifacts into it"
             }
         }
     }

@@ -7,6 +7,12 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// How many shards there are.
     public var count: Int
 
+    /// Shard `index` (1-based) of `count`; the caller checks 1 ≤ index ≤ count.
+    public init(index: Int, count: Int) {
+        self.index = index
+        self.count = count
+    }
+
     /// `K/N` with 1 ≤ K ≤ N; nil for anything else.
     public init?(parsing text: String) {
         let parts = text.split(separator: "/")

@@ -8,7 +8,7 @@ import ModegateReports
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "merge", abstract: "Merge shard runs into one run per arm.")
 
-    @Argument(help: "The shard runs (ids, prefixes or folders), all arms together.")
+    @Argument(help: "The shard runs (ids, prefixes or run folders), all arms together, or folders of downloaded CI artifacts holding them (searched for shard runs).")
     var runs: [String]
 
     @OptionGroup var reports: ReportOptions
@@ -21,7 +21,19 @@ struct MergeCommand: ParsableCommand {
         let workspace = Workspace()
         do {
             let store = workspace.store
-            let entries = try runs.map { try store.resolve(.named($0), workingDirectory: workspace.directory) }
+            var entries: [RunCatalogEntry] = []
+            for reference in runs {
+                let url = URL(fileURLWithPath: reference, relativeTo: workspace.directory).standardizedFileURL
+                if let found = try RunMerger.shardRuns(under: url) {
+                    Console.error("modegate: \(reference): \(found.count) shard run\(found.count == 1 ? "" : "s")")
+                    entries += found
+                } else {
+                    entries.append(try store.resolve(.named(reference), workingDirectory: workspace.directory))
+                }
+            }
+            // The same run given twice (as itself and inside a folder) is one run.
+            var seen = Set<String>()
+            entries = entries.filter { seen.insert(URL(fileURLWithPath: $0.path).standardizedFileURL.path).inserted }
             let merged = try RunMerger(store: store).merge(entries, at: workspace.now)
             for entry in merged { Console.error("modegate: merged \(entry.id) (\(entry.metrics?.totalCases ?? 0) trials)") }
             let stored = try merged.map { try store.open($0) }

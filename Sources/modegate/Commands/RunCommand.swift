@@ -15,8 +15,13 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var reports: ReportOptions
 
-    @Option(help: "Run only shard K of N (a stable partition of cases), e.g. 2/4.")
+    @Option(help: ArgumentHelp(
+        "Run only shard K of N (a stable partition of cases), e.g. 2/4; auto reads it from the CI engine's parallel-job variables (GitLab, Buildkite, CircleCI, a Kubernetes Indexed Job).",
+        valueName: "K/N|auto"))
     var shard: String?
+
+    @Option(help: "With --shard auto in a Kubernetes Indexed Job: the number of shards (the Job's completions); else MODEGATE_SHARD_TOTAL.")
+    var shardTotal: Int?
 
     @Option(help: "Finish an interrupted gate run (either arm's run id, or the id stem they share).")
     var resume: String?
@@ -40,15 +45,35 @@ struct RunCommand: AsyncParsableCommand {
     var allowStaleBaseline = false
 
     func validate() throws {
-        if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must look like K/N with 1 ≤ K ≤ N, got '\(shard)'") }
+        if let shard, shard != "auto", Shard(parsing: shard) == nil {
+            throw ValidationError("--shard must look like K/N with 1 ≤ K ≤ N, or be auto, got '\(shard)'")
+        }
+        if let shardTotal {
+            guard shard == "auto" else { throw ValidationError("--shard-total goes with --shard auto") }
+            guard shardTotal >= 1 else { throw ValidationError("--shard-total must be at least 1, got \(shardTotal)") }
+        }
+    }
+
+    /// The shard this job runs: as given, or read from the CI engine's variables for `auto`.
+    private func resolvedShard() throws -> Shard? {
+        guard let shard else { return nil }
+        guard shard == "auto" else { return Shard(parsing: shard) }
+        do {
+            let found = try ShardEnvironment(environment: ProcessInfo.processInfo.environment, total: shardTotal).resolve()
+            Console.error("modegate: shard \(found.shard) from \(found.engine.name) (\(found.evidence))")
+            return found.shard
+        } catch let problem as ShardEnvironment.Problem {
+            throw InputError("error: \(problem.description)")
+        }
     }
 
     func run() async throws {
         let workspace = Workspace()
         do {
+            let shard = try resolvedShard()
             let setup = try invocation.setup(gate: gate, workspace: workspace, settings: { plan in
                 var settings = GateInvocation.Settings(
-                    shard: shard.flatMap(Shard.init(parsing:)), resume: resume,
+                    shard: shard, resume: resume,
                     progress: TerminalProgress(interactive: Console.stderrIsTerminal) { [gate] in "modegate run \(gate) --resume \($0)" },
                     replay: replay, allowStaleBaseline: allowStaleBaseline)
                 if let reference = baseline ?? plan.baseline.reuse {
