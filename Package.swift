@@ -133,6 +133,11 @@ let package = Package(
             path: "Benchmarks/MCPBenchmark"
         ),
         .executableTarget(
+            name: "RateLimitBenchmark",
+            dependencies: ["ModegateMCP", "BenchmarkSupport", .product(name: "MCP", package: "swift-sdk")],
+            path: "Benchmarks/RateLimitBenchmark"
+        ),
+        .executableTarget(
             name: "WaitBenchmark",
             dependencies: ["ModegateMCP", "BenchmarkSupport", .product(name: "MCP", package: "swift-sdk")],
             path: "Benchmarks/WaitBenchmark"

@@ -1,4 +1,5 @@
 import Foundation
+import BenchmarkSupport
 
 extension WaitBenchmark {
     /// Five runs that each wait on a call that would take far longer than the run may (the
@@ -33,7 +34,7 @@ extension WaitBenchmark {
             }
             let sent = DispatchTime.now().uptimeNanoseconds
             kill(process.processIdentifier, SIGINT)
-            try await offPool { process.waitUntilExit() }
+            try await BackgroundThread.run { process.waitUntilExit() }
             seconds.append(Double(DispatchTime.now().uptimeNanoseconds - sent) / 1e9)
             statuses.insert(process.terminationStatus)
         }

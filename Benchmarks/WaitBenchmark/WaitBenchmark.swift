@@ -19,15 +19,13 @@ struct WaitBenchmark {
     static let delays = (short: 1.0, long: 6.0)
 
     static func main() async throws {
-        let modegate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("modegate").path
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("modegate-wait-bench-\(getpid())")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
+        let scratch = try BenchmarkScratch("wait-bench")
+        defer { scratch.remove() }
+        let (modegate, work) = (scratch.modegate, scratch.folder)
         say("modegate wait benchmark (\(ProcessInfo.processInfo.activeProcessorCount) cores): CPU of `modegate run` per second of waiting")
 
         let modelDelay = Delay()
-        let modelPort = try await serve(LoopbackHTTPServer { request in await slowModel(request, delay: modelDelay) })
+        let modelPort = try await LoopbackHTTPServer { request in await slowModel(request, delay: modelDelay) }.startInBackground()
         try await compare("a slow model (openai provider, HTTP)", modegate: modegate, work: work, delay: modelDelay) { seconds in
             modelGate(port: modelPort, work: work)
         }
@@ -37,7 +35,7 @@ struct WaitBenchmark {
 
         let toolDelay = Delay()
         let router = HTTPSessionRouter { await slowToolServer(delay: toolDelay) }
-        let toolPort = try await serve(LoopbackHTTPServer { await router.handle($0) })
+        let toolPort = try await LoopbackHTTPServer { await router.handle($0) }.startInBackground()
         try await compare("a slow MCP tool (streamable HTTP)", modegate: modegate, work: work, delay: toolDelay) { seconds in
             try toolGate(port: toolPort, seconds: seconds, work: work)
         }
@@ -59,7 +57,7 @@ struct WaitBenchmark {
             for seconds in [delays.short, delays.long] {
                 delay.seconds = seconds
                 let file = try gate(seconds)
-                let measurement = try await offPool {
+                let measurement = try await BackgroundThread.run {
                     try ChildProcess.measure(
                         [modegate, "run", file.path], directory: work.path,
                         environment: ProcessInfo.processInfo.environment.merging(
@@ -155,22 +153,6 @@ struct WaitBenchmark {
 
     // MARK: -
 
-    /// Serves on a free loopback port for the rest of the process.
-    static func serve(_ server: LoopbackHTTPServer) async throws -> Int {
-        let port = PortBox()
-        Task { try await server.run(port: 0) { port.set($0) } }
-        while port.value == nil { try await Task.sleep(nanoseconds: 10_000_000) }
-        return port.value!
-    }
-
-    /// Blocking work (waiting on a child) on a thread of its own, off the concurrency pool the
-    /// servers answer on.
-    static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try body() }) }.start()
-        }
-    }
-
     static func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 }
 
@@ -193,8 +175,3 @@ final class Delay: Sendable {
     }
 }
 
-final class PortBox: Sendable {
-    private let port = Mutex<Int?>(nil)
-    func set(_ value: Int) { port.withLock { $0 = value } }
-    var value: Int? { port.withLock { $0 } }
-}

@@ -19,6 +19,15 @@ public struct LoopbackHTTPServer: Sendable {
     /// A server whose every request goes to `handler`.
     public init(handler: @escaping Handler) { self.handler = handler }
 
+    /// Serves on a free port of 127.0.0.1 for the rest of the process (benchmarks and test
+    /// peers); returns once bound, with the port.
+    public func startInBackground() async throws -> Int {
+        let (ports, bound) = AsyncStream.makeStream(of: Int.self)
+        Task { try await run(port: 0) { bound.yield($0); bound.finish() } }
+        for await port in ports { return port }
+        throw CancellationError()
+    }
+
     /// Binds 127.0.0.1:`port` (0 picks a free port), reports the bound port, and serves until
     /// the task is cancelled.
     public func run(port: Int, bound: @Sendable (Int) -> Void) async throws {

@@ -69,8 +69,18 @@ public enum GateSchema {
             SchemaField("max_retries", .integer(minimum: 0, maximum: 20), default: 4,
                         "Retries on 429 and 5xx, with backoff that honours Retry-After."),
             .optional("pricing", .object(pricing), pricing.description),
+            .optional("rate_limit", .object(rateLimit), rateLimit.description),
             .optional("cassette", .string(.nonEmpty),
                       "With replay: the recorded transcripts, a run folder, a transcripts.jsonl, or a folder of them (relative to the working directory)."),
+        ])
+
+    static let rateLimit = SchemaObject(
+        title: "rate_limit",
+        description: "The provider's rate limit: requests start paced to it, both arms sharing it, and fewer run at once after a 429 until requests succeed again.",
+        fields: [
+            .optional("requests_per_minute", .integer(minimum: 1, maximum: 10_000_000), "Requests a minute."),
+            .optional("tokens_per_minute", .integer(minimum: 1, maximum: 1_000_000_000),
+                      "Tokens a minute: a request reserves its estimated size (learned from the usage answers report), and its usage settles the difference."),
         ])
 
     static let pricing = SchemaObject(

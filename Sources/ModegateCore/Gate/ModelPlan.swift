@@ -20,6 +20,22 @@ public struct ModelPlan: Sendable, Codable, Equatable {
         public var isLive: Bool { self == .openai || self == .openaiResponses || self == .azureOpenAI || self == .anthropic }
     }
 
+    /// The provider's rate limit (`rate_limit:`): requests and tokens a minute, either or both.
+    public struct RateLimit: Sendable, Codable, Equatable {
+        public var requestsPerMinute: Int?
+        public var tokensPerMinute: Int?
+
+        public init(requestsPerMinute: Int? = nil, tokensPerMinute: Int? = nil) {
+            self.requestsPerMinute = requestsPerMinute
+            self.tokensPerMinute = tokensPerMinute
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case requestsPerMinute = "requests_per_minute"
+            case tokensPerMinute = "tokens_per_minute"
+        }
+    }
+
     /// Prices that turn token usage into cost.
     public struct Pricing: Sendable, Codable, Equatable {
         /// Price of one million input tokens.
@@ -75,6 +91,8 @@ public struct ModelPlan: Sendable, Codable, Equatable {
     public var maxRetries: Int
     /// `nil` = cost is unknown, so cost gates and the cost budget cannot be judged.
     public var pricing: Pricing?
+    /// Requests to this model are paced to its rate limit, shared by both arms; nil for none.
+    public var rateLimit: RateLimit?
     /// With `replay`: the recorded transcripts (a run folder, a `transcripts.jsonl`, or a folder
     /// of either), relative to the working directory.
     public var cassette: String?
@@ -100,6 +118,7 @@ public struct ModelPlan: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case provider, name, temperature, pricing, cassette
+        case rateLimit = "rate_limit"
         case baseURL = "base_url"
         case apiKeyEnv = "api_key_env"
         case apiVersion = "api_version"

@@ -38,8 +38,11 @@ struct HTTPModelProvider<Wire: ProviderWireFormat>: ModelProvider, ModelSession 
                     notes: notes.isEmpty ? nil : notes, timedOut: timedOut ? true : nil)
             }
             let answer: HTTPAnswer
+            // A token rate limit learns how what requests count compares with this estimate.
+            let estimate = TokenUsage.estimate(promptBytes: request.byteCount, completionBytes: 0).prompt
             do {
-                answer = try await settings.post(body, headers: Wire.headers, keyHeader: Wire.keyHeader, keyPrefix: Wire.keyPrefix)
+                answer = try await settings.post(
+                    body, headers: Wire.headers, keyHeader: Wire.keyHeader, keyPrefix: Wire.keyPrefix, tokens: estimate)
             } catch let failure as HTTPUnreachable {
                 attempts += failure.attempts
                 throw ModelError(failure.message, exchange: exchange(nil, error: failure.message, timedOut: failure.timedOut),
@@ -51,6 +54,10 @@ struct HTTPModelProvider<Wire: ProviderWireFormat>: ModelProvider, ModelSession 
                 do {
                     var response = try Wire.response(from: answer.data).estimatingUnreported(for: request)
                     response.exchange = exchange(answer)
+                    if !response.usage.estimated {
+                        await settings.client.governor?.settle(
+                            estimate: estimate, reserved: answer.reservedTokens, used: response.usage.prompt + response.usage.completion)
+                    }
                     return response
                 } catch let error as ModelError {
                     throw ModelError(error.message, exchange: exchange(answer, error: error.message))

@@ -28,7 +28,10 @@ struct HTTPProviderSettings: Sendable {
         keyVariable = plan.apiKeyEnv
         temperature = plan.temperature
         maxOutputTokens = plan.maxOutputTokens
-        client = ProviderHTTPClient(timeoutSeconds: Double(plan.timeoutSeconds), maxRetries: plan.maxRetries)
+        var client = ProviderHTTPClient(timeoutSeconds: Double(plan.timeoutSeconds), maxRetries: plan.maxRetries)
+        // One governor per model selection, so both arms of one model share its limit.
+        if let limit = plan.rateLimit { client.governor = RateGovernor(limit: limit) }
+        self.client = client
     }
 
     /// `base_url` (or `defaultBase`) with `path` appended unless the URL already ends with it.
@@ -42,10 +45,11 @@ struct HTTPProviderSettings: Sendable {
     }
 
     /// Posts a request body; the key goes in `keyHeader` (with `keyPrefix`), never anywhere else.
-    func post(_ body: JSONValue, headers: [String: String], keyHeader: String, keyPrefix: String = "") async throws -> HTTPAnswer {
+    /// `tokens` is what the request reserves of a token rate limit.
+    func post(_ body: JSONValue, headers: [String: String], keyHeader: String, keyPrefix: String = "", tokens: Int = 0) async throws -> HTTPAnswer {
         var all = headers
         all["Content-Type"] = "application/json"
         if let apiKey { all[keyHeader] = keyPrefix + apiKey }
-        return try await client.post(endpoint, headers: all, body: Data(body.jsonText.utf8))
+        return try await client.post(endpoint, headers: all, body: Data(body.jsonText.utf8), tokens: tokens)
     }
 }

@@ -13,6 +13,9 @@ struct ProviderHTTPClient: Sendable {
     /// First backoff; doubles per retry, with up to 50% jitter, capped at `maxDelay`.
     var baseDelay: Double = 0.5
     var maxDelay: Double = 30
+    /// Paces every attempt to the model's rate limit and adapts how many are in flight; nil
+    /// without `model.rate_limit`.
+    var governor: RateGovernor?
 
     init(timeoutSeconds: Double, maxRetries: Int, http: HTTPClient = HTTPClient()) {
         self.http = http
@@ -22,7 +25,8 @@ struct ProviderHTTPClient: Sendable {
 
     /// The server's last answer: a 2xx, a refusal that retrying cannot fix, or the last retryable
     /// failure once the retries are spent. Throws `HTTPUnreachable` when no answer came at all.
-    func post(_ url: URL, headers: [String: String], body: Data) async throws -> HTTPAnswer {
+    /// `tokens` is the request's estimated size, for a token rate limit.
+    func post(_ url: URL, headers: [String: String], body: Data, tokens: Int = 0) async throws -> HTTPAnswer {
         var request = HTTPRequest(url: url, body: body, timeoutSeconds: timeoutSeconds)
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { request.setHeader(name, value) }
         var attempt = 0
@@ -30,14 +34,23 @@ struct ProviderHTTPClient: Sendable {
             try Task.checkCancellation()
             // How long the server asks to wait before the next attempt, if it asks.
             var retryAfter: Double?
+            let reserved = try await governor?.acquire(estimate: tokens) ?? 0
             do {
                 let response = try await http.send(request)
-                let answer = HTTPAnswer(status: response.status, data: response.body, attempts: attempt + 1)
-                guard response.status == 429 || (500..<600).contains(response.status), attempt < maxRetries else { return answer }
+                let answer = HTTPAnswer(status: response.status, data: response.body, attempts: attempt + 1, reservedTokens: reserved)
                 retryAfter = response.value(forHeader: "Retry-After").flatMap(Double.init)
+                await governor?.finish(status: response.status, retryAfter: retryAfter)
+                guard response.status == 429 || (500..<600).contains(response.status), attempt < maxRetries else { return answer }
+                // The governor holds every request until the server's Retry-After: no wait of our own.
+                if response.status == 429, governor != nil {
+                    attempt += 1
+                    continue
+                }
             } catch is CancellationError {
+                await governor?.finish(status: nil, retryAfter: nil)
                 throw CancellationError()
             } catch let error as HTTPTransportError {
+                await governor?.finish(status: nil, retryAfter: nil)
                 if Task.isCancelled { throw CancellationError() }
                 guard error.isTransient, attempt < maxRetries else {
                     throw HTTPUnreachable(

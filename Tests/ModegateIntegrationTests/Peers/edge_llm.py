@@ -16,6 +16,8 @@ produce. The first path segment picks the behaviour, so one server serves every 
                    then answers '{"sum": 3}' once a tool's result came back
   /flaky/...       the first request gets 429, the second 500, later ones play /loop/
   /denied/...      401 in OpenAI's shape for a wrong key
+  /paced/...       a provider's rate limit: a request within 0.1 s of the last one answered gets 429
+                   with Retry-After: 1; an answer is '{"sum": 3, "refused": N}', N the refusals so far
   /incomplete/...  (Responses only) a response cut off by the content filter
   /failed/...      (Responses only) status failed with an error object, HTTP 200
   /azure/openai/deployments/DEPLOYMENT/chat/completions?api-version=V
@@ -38,6 +40,7 @@ PORT = int(sys.argv[1])
 UPSTREAM, AZURE_KEY, DEPLOYMENT = (sys.argv[2:5] + [None, None, None])[:3]
 counts = {}
 lock = threading.Lock()
+paced = {"last": 0.0, "refused": 0}
 
 
 def completion(content=None, tool_calls=None):
@@ -160,6 +163,20 @@ class Handler(BaseHTTPRequestHandler):
                 self.send_json(429, openai_error("Rate limit reached for requests", kind="rate_limit_error", code="rate_limit_exceeded"))
             else:
                 self.send_json(500, openai_error("The server had an error while processing your request.", kind="server_error"))
+        elif mode == "paced":
+            with lock:
+                now = time.monotonic()
+                refuse = now - paced["last"] < 0.1
+                if refuse:
+                    paced["refused"] += 1
+                else:
+                    paced["last"] = now
+                refused = paced["refused"]
+            if refuse:
+                self.send_json(429, openai_error("Rate limit reached for requests", kind="rate_limit_error", code="rate_limit_exceeded"),
+                               {"Retry-After": "1"})
+            else:
+                self.send_json(200, reply(json.dumps({"sum": 3, "refused": refused})))
         elif mode == "denied":
             self.send_json(401, openai_error("Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.",
                                              code="invalid_api_key"))
