@@ -138,7 +138,9 @@ import Glibc
             mcp: {enabled: true, servers: {hostile: {command: [\(stubborn)], timeout_seconds: 300}}}
             reports: []
             """)
-        let run = try RunningModegate(["run", gate], in: workdir)
+        // A long grace, so the second signal comes before the first one's grace runs out however
+        // loaded the machine is.
+        let run = try RunningModegate(["run", gate], in: workdir, environment: ["MODEGATE_SIGNAL_GRACE_SECONDS": "60"])
         defer { run.kill() }
         #expect(try await Poll.until(seconds: 90) { Self.serverLogs(workdir).contains("hang: called") }, "\(run.errors)")
         kill(run.pid, SIGINT)
