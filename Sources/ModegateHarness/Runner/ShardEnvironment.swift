@@ -79,18 +79,14 @@ public struct ShardEnvironment: Sendable {
         guard let indexText = environment[engine.indexVariable] else {
             throw Problem(description: "--shard auto: \(engine.countVariable ?? "") is set but \(engine.indexVariable) is not; \(engine.name) sets both on a parallel job")
         }
-        guard let index = Int(indexText.trimmingCharacters(in: .whitespaces)), index >= engine.firstIndex else {
-            throw Problem(description: "--shard auto: \(engine.indexVariable)=\(indexText) is not a whole number from \(engine.firstIndex)")
-        }
+        let index = try number(indexText, of: engine.indexVariable, from: engine.firstIndex)
         var evidence = "\(engine.indexVariable)=\(indexText)"
         let count: Int
         if let countVariable = engine.countVariable {
             guard let countText = environment[countVariable] else {
                 throw Problem(description: "--shard auto: \(engine.indexVariable) is set but \(countVariable) is not; \(engine.name) sets both on a parallel job")
             }
-            guard let parsed = Int(countText.trimmingCharacters(in: .whitespaces)), parsed >= 1 else {
-                throw Problem(description: "--shard auto: \(countVariable)=\(countText) is not a whole number from 1")
-            }
+            let parsed = try number(countText, of: countVariable, from: 1)
             if let total, total != parsed {
                 throw Problem(description: "--shard auto: --shard-total \(total) disagrees with \(countVariable)=\(countText); leave --shard-total out")
             }
@@ -100,10 +96,7 @@ public struct ShardEnvironment: Sendable {
             count = total
             evidence += ", --shard-total \(total)"
         } else if let text = environment[Self.totalVariable] {
-            guard let parsed = Int(text.trimmingCharacters(in: .whitespaces)), parsed >= 1 else {
-                throw Problem(description: "--shard auto: \(Self.totalVariable)=\(text) is not a whole number from 1")
-            }
-            count = parsed
+            count = try number(text, of: Self.totalVariable, from: 1)
             evidence += ", \(Self.totalVariable)=\(text)"
         } else {
             throw Problem(description: "--shard auto: \(engine.indexVariable) is set but the shard count is not: a Kubernetes Indexed Job "
@@ -114,5 +107,13 @@ public struct ShardEnvironment: Sendable {
             throw Problem(description: "--shard auto: \(evidence) is out of range (shard \(position) of \(count))")
         }
         return Found(shard: Shard(index: position, count: count), engine: engine, evidence: evidence)
+    }
+
+    /// `variable`'s value `text` as a whole number of at least `least`.
+    private func number(_ text: String, of variable: String, from least: Int) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= least else {
+            throw Problem(description: "--shard auto: \(variable)=\(text) is not a whole number from \(least)")
+        }
+        return value
     }
 }

@@ -16,6 +16,17 @@ import Testing
         return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The first task of multi_turn_base imported, with `text` in its preset replaced (it must be
+    /// there); the gate's path.
+    private func importedFirstTask(replacing text: String, with replacement: String, in workdir: Workdir, python: String) async throws -> String {
+        let gate = try await imported("multi_turn_base", limit: 1, in: workdir, python: python)
+        let preset = workdir.url.appendingPathComponent("bfcl/presets/bfcl_multi_turn_base.yaml")
+        let written = try String(contentsOf: preset, encoding: .utf8)
+        #expect(written.contains(text))
+        try written.replacingOccurrences(of: text, with: replacement).write(to: preset, atomically: true, encoding: .utf8)
+        return gate
+    }
+
     /// Every trial of both arms: completed, reward 1, every turn checked by BFCL and valid.
     private func expectSolved(_ workdir: Workdir, tasks: Int, _ label: String) throws {
         let records = try workdir.records()
@@ -77,13 +88,8 @@ import Testing
     @Test func aWrongCallFailsItsTurnWithBFCLsReason() async throws {
         guard let python = TestPeers.python else { return }
         let workdir = try Workdir()
-        let gate = try await imported("multi_turn_base", limit: 1, in: workdir, python: python)
-        let preset = workdir.url.appendingPathComponent("bfcl/presets/bfcl_multi_turn_base.yaml")
-        let text = try String(contentsOf: preset, encoding: .utf8)
-        let right = #"await tools.mkdir({"dir_name":"temp"});"#
-        #expect(text.contains(right))
-        try text.replacingOccurrences(of: right, with: #"await tools.mkdir({"dir_name":"tmp"});"#)
-            .write(to: preset, atomically: true, encoding: .utf8)
+        let gate = try await importedFirstTask(
+            replacing: #"await tools.mkdir({"dir_name":"temp"});"#, with: #"await tools.mkdir({"dir_name":"tmp"});"#, in: workdir, python: python)
         let run = try await workdir.modegate(["run", gate])
         // Both arms play the same wrong call, so the gate, which compares them, passes.
         #expect(run.status == 0, "\(run.errors.suffix(1500))")
@@ -121,11 +127,8 @@ import Testing
     @Test func aCaseNamingAToolItsServerLacksStopsTheRunBeforeAnyTrial() async throws {
         guard let python = TestPeers.python else { return }
         let workdir = try Workdir()
-        let gate = try await imported("multi_turn_base", limit: 1, in: workdir, python: python)
-        let preset = workdir.url.appendingPathComponent("bfcl/presets/bfcl_multi_turn_base.yaml")
-        let text = try String(contentsOf: preset, encoding: .utf8)
-        try text.replacingOccurrences(of: #"tools: ["authenticate_twitter", "#, with: #"tools: ["authenticate_twitterr", "#)
-            .write(to: preset, atomically: true, encoding: .utf8)
+        let gate = try await importedFirstTask(
+            replacing: #"tools: ["authenticate_twitter", "#, with: #"tools: ["authenticate_twitterr", "#, in: workdir, python: python)
         let run = try await workdir.modegate(["run", gate])
         #expect(run.status == 4, "\(run.errors)")
         #expect(run.errors.contains("case 'multi_turn_base_0' of preset 'bfcl_multi_turn_base' lists tools that suite 'bfcl' does not offer: authenticate_twitterr"),
