@@ -8,6 +8,9 @@ VENV       := .venv
 PYTHON     := $(VENV)/bin/python
 # mcp-proxy still needs the 1.x Python SDK, so it gets an environment of its own.
 PROXY_VENV := .venv-proxy
+# Arize Phoenix, the trace receiver `--trace otlp-http:` is tested against, brings ~150 packages
+# of its own (its server, its database, pandas); an environment of its own keeps them apart.
+PHOENIX_VENV := .venv-phoenix
 # chromium and chromium-driver: the HTML report's browser test (headless, offline, through Selenium);
 # shellcheck: the scripts of the ready CI files in docs/ci.
 APT_PACKAGES := git ca-certificates python3 python3-venv pkg-config libjavascriptcoregtk-4.1-dev libcurl4-openssl-dev \
@@ -27,7 +30,7 @@ run: deps release
 ## The whole test suite (unit, golden, end-to-end and RLM Code parity tests).
 test: deps venv
 	$(SWIFT) build --build-tests
-	MODEGATE_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test --skip-build
+	MODEGATE_PYTHON=$(abspath $(PYTHON)) MODEGATE_PHOENIX=$(abspath $(PHOENIX_VENV))/bin/phoenix $(SWIFT) test --skip-build
 
 ## Benchmarks: print figures, assert nothing.
 bench: deps release
@@ -93,8 +96,9 @@ deps:
 ## servers (fakellm, stubllm), Selenium for the HTML report's browser test, and bfcl-eval (BFCL's
 ## multi-turn tasks, backends and checkers) for `modegate import bfcl`: without its dependencies,
 ## which serve its own model inference; its backends need only mpmath of them. check-jsonschema
-## checks the CI files of docs/ci against the engines' published schemas (it carries them).
-venv: $(VENV)/.installed $(PROXY_VENV)/.installed
+## checks the CI files of docs/ci against the engines' published schemas (it carries them);
+## prometheus-client's strict parser reads the OpenMetrics report.
+venv: $(VENV)/.installed $(PROXY_VENV)/.installed $(PHOENIX_VENV)/.installed
 
 $(VENV)/.installed: Makefile
 	python3 -m venv $(VENV)
@@ -103,7 +107,7 @@ $(VENV)/.installed: Makefile
 	  mcp==2.3.0 mcp-server-time==2026.10.19 mcp-server-git==2026.10.19 toolplane==0.5.2 \
 	  fakellm==0.3.5 stubllm==0.1.5 selenium==4.51.0 \
 	  opentelemetry-api==1.45.2 opentelemetry-sdk==1.45.2 opentelemetry-exporter-otlp-proto-common==1.45.2 protobuf==7.36.2 \
-	  mpmath==1.3.0 check-jsonschema==0.39.0
+	  mpmath==1.3.0 check-jsonschema==0.39.0 prometheus-client==0.26.0
 	$(PYTHON) -m pip install -q --disable-pip-version-check --no-deps --no-warn-conflicts bfcl-eval==2026.3.23
 	touch $@
 
@@ -112,5 +116,10 @@ $(PROXY_VENV)/.installed: Makefile
 	$(PROXY_VENV)/bin/python -m pip install -q --disable-pip-version-check mcp-proxy==0.13.0 mcp==1.30.0
 	touch $@
 
+$(PHOENIX_VENV)/.installed: Makefile
+	python3 -m venv $(PHOENIX_VENV)
+	$(PHOENIX_VENV)/bin/python -m pip install -q --disable-pip-version-check arize-phoenix==20.26.1
+	touch $@
+
 clean:
-	rm -rf .build $(VENV) $(PROXY_VENV)
+	rm -rf .build $(VENV) $(PROXY_VENV) $(PHOENIX_VENV)

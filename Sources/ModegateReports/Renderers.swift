@@ -13,6 +13,8 @@ public enum Renderers {
         case .junit: JUnitRenderer()
         case .github: GitHubRenderer()
         case .html: HTMLRenderer()
+        case .openmetrics: OpenMetricsRenderer()
+        case .buildkite: BuildkiteAnnotationRenderer()
         }
     }
 }

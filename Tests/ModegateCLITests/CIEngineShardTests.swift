@@ -168,8 +168,20 @@ import Testing
         case "github":
             #expect(try scratch.read("merge/step-summary.md").contains("Verdict: PASS"))
             #expect(FileManager.default.fileExists(atPath: merge.appendingPathComponent("modegate-junit.xml").path))
+        case "gitlab":
+            // The metrics report: valid OpenMetrics, and GitLab reads each gate's observed value.
+            let verdict = try json(scratch.read("merge/modegate-verdict.json"))
+            let read = try await OpenMetricsReading.read(merge.appendingPathComponent("modegate-metrics.txt"), python: python)
+            for gate in verdict["gates"] as? [[String: Any]] ?? [] {
+                let name = try #require(gate["name"] as? String)
+                let observed = try #require(read.gitlab["modegate_gate_observed{gate=\(name)}"].flatMap(Double.init), "\(name)")
+                #expect(abs(observed - (gate["observed"] as? Double ?? .nan)) < 1e-9, "\(name)")
+            }
+            #expect(read.gitlab["modegate_verdict{modegate_verdict=pass}"] == "1")
         case "buildkite":
-            #expect(try scratch.read("merge/annotation.md").contains("Verdict: PASS"))
+            let annotation = try scratch.read("merge/annotation.md")
+            #expect(annotation.hasPrefix("#### modegate: PASS, promote the candidate"), "\(annotation)")
+            #expect(annotation.contains("| Reward delta |"), "\(annotation)")
             #expect(try scratch.read("merge/annotation.args").contains("--style success"))
         default: break
         }

@@ -35,6 +35,16 @@ struct GoldenTests {
     }
 
     @Test(arguments: VerdictFixtures.all)
+    func openmetrics(_ fixture: Fixture) throws {
+        try Golden.check(OpenMetricsRenderer().render(fixture.verdict, context: context), name: fixture.name, format: "openmetrics")
+    }
+
+    @Test(arguments: VerdictFixtures.all)
+    func buildkite(_ fixture: Fixture) throws {
+        try Golden.check(BuildkiteAnnotationRenderer().render(fixture.verdict, context: context), name: fixture.name, format: "buildkite")
+    }
+
+    @Test(arguments: VerdictFixtures.all)
     func rlmValidate(_ fixture: Fixture) throws {
         let rendered = RLMValidationRenderer(command: RLMValidationRenderer.validateCommand).render(fixture.verdict)
         try Golden.check(rendered, name: fixture.name, format: "rlm")

@@ -14,6 +14,8 @@ struct RenderersTests {
         case .junit: JUnitRenderer.self
         case .github: GitHubRenderer.self
         case .html: HTMLRenderer.self
+        case .openmetrics: OpenMetricsRenderer.self
+        case .buildkite: BuildkiteAnnotationRenderer.self
         }
         #expect(ObjectIdentifier(type(of: renderer)) == ObjectIdentifier(expected))
     }

@@ -208,7 +208,7 @@ extension GateSchema {
         description: "One report of the verdict.",
         fields: [
             SchemaField(required: "format", .stringEnum(ReportFormat.allCases.map(\.rawValue)),
-                        "text and github go to stdout / the step summary; json, markdown and junit need a path."),
-            .optional("path", .string(.nonEmpty), "File to write; required for json, markdown and junit."),
+                        "text and github go to stdout / the step summary; json, markdown, junit, openmetrics and buildkite need a path."),
+            .optional("path", .string(.nonEmpty), "File to write; required for json, markdown, junit, openmetrics and buildkite."),
         ])
 }

@@ -6,7 +6,7 @@ struct ReportOptions: ParsableArguments {
     @Option(
         name: .customLong("report"),
         help: ArgumentHelp(
-            "Also write the verdict as FORMAT (text, json, markdown, junit, github, html) to PATH, or stdout without one (html: .modegate/report.html).",
+            "Also write the verdict as FORMAT (text, json, markdown, junit, github, html, openmetrics, buildkite) to PATH, or stdout without one (html: .modegate/report.html).",
             valueName: "format[:path]"))
     var reports: [String] = []
 
