@@ -89,7 +89,7 @@ let package = Package(
         .target(
             name: "ModegateHarness",
             dependencies: [
-                "ModegateCore", "ModegateSandbox", "ModegateMCP", "ModegateProviders", "ModegateCodeMode",
+                "ModegateCore", "ModegateSandbox", "ModegateMCP", "ModegateProviders", "ModegateCodeMode", "ModegateHTTP",
             ]
         ),
         // The command line: parses arguments, calls the libraries, maps outcomes to exit codes.
@@ -157,7 +157,7 @@ let package = Package(
         .testTarget(name: "ModegateSuitesTests", dependencies: ["ModegateSuites", "ModegateSandbox"]),
         .testTarget(name: "ModegateProvidersTests", dependencies: ["ModegateProviders"]),
         .testTarget(name: "ModegateCodeModeTests", dependencies: ["ModegateCodeMode"]),
-        .testTarget(name: "ModegateHarnessTests", dependencies: ["ModegateHarness", "ModegateProviders"]),
+        .testTarget(name: "ModegateHarnessTests", dependencies: ["ModegateHarness", "ModegateProviders", "ModegateHTTP"]),
         // The MCP layer against in-process fake servers and a manual clock: supervision without waiting.
         .testTarget(
             name: "ModegateMCPTests",

@@ -54,7 +54,19 @@ public struct OTelImport: Sendable {
                 message: "no invoke_agent span in \(names): modegate makes one trial per agent invocation (a span with gen_ai.operation.name invoke_agent, as the GenAI agent conventions name it)")])
         }
         let mapper = OTelTrialMapper(forest: forest, settings: settings)
-        var observed = members.keys.sorted().map { mapper.trial(root: $0, members: members[$0] ?? []) }
+        let chosen = members.keys.sorted().filter { root in
+            settings.only.allSatisfy { key, value in
+                let found = mapper.attribute(key, of: root)
+                return (found?.stringValue ?? found?.jsonText) == value
+            }
+        }
+        guard !chosen.isEmpty else {
+            let wanted = settings.only.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+            throw DiagnosticsError(problems + [Diagnostic(
+                file: traces.first?.name ?? "-", line: 0, column: 0,
+                message: "none of the \(members.count) invoke_agent spans has \(wanted); check the attribute's name and value (--only)")])
+        }
+        var observed = chosen.map { mapper.trial(root: $0, members: members[$0] ?? []) }
         problems += observed.flatMap(\.diagnostics)
         problems += settle(&observed, scores: scoreFile)
         try Self.stop(problems)

@@ -33,6 +33,9 @@ public struct OTelImportSettings: Sendable, Hashable {
     /// as a gate run's arms do (`previous` of `STEM-candidate` is `STEM-baseline`).
     public var stem: String
     public var attributes = Attributes()
+    /// Only the invocations whose attribute (looked up as the case id is) has this text, each
+    /// pair required: `modegate.arm: candidate` picks one arm out of a `--trace` file that holds both.
+    public var only: [String: String] = [:]
     /// In a `codemode` arm, tools whose call is a program: counted as Code Mode programs, their
     /// time as sandbox time, their children as the program's tool calls.
     public var programTools: Set<String> = ["run_code", "execute_code", "call_tool_chain"]

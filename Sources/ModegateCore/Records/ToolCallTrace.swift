@@ -35,7 +35,8 @@ public struct ToolCallTrace: Sendable, Codable, Hashable {
         self.resultBytes = reply.utf8.count
     }
 
-    static func cut(_ text: String) -> String {
+    /// `text` cut to `maxText` bytes between characters, ending with "…" when cut.
+    public static func cut(_ text: String) -> String {
         guard text.utf8.count > maxText else { return text }
         // Cut between characters' scalars, never inside one's UTF-8 bytes.
         var kept = String.UnicodeScalarView()

@@ -10,10 +10,14 @@ final class ArmRecorder: ArmRecording {
     let planned: Int
     /// Keeps the run's secrets out of its transcripts.
     let redactor: SecretRedactor
+    /// Where each recorded trial's spans go (`--trace`).
+    let trace: (any TraceExporter)?
     private let recorded: Mutex<[TrialRecord]>
 
-    init(arm: ArmSettings, writer: RunWriter, previous: [TrialRecord], planned: Int, redactor: SecretRedactor = .none) {
+    init(arm: ArmSettings, writer: RunWriter, previous: [TrialRecord], planned: Int, redactor: SecretRedactor = .none,
+         trace: (any TraceExporter)? = nil) {
         self.arm = arm
+        self.trace = trace
         self.writer = writer
         self.recorded = Mutex(previous)
         self.planned = planned
@@ -26,9 +30,14 @@ final class ArmRecorder: ArmRecording {
 
     var trials: [TrialRecord] { recorded.withLock { $0 } }
 
-    /// Appends and flushes one trial and its transcript; returns how many are done.
+    /// Appends and flushes one trial and its transcript, then hands its spans to the trace;
+    /// returns how many are done.
     func record(_ played: PlayedTrial) throws -> Int {
         try writer.append(played.record, transcript: played.transcript, redactor: redactor)
+        if let trace {
+            var ids = TraceIdentifiers(SystemRandomNumberGenerator())
+            trace.export(TrialSpanBuilder(redactor: redactor).spans(for: played, ids: &ids))
+        }
         return recorded.withLock {
             $0.append(played.record)
             return $0.count

@@ -27,11 +27,14 @@ public struct GateInvocation: Sendable {
         public var batching: GateRunner.Batching?
         /// Judge against a reused baseline even when its provenance differs from the gate's.
         public var allowStaleBaseline: Bool
+        /// Where each recorded trial's spans go (`--trace`); nil for none.
+        public var trace: (any TraceExporter)?
 
         /// Settings for a run; every one has the gate's behaviour as its default.
         public init(shard: Shard? = nil, resume: String? = nil, concurrency: Int? = nil,
                     progress: any ProgressSink = SilentProgress(), presets: [Preset]? = nil, replay: String? = nil,
-                    reuse: [ArmRole: StoredRun] = [:], batching: GateRunner.Batching? = nil, allowStaleBaseline: Bool = false) {
+                    reuse: [ArmRole: StoredRun] = [:], batching: GateRunner.Batching? = nil, allowStaleBaseline: Bool = false,
+                    trace: (any TraceExporter)? = nil) {
             self.shard = shard
             self.resume = resume
             self.concurrency = concurrency
@@ -41,6 +44,7 @@ public struct GateInvocation: Sendable {
             self.reuse = reuse
             self.batching = batching
             self.allowStaleBaseline = allowStaleBaseline
+            self.trace = trace
         }
     }
 

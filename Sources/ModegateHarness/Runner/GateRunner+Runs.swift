@@ -12,7 +12,7 @@ extension GateRunner {
                 let (writer, trials) = try store.reopen(try resumeEntry(resume, role: arm.role))
                 // Trials that ended because of an interruption are played again.
                 return ArmRecorder(arm: arm, writer: writer, previous: trials.filter { $0.error?.category != .cancelled },
-                                   planned: planned, redactor: redactor)
+                                   planned: planned, redactor: redactor, trace: invocation.settings.trace)
             }
         }
         let started = clock()
@@ -31,7 +31,8 @@ extension GateRunner {
                 presets: plan.gate.workload.presets, repetitions: plan.repetitions, plannedTrials: planned,
                 seed: plan.gate.workload.seed, shard: plan.shard?.description, host: ProcessInfo.processInfo.hostName,
                 startedAt: started)
-            return ArmRecorder(arm: arm, writer: try store.create(manifest: manifest), previous: [], planned: planned, redactor: redactor)
+            return ArmRecorder(arm: arm, writer: try store.create(manifest: manifest), previous: [], planned: planned, redactor: redactor,
+                               trace: invocation.settings.trace)
         }
     }
 

@@ -55,6 +55,7 @@ struct TrialRunner: Sendable {
         let model = model(for: spec)
         let started = Date()
         let began = uptime()
+        let timeline = TrialTimeline(clock: uptime)
         let workload = spec.workloadCase
         // The harness calls setup and checker tools on the session itself; the arms get it with
         // faults injected and those tools hidden.
@@ -75,7 +76,7 @@ struct TrialRunner: Sendable {
             session = joined
         }
         let tally = ToolTally(clock: uptime)
-        let tallied = TalliedSession(inner: session, tally: tally, conformance: conformance)
+        let tallied = TalliedSession(inner: session, tally: tally, conformance: conformance, timeline: timeline)
         let context = TrialContext(
             preset: workload.preset, testCase: workload.testCase, repetition: spec.repetition,
             strategy: spec.arm.strategy, arm: spec.arm.role, tools: tallied.tools)
@@ -172,7 +173,12 @@ struct TrialRunner: Sendable {
         if !offered.isEmpty, externalRuntimes[spec.arm.role] == nil {
             record.serverAdoption = ServerAdoption.of(servers: offered, calls: calls, modelRequests: counters.modelRequests)
         }
-        return PlayedTrial(record: record, transcript: transcript)
+        let events = timeline.events(startedAt: Self.unixNanos(started)) { added?.server(of: $0) ?? suiteServer }
+        return PlayedTrial(record: record, transcript: transcript, events: events)
+    }
+
+    static func unixNanos(_ date: Date) -> UInt64 {
+        UInt64(max(0, date.timeIntervalSince1970 * 1e9))
     }
 
     struct AnswerVerdict: Sendable {

@@ -22,9 +22,17 @@ struct CodeModeStrategy {
             var replies: [(content: String, isError: Bool)] = []
             meter.lastStepFailure = nil
             for call in calls {
-                switch await answer(call, setup: setup, suiteTools: suiteTools, meter: &meter) {
-                case .reply(let content, let isError): replies.append((content, isError))
-                case .end(let error): return .end(StrategyEnding(error: error))
+                let timed = setup.timeline.begin(call.name, arguments: call.arguments, callID: call.id, fromModel: true)
+                if call.name == CodeModeTools.runCode { setup.timeline.enterProgram(timed) }
+                let answered = await answer(call, setup: setup, suiteTools: suiteTools, meter: &meter)
+                setup.timeline.leaveProgram()
+                switch answered {
+                case .reply(let content, let isError):
+                    setup.timeline.end(timed, isError: isError, reply: content)
+                    replies.append((content, isError))
+                case .end(let error):
+                    setup.timeline.end(timed, isError: true, reply: error.message)
+                    return .end(StrategyEnding(error: error))
                 }
             }
             return .replies(replies)

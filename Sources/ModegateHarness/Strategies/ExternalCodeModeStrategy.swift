@@ -38,7 +38,10 @@ struct ExternalCodeModeStrategy {
                 }
                 meter.mcpToolCalls += 1
                 let start = DispatchTime.now().uptimeNanoseconds
+                let timed = setup.timeline.begin(call.name, arguments: call.arguments, callID: call.id, fromModel: true)
                 let result = await connection.call(call.name, arguments: call.arguments)
+                setup.timeline.end(timed, isError: result.trialError != nil || result.reply.isError,
+                                   reply: result.trialError?.message ?? result.reply.text, server: server.name)
                 meter.latency.sandbox += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 if let error = result.trialError { return .end(StrategyEnding(error: error)) }
                 replies.append((result.reply.text, result.reply.isError))

@@ -11,6 +11,8 @@ struct ModelTurn {
     let pricing: ModelPlan.Pricing?
     /// Told each answered turn, so the tool calls that follow it are traced as that turn's.
     let tally: ToolTally
+    /// Times each request, for the trial's trace.
+    let timeline: TrialTimeline
 
     init(model: any ModelSession, setup: TrialSetup) {
         self.model = model
@@ -18,22 +20,26 @@ struct ModelTurn {
         modelName = setup.modelName
         pricing = setup.pricing
         tally = setup.session.tally
+        timeline = setup.timeline
     }
 
     func complete(_ request: ModelRequest, meter: inout TrialMeter) async throws -> ModelResponse {
         if let reason = await budget.admitRequest() { throw BudgetExhausted(reason: reason) }
         let start = DispatchTime.now().uptimeNanoseconds
         let turn = meter.modelRequests + 1
+        let began = timeline.now
         let response: ModelResponse
         do {
             response = try await model.complete(request)
         } catch let error as ModelError {
+            timeline.chat(turn: turn, start: began, usage: nil, stop: nil, error: error.message)
             var exchange = error.exchange ?? ModelExchange(request: neutralBody(request), error: error.message)
             exchange.turn = turn
             meter.exchanges.append(exchange)
             throw error
         }
         let seconds = response.recordedSeconds ?? Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        timeline.chat(turn: turn, start: began, usage: response.usage, stop: response.stopReason.rawValue, error: nil)
         meter.record(request, response, seconds: seconds)
         tally.enterTurn(turn)
         var exchange = response.exchange ?? ModelExchange(

@@ -7,13 +7,17 @@ struct TalliedSession: ToolSession {
     let inner: any ToolSession
     let tally: ToolTally
     var conformance: OutputConformance?
+    /// Times every call, for the trial's trace.
+    var timeline = TrialTimeline()
 
     var tools: [ToolDescriptor] { inner.tools }
 
     func call(_ name: String, arguments: JSONValue) async -> ToolReply {
         let slot = tally.begin()
+        let timed = timeline.begin(name, arguments: arguments)
         let start = DispatchTime.now().uptimeNanoseconds
         let reply = await inner.call(name, arguments: arguments)
+        timeline.end(timed, isError: reply.isError, reply: reply.text)
         tally.add(slot: slot, name: name, arguments: arguments, reply: reply,
                   seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         if let conformance, let tool = inner.tools.first(where: { $0.name == name }) { conformance.check(reply, of: tool) }

@@ -20,6 +20,8 @@ struct TrialSetup: Sendable {
     /// answer's text) before the next turn starts: the harness scores it then, so a checker
     /// reads the state that turn left.
     var turnEnded: (@Sendable (Int, String) async -> Void)? = nil
+    /// Where the trial's requests and calls are timed, for `--trace`: the session's.
+    var timeline: TrialTimeline { session.timeline }
     /// The system prompt core both arms share (DESIGN §5).
     static let systemCore = """
         You are an agent that completes tasks with tools. Work step by step, use the tools to find \

@@ -61,7 +61,24 @@ struct ImportOTelCommand: ParsableCommand {
     @Option(help: "A tool that runs a Code Mode program (codemode arms; repeatable). Default: run_code, execute_code, call_tool_chain.")
     var programTool: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Import only the invocations whose attribute has this value (repeatable, all must hold), e.g. modegate.arm=candidate for one arm of a `run --trace` file.",
+        valueName: "attribute=value"))
+    var only: [String] = []
+
+    /// `--only`'s pairs; nil for one without `=` or a name.
+    private var onlyPairs: [String: String]? {
+        var pairs: [String: String] = [:]
+        for text in only {
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else { return nil }
+            pairs[parts[0]] = parts[1]
+        }
+        return pairs
+    }
+
     func validate() throws {
+        if onlyPairs == nil { throw ValidationError("--only takes attribute=value, e.g. --only modegate.arm=candidate") }
         guard !files.isEmpty else { throw ValidationError("give the trace files to import") }
         if let strategy, Strategy(rawValue: strategy) == nil {
             throw ValidationError("--strategy must be tool_call or codemode, found '\(strategy)'")
@@ -91,6 +108,7 @@ struct ImportOTelCommand: ParsableCommand {
         settings.attributes.completed = completedAttribute
         settings.attributes.server = serverAttribute
         if !programTool.isEmpty { settings.programTools = Set(programTool) }
+        settings.only = onlyPairs ?? [:]
         do {
             let store = workspace.store
             let target = store.runsFolder.appendingPathComponent(settings.runID)

@@ -15,6 +15,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var reports: ReportOptions
 
+    @OptionGroup var tracing: TraceOptions
+
     @Option(help: ArgumentHelp(
         "Run only shard K of N (a stable partition of cases), e.g. 2/4; auto reads it from the CI engine's parallel-job variables (GitLab, Buildkite, CircleCI, a Kubernetes Indexed Job).",
         valueName: "K/N|auto"))
@@ -71,11 +73,12 @@ struct RunCommand: AsyncParsableCommand {
         let workspace = Workspace()
         do {
             let shard = try resolvedShard()
+            let trace = dryRun ? nil : try tracing.exporter(workspace)
             let setup = try invocation.setup(gate: gate, workspace: workspace, settings: { plan in
                 var settings = GateInvocation.Settings(
                     shard: shard, resume: resume,
                     progress: TerminalProgress(interactive: Console.stderrIsTerminal) { [gate] in "modegate run \(gate) --resume \($0)" },
-                    replay: replay, allowStaleBaseline: allowStaleBaseline)
+                    replay: replay, allowStaleBaseline: allowStaleBaseline, trace: trace)
                 if let reference = baseline ?? plan.baseline.reuse {
                     let reused = try Self.reusedBaseline(reference, plan: plan, workspace: workspace)
                     settings.reuse[.baseline] = reused
@@ -118,7 +121,16 @@ extension RunCommand {
                 Console.error("modegate: no estimate: \(error)")
             }
         }
-        let outcome = try await SignalWatch.shared.cancellingOnSignal { try await runner.run() }
+        let trace = runner.invocation.settings.trace
+        let outcome: GateRunner.Outcome
+        do {
+            outcome = try await SignalWatch.shared.cancellingOnSignal { try await runner.run() }
+        } catch {
+            // An interrupted or failed run still sends the trials it recorded.
+            await TraceOptions.finish(trace, workspace)
+            throw error
+        }
+        await TraceOptions.finish(trace, workspace)
         if case .requested(let why) = outcome.stoppedEarly {
             Console.error("modegate: \(why); the rest of the workload was not played")
         } else if let stopped = outcome.stoppedEarly {
