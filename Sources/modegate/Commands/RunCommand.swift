@@ -127,10 +127,12 @@ extension RunCommand {
             outcome = try await SignalWatch.shared.cancellingOnSignal { try await runner.run() }
         } catch {
             // An interrupted or failed run still sends the trials it recorded.
-            await TraceOptions.finish(trace, workspace)
+            await TraceOptions.finish(trace, workspace, stopped: true)
             throw error
         }
-        await TraceOptions.finish(trace, workspace)
+        var interrupted = outcome.stoppedEarly != nil
+        if case .requested = outcome.stoppedEarly { interrupted = false }
+        await TraceOptions.finish(trace, workspace, stopped: interrupted)
         if case .requested(let why) = outcome.stoppedEarly {
             Console.error("modegate: \(why); the rest of the workload was not played")
         } else if let stopped = outcome.stoppedEarly {

@@ -33,10 +33,12 @@ struct TraceOptions: ParsableArguments {
     }
 
     /// Waits for the spans still on their way (at most `MODEGATE_TRACE_FLUSH_SECONDS`, 10 s by
-    /// default) and says where they went and what was lost.
-    static func finish(_ exporter: (any TraceExporter)?, _ workspace: Workspace) async {
+    /// default; at most half a second after the run stopped on an error or a signal, inside SIGINT's
+    /// grace) and says where they went and what was lost.
+    static func finish(_ exporter: (any TraceExporter)?, _ workspace: Workspace, stopped: Bool = false) async {
         guard let exporter else { return }
-        let seconds = workspace.environment["MODEGATE_TRACE_FLUSH_SECONDS"].flatMap(Double.init).map { max(0, $0) } ?? 10
+        var seconds = workspace.environment["MODEGATE_TRACE_FLUSH_SECONDS"].flatMap(Double.init).map { max(0, $0) } ?? 10
+        if stopped { seconds = min(seconds, 0.5) }
         let summary = await exporter.finish(within: seconds)
         Console.error("modegate: \(summary.line)")
     }
