@@ -45,7 +45,7 @@ import Testing
         let found = try #require(diagnostics(yaml).first)
         #expect(found.keyPath == "reports[1].format")
         #expect(token(at: found, in: yaml, length: 3) == "jsn")
-        #expect(found.description == "g.yaml:5:14: error: 'jsn' is not one of text, json, markdown, junit, github, html (did you mean 'json'?) (at reports[1].format)")
+        #expect(found.description == "g.yaml:5:14: error: 'jsn' is not one of text, json, markdown, junit, github, html, openmetrics, buildkite (did you mean 'json'?) (at reports[1].format)")
     }
 
     @Test func secondDuplicateIsReportedAndColumnsAfterItStayExact() throws {
