@@ -20,7 +20,6 @@ public final class OTLPHTTPExporter: TraceExporter {
         var summary: TraceExportSummary
         /// The last batch used up its retries: the receiver is taken to be down.
         var failing = false
-        var warned = false
     }
 
     static let retried: Set<Int> = [429, 502, 503, 504]
@@ -143,12 +142,13 @@ public final class OTLPHTTPExporter: TraceExporter {
     }
 
     private func lose(_ count: Int, _ failure: String) {
+        // The first loss is the one that sets the summary's failure: it alone is told at once.
         let first = state.withLock { state -> Bool in
             state.summary.lost += count
             state.failing = true
-            if state.summary.failure == nil { state.summary.failure = failure }
-            defer { state.warned = true }
-            return !state.warned
+            guard state.summary.failure == nil else { return false }
+            state.summary.failure = failure
+            return true
         }
         if first { warn("trace: spans lost, the run goes on: \(failure)") }
     }
